@@ -1,0 +1,204 @@
+import esdb from '@eventstore/db-client';
+import type {
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  ExpectedRevision,
+  LogHead,
+  LoggedEvent,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+} from './event-store.port.js';
+import { WrongExpectedRevisionError } from './errors.js';
+
+const { EventStoreDBClient, jsonEvent, ANY, NO_STREAM, START, END, FORWARDS, BACKWARDS } = esdb;
+type Client = InstanceType<typeof EventStoreDBClient>;
+type Recorded = {
+  streamId: string;
+  id: string;
+  revision: bigint;
+  type: string;
+  created: Date;
+  data: unknown;
+  metadata: unknown;
+  position?: { commit: bigint; prepare: bigint };
+};
+
+/** How far back `findEvent` looks in $all: EventStoreDB has no index by event id. */
+const FIND_EVENT_WINDOW = 10_000;
+
+/**
+ * The event store on an EventStoreDB (or KurrentDB) cluster. $all is written by one leader in one
+ * order, so reading it by commit position is gap-safe without anything more; checkpoints hold the
+ * commit position in both fields. `recordedAt` is the server's `created` timestamp.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private constructor(private readonly client: Client) {}
+
+  static connect(connectionString: string): EventStoreDbEventStore {
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+  }
+
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    const original = await this.originalAppend(streamId, events);
+    if (original) return original;
+    try {
+      await this.client.appendToStream(
+        streamId,
+        events.map((e) =>
+          jsonEvent({ id: e.eventId, type: e.type, data: e.data, metadata: e.metadata }),
+        ),
+        { expectedRevision: toEsdbRevision(options.expectedRevision) },
+      );
+    } catch (error) {
+      if (isWrongExpectedVersion(error)) {
+        const again = await this.originalAppend(streamId, events);
+        if (again) return again;
+        const actual = (error as { actualVersion?: unknown }).actualVersion;
+        throw new WrongExpectedRevisionError(
+          streamId,
+          options.expectedRevision,
+          typeof actual === 'bigint' ? Number(actual) : 'no_stream',
+        );
+      }
+      throw error;
+    }
+    const stored = await this.originalAppend(streamId, events);
+    if (!stored) throw new Error(`appended events to ${streamId} but cannot read them back`);
+    return { ...stored, duplicate: false };
+  }
+
+  /** The events of this append if they are stored already (a retry), else null. */
+  private async originalAppend(streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
+    const ids = new Set(events.map((e) => e.eventId));
+    const found: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1000,
+      })) {
+        const e = resolved.event as Recorded | undefined;
+        if (e && ids.has(e.id)) found.push(toStored(e));
+        if (found.length === ids.size) break;
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return null;
+      throw error;
+    }
+    if (found.length !== ids.size) return null;
+    return {
+      streamId,
+      revision: Math.max(...found.map((e) => e.revision)),
+      position: Math.max(...found.map((e) => e.position)),
+      duplicate: true,
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const upTo = options.recordedUpTo ? new Date(options.recordedUpTo).getTime() : Infinity;
+    const out: StoredEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: FORWARDS,
+        fromRevision: options.fromRevision ? BigInt(options.fromRevision) : START,
+      })) {
+        const e = resolved.event as Recorded | undefined;
+        if (!e) continue;
+        if (options.toRevision !== undefined && Number(e.revision) > options.toRevision) break;
+        if (e.created.getTime() > upTo) continue;
+        out.push(toStored(e));
+      }
+    } catch (error) {
+      if (isStreamNotFound(error)) return [];
+      throw error;
+    }
+    return out;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<LoggedEvent[]> {
+    const after =
+      options.after && options.after.position > 0 ? BigInt(options.after.position) : null;
+    const out: LoggedEvent[] = [];
+    for await (const resolved of this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: after === null ? START : { commit: after, prepare: after },
+      maxCount: options.limit + 1,
+    })) {
+      const e = resolved.event as Recorded | undefined;
+      if (!e || e.type.startsWith('$') || e.streamId.startsWith('$')) continue;
+      if (after !== null && (e.position?.commit ?? 0n) <= after) continue;
+      const stored = toStored(e);
+      out.push({ ...stored, checkpoint: checkpointAt(stored.position) });
+      if (out.length === options.limit) break;
+    }
+    return out;
+  }
+
+  async findEvent(eventId: string): Promise<StoredEvent | null> {
+    let seen = 0;
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
+      const e = resolved.event as Recorded | undefined;
+      if (e && e.id === eventId) return toStored(e);
+      if (++seen >= FIND_EVENT_WINDOW) break;
+    }
+    return null;
+  }
+
+  checkpointOf(position: number): Promise<Checkpoint | null> {
+    return Promise.resolve(checkpointAt(position));
+  }
+
+  async head(): Promise<LogHead> {
+    for await (const resolved of this.client.readAll({
+      direction: BACKWARDS,
+      fromPosition: END,
+      maxCount: 1,
+    })) {
+      const e = resolved.event as Recorded | undefined;
+      return { position: Number(e?.position?.commit ?? 0n), oldestOpenTransactionSeconds: null };
+    }
+    return { position: 0, oldestOpenTransactionSeconds: null };
+  }
+
+  async close(): Promise<void> {
+    await this.client.dispose();
+  }
+}
+
+function checkpointAt(position: number): Checkpoint {
+  return { transactionId: String(position), position };
+}
+
+function toEsdbRevision(expected: ExpectedRevision) {
+  if (expected === 'any') return ANY;
+  if (expected === 'no_stream') return NO_STREAM;
+  return BigInt(expected);
+}
+
+function toStored(e: Recorded): StoredEvent {
+  return {
+    eventId: e.id,
+    streamId: e.streamId,
+    revision: Number(e.revision),
+    position: Number(e.position?.commit ?? 0n),
+    type: e.type,
+    data: e.data as StoredEvent['data'],
+    metadata: e.metadata as StoredEvent['metadata'],
+    recordedAt: e.created.toISOString(),
+  };
+}
+
+function isWrongExpectedVersion(error: unknown): boolean {
+  return error instanceof esdb.WrongExpectedVersionError;
+}
+
+function isStreamNotFound(error: unknown): boolean {
+  return error instanceof esdb.StreamNotFoundError;
+}

@@ -1,0 +1,10 @@
+export * from './event-store.port.js';
+export * from './errors.js';
+export * from './sql/sql-database.js';
+export { PostgresDatabase } from './sql/postgres-database.js';
+export { PgliteDatabase } from './sql/pglite-database.js';
+export { DataFolderLock } from './sql/data-folder-lock.js';
+export { migrate, type Migration } from './sql/migrator.js';
+export { SqlEventStore, eventStoreMigrations } from './sql/sql-event-store.js';
+export { openPostgresEventStore, openPgliteEventStore } from './sql/open.js';
+export { EventStoreDbEventStore } from './eventstoredb-event-store.js';
