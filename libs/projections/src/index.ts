@@ -1,0 +1,3 @@
+export * from './projection.js';
+export * from './checkpoints.js';
+export * from './projection-runner.js';

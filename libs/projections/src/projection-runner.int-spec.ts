@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  ident,
+  openPgliteEventStore,
+  openPostgresEventStore,
+  type SqlEventStore,
+  type SqlExecutor,
+  type StoredEvent,
+} from '../../event-store/src/index.js';
+import { createTestDatabase } from '../../testing/src/test-database.js';
+import { newEvent } from '../../testing/src/event-store-contract.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { schemaOf, type Projection } from './projection.js';
+
+/**
+ * Rows keyed by (stream, revision), and a committed counter of applications (not idempotent on
+ * purpose) that shows any batch applied twice.
+ */
+function tally(version = 1): Projection {
+  return {
+    name: 'tally',
+    version,
+    handles: ['Counted'],
+    async setup(db: SqlExecutor, schema: string) {
+      await db.exec(`CREATE TABLE ${ident(schema)}.counted (
+        stream_id text, revision bigint, amount int, PRIMARY KEY (stream_id, revision));
+        CREATE TABLE ${ident(schema)}.applications (n int NOT NULL);
+        INSERT INTO ${ident(schema)}.applications VALUES (0);`);
+    },
+    async apply(db: SqlExecutor, e: StoredEvent, schema: string) {
+      await db.query(`UPDATE ${ident(schema)}.applications SET n = n + 1`);
+      await db.query(
+        `INSERT INTO ${ident(schema)}.counted VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [e.streamId, e.revision, e.data.amount],
+      );
+    },
+  };
+}
+
+async function rows(store: SqlEventStore) {
+  const r = await store.db.query<{ stream_id: string; revision: string; amount: number }>(
+    `SELECT stream_id, revision::text, amount FROM ${schemaOf('tally')}.counted ORDER BY 1, 2`,
+  );
+  return r.rows;
+}
+
+const adapters: [string, () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>][] = [
+  [
+    'PostgreSQL',
+    async () => {
+      const database = await createTestDatabase();
+      const store = await openPostgresEventStore(database.url, { max: 16 });
+      return { store, done: async () => (await store.close(), await database.drop()) };
+    },
+  ],
+  [
+    'PGlite',
+    async () => {
+      const store = await openPgliteEventStore();
+      return { store, done: () => store.close() };
+    },
+  ],
+];
+
+describe.each(adapters)('the projection runner on %s', (name, open) => {
+  let store: SqlEventStore;
+  let done: () => Promise<void>;
+  beforeAll(async () => ({ store, done } = await open()));
+  afterAll(() => done());
+
+  async function appendCounted(stream: string, amounts: number[]) {
+    await store.append(
+      stream,
+      amounts.map((amount) => newEvent('Counted', { amount })),
+      { expectedRevision: 'any' },
+    );
+  }
+
+  it('applies the log, then applying the same events again leaves the same rows', async () => {
+    const p = tally();
+    const runner = new ProjectionRunner(store, store.db, [p], { batchSize: 7 });
+    await runner.prepare();
+    await appendCounted('a', [1, 2, 3]);
+    await store.append('other', [newEvent('Ignored')], { expectedRevision: 'any' });
+    await appendCounted('b', [10]);
+    expect(await runner.catchUp()).toBe(5);
+    const first = await rows(store);
+    expect(first.map((r) => r.amount)).toEqual([1, 2, 3, 10]);
+
+    // Replay everything over the existing rows: same rows.
+    await store.db.query(`UPDATE projection_checkpoints SET transaction_id = '0', position = 0`);
+    await runner.catchUp();
+    expect(await rows(store)).toEqual(first);
+    const [status] = await runner.status();
+    expect(status.lag).toBe(0);
+  });
+
+  it('rebuilds into a fresh schema and swaps it in when the version changes', async () => {
+    await appendCounted('c', [7]);
+    const bumped = tally(2);
+    const runner = new ProjectionRunner(store, store.db, [bumped]);
+    const progress: number[] = [];
+    await runner.prepare(() => (applied) => progress.push(applied));
+    expect((await rows(store)).map((r) => r.amount)).toEqual([1, 2, 3, 10, 7]);
+    expect(progress.length).toBeGreaterThan(0);
+    const [status] = await runner.status();
+    expect(status.version).toBe(2);
+    const schemas = await store.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE 'rm_tally%'`,
+    );
+    expect(schemas.rows[0].n).toBe(1);
+  });
+
+  it('lets a query wait for its read model to pass a position', async () => {
+    const runner = new ProjectionRunner(store, store.db, [tally(2)], { idleMs: 5 });
+    await runner.prepare();
+    const r = await store.append('d', [newEvent('Counted', { amount: 4 })], {
+      expectedRevision: 'any',
+    });
+    expect(await runner.waitFor(['tally'], r.position, 50)).toBe(false);
+    runner.start();
+    expect(await runner.waitFor(['tally'], r.position, 2000)).toBe(true);
+    await runner.stop();
+    expect((await rows(store)).some((x) => x.stream_id === 'd')).toBe(true);
+  });
+
+  if (name === 'PostgreSQL') {
+    it('never applies a batch twice when two runners race', async () => {
+      const a = tally(2);
+      const b = tally(2);
+      const ra = new ProjectionRunner(store, store.db, [a], { batchSize: 13, idleMs: 1 });
+      const rb = new ProjectionRunner(store, store.db, [b], { batchSize: 13, idleMs: 1 });
+      await ra.prepare();
+      const applications = async () =>
+        (await store.db.query<{ n: number }>(`SELECT n FROM rm_tally.applications`)).rows[0].n;
+      const before = (await rows(store)).length;
+      const appliedBefore = await applications();
+      for (let i = 0; i < 20; i++) await appendCounted(`race-${i}`, [1, 2, 3, 4, 5]);
+      await Promise.all([ra.catchUp(), rb.catchUp()]);
+      expect((await applications()) - appliedBefore).toBe(100);
+      expect((await rows(store)).length).toBe(before + 100);
+    });
+  }
+});

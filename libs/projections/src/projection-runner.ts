@@ -1,0 +1,290 @@
+import {
+  compareCheckpoints,
+  ident,
+  migrate,
+  START_OF_LOG,
+  type Checkpoint,
+  type EventStore,
+  type LoggedEvent,
+  type SqlDatabase,
+  type SqlExecutor,
+} from '../../event-store/src/index.js';
+import {
+  advanceCheckpoint,
+  projectionMigrations,
+  readCheckpoints,
+  resetCheckpoint,
+} from './checkpoints.js';
+import { schemaOf, type Projection } from './projection.js';
+
+export interface RunnerOptions {
+  /** Events read and applied per transaction. */
+  batchSize?: number;
+  /** How long the loop sleeps when every projection is caught up. */
+  idleMs?: number;
+  onError?: (error: unknown, projection: string) => void;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  checkpoint: Checkpoint;
+  /** Events between the checkpoint and the head of the log (by position). */
+  lag: number;
+  updatedAt: string | null;
+}
+
+export type ProgressListener = (applied: number, headPosition: number) => void;
+
+/**
+ * Keeps read models up to date from the event log. For each projection it reads a batch after
+ * the projection's checkpoint, applies it and moves the checkpoint in one transaction, under a
+ * per-projection advisory lock shared with rebuilds. A crash at any point leaves the rows and
+ * the checkpoint of the last committed batch, never half a batch.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: SqlDatabase,
+    readonly projections: readonly Projection[],
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.idleMs = options.idleMs ?? 25;
+    const names = new Set<string>();
+    for (const p of projections) {
+      schemaOf(p.name);
+      if (names.has(p.name)) throw new Error(`two projections are named ${p.name}`);
+      names.add(p.name);
+    }
+  }
+
+  /** Creates what is missing and rebuilds every projection whose version changed. */
+  async prepare(onRebuild?: (name: string) => ProgressListener | undefined): Promise<void> {
+    await migrate(this.db, projectionMigrations);
+    const stored = new Map((await readCheckpoints(this.db)).map((c) => [c.name, c]));
+    for (const p of this.projections) {
+      const current = stored.get(p.name);
+      if (!current) {
+        await this.db.transaction(async (tx) => {
+          await lockProjection(tx, p.name);
+          await createSchema(tx, p, schemaOf(p.name));
+          await resetCheckpoint(tx, p.name, p.version, START_OF_LOG);
+        });
+      } else if (current.version !== p.version) {
+        await this.rebuild(p.name, onRebuild?.(p.name));
+      }
+    }
+  }
+
+  find(name: string): Projection {
+    const p = this.projections.find((x) => x.name === name);
+    if (!p) {
+      const known = this.projections.map((x) => x.name).join(', ');
+      throw new Error(`no projection named ${name} (known: ${known})`);
+    }
+    return p;
+  }
+
+  /** Applies one batch to one projection; returns how many events it read. */
+  async runBatch(projection: Projection): Promise<number> {
+    const [stored] = await readCheckpoints(this.db, [projection.name]);
+    if (!stored) throw new Error(`projection ${projection.name} is not prepared`);
+    const events = await this.store.readAll({ after: stored.checkpoint, limit: this.batchSize });
+    if (events.length === 0) return 0;
+    const moved = await this.db
+      .transaction(async (tx) => {
+        await lockProjection(tx, projection.name);
+        // Another runner may have applied this batch while we waited for the lock.
+        const [now] = await readCheckpoints(tx, [projection.name]);
+        if (compareCheckpoints(now.checkpoint, stored.checkpoint) !== 0)
+          throw new CheckpointMoved();
+        await applyAll(tx, projection, events, schemaOf(projection.name));
+        const ok = await advanceCheckpoint(
+          tx,
+          projection.name,
+          stored.checkpoint,
+          events[events.length - 1].checkpoint,
+        );
+        if (!ok) throw new CheckpointMoved();
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof CheckpointMoved) return false;
+        throw error;
+      });
+    return moved ? events.length : 0;
+  }
+
+  /** Runs every projection until none has anything left to read. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      let round = 0;
+      for (const p of this.projections) round += await this.runBatch(p);
+      total += round;
+      if (round === 0) return total;
+    }
+  }
+
+  /** Keeps running in the background until `stop`. */
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    this.running = this.loop();
+  }
+
+  /** Wakes an idle loop at once (after an append in this process). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.poke();
+    await this.running;
+    this.running = null;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let applied = 0;
+      for (const p of this.projections) {
+        if (this.stopping) break;
+        try {
+          applied += await this.runBatch(p);
+        } catch (error) {
+          this.options.onError?.(error, p.name);
+        }
+      }
+      if (applied === 0 && !this.stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.idleMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
+      }
+    }
+  }
+
+  /**
+   * Rebuilds one projection from the start of the log into a fresh schema, then swaps it in
+   * (drop the old schema, rename the new one, set the checkpoint) in one transaction, so readers
+   * see the old tables or the new ones, never a half-built model.
+   */
+  async rebuild(name: string, onProgress?: ProgressListener): Promise<number> {
+    const projection = this.find(name);
+    const live = schemaOf(projection.name);
+    const next = `${live}__next`;
+    const { checkpoint, applied } = await this.buildInto(name, next, onProgress);
+    // Events appended after the last batch are applied by the runner from this checkpoint on.
+    await this.db.transaction(async (tx) => {
+      await lockProjection(tx, projection.name);
+      await tx.exec(`DROP SCHEMA IF EXISTS ${ident(live)} CASCADE`);
+      await tx.exec(`ALTER SCHEMA ${ident(next)} RENAME TO ${ident(live)}`);
+      await resetCheckpoint(tx, projection.name, projection.version, checkpoint);
+    });
+    return applied;
+  }
+
+  /** Builds a projection from the start of the log into `schema`, leaving the live one alone. */
+  async buildInto(
+    name: string,
+    schema: string,
+    onProgress?: ProgressListener,
+  ): Promise<{ checkpoint: Checkpoint; applied: number }> {
+    const projection = this.find(name);
+    await this.db.transaction(async (tx) => {
+      await tx.exec(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
+      await createSchema(tx, projection, schema);
+    });
+    const head = await this.store.head();
+    let checkpoint: Checkpoint = START_OF_LOG;
+    let applied = 0;
+    for (;;) {
+      const events = await this.store.readAll({ after: checkpoint, limit: this.batchSize });
+      if (events.length === 0) break;
+      await this.db.transaction((tx) => applyAll(tx, projection, events, schema));
+      checkpoint = events[events.length - 1].checkpoint;
+      applied += events.length;
+      onProgress?.(applied, Math.max(head.position, checkpoint.position));
+    }
+    return { checkpoint, applied };
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const head = await this.store.head();
+    const stored = new Map((await readCheckpoints(this.db)).map((c) => [c.name, c]));
+    return this.projections.map((p) => {
+      const c = stored.get(p.name);
+      const checkpoint = c?.checkpoint ?? START_OF_LOG;
+      return {
+        name: p.name,
+        version: c?.version ?? p.version,
+        checkpoint,
+        lag: Math.max(0, head.position - checkpoint.position),
+        updatedAt: c?.updatedAt ?? null,
+      };
+    });
+  }
+
+  /**
+   * Waits until every named projection has read past the event at `position` (compared as
+   * checkpoints, the order subscribers read in). False when `timeoutMs` passes first.
+   */
+  async waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    let target: Checkpoint | null = null;
+    for (;;) {
+      target ??= await this.store.checkpointOf(position);
+      if (target) {
+        const stored = await readCheckpoints(this.db, names);
+        const t = target;
+        if (
+          stored.length === names.length &&
+          stored.every((c) => compareCheckpoints(c.checkpoint, t) >= 0)
+        ) {
+          return true;
+        }
+      }
+      if (Date.now() >= deadline) return false;
+      this.poke();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+class CheckpointMoved extends Error {}
+
+async function lockProjection(tx: SqlExecutor, name: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${name}`]);
+}
+
+async function createSchema(
+  tx: SqlExecutor,
+  projection: Projection,
+  schema: string,
+): Promise<void> {
+  await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
+  await projection.setup(tx, schema);
+}
+
+async function applyAll(
+  tx: SqlExecutor,
+  projection: Projection,
+  events: readonly LoggedEvent[],
+  schema: string,
+): Promise<void> {
+  for (const event of events) {
+    if (projection.handles.includes(event.type)) await projection.apply(tx, event, schema);
+  }
+}
