@@ -8,3 +8,4 @@ export { migrate, type Migration } from './sql/migrator.js';
 export { SqlEventStore, eventStoreMigrations } from './sql/sql-event-store.js';
 export { openPostgresEventStore, openPgliteEventStore } from './sql/open.js';
 export { EventStoreDbEventStore } from './eventstoredb-event-store.js';
+export { canonicalJson } from './canonical-json.js';

@@ -117,9 +117,10 @@ describe.each(adapters)('the projection runner on %s', (name, open) => {
     const r = await store.append('d', [newEvent('Counted', { amount: 4 })], {
       expectedRevision: 'any',
     });
-    expect(await runner.waitFor(['tally'], r.position, 50)).toBe(false);
+    expect(await runner.waitFor(['tally'], r.position, 50)).toBe('timeout');
+    expect(await runner.waitFor(['tally'], r.position + 1000, 50)).toBe('unknown-position');
     runner.start();
-    expect(await runner.waitFor(['tally'], r.position, 2000)).toBe(true);
+    expect(await runner.waitFor(['tally'], r.position, 2000)).toBe('caught-up');
     await runner.stop();
     expect((await rows(store)).some((x) => x.stream_id === 'd')).toBe(true);
   });

@@ -239,24 +239,26 @@ export class ProjectionRunner {
 
   /**
    * Waits until every named projection has read past the event at `position` (compared as
-   * checkpoints, the order subscribers read in). False when `timeoutMs` passes first.
+   * checkpoints, the order subscribers read in), at most `timeoutMs`. `unknown-position` when no
+   * event is stored at that position (a client can only hold positions of committed events).
    */
-  async waitFor(names: readonly string[], position: number, timeoutMs: number): Promise<boolean> {
+  async waitFor(
+    names: readonly string[],
+    position: number,
+    timeoutMs: number,
+  ): Promise<'caught-up' | 'timeout' | 'unknown-position'> {
+    const target = await this.store.checkpointOf(position);
+    if (!target) return 'unknown-position';
     const deadline = Date.now() + timeoutMs;
-    let target: Checkpoint | null = null;
     for (;;) {
-      target ??= await this.store.checkpointOf(position);
-      if (target) {
-        const stored = await readCheckpoints(this.db, names);
-        const t = target;
-        if (
-          stored.length === names.length &&
-          stored.every((c) => compareCheckpoints(c.checkpoint, t) >= 0)
-        ) {
-          return true;
-        }
+      const stored = await readCheckpoints(this.db, names);
+      if (
+        stored.length === names.length &&
+        stored.every((c) => compareCheckpoints(c.checkpoint, target) >= 0)
+      ) {
+        return 'caught-up';
       }
-      if (Date.now() >= deadline) return false;
+      if (Date.now() >= deadline) return 'timeout';
       this.poke();
       await new Promise((r) => setTimeout(r, 10));
     }

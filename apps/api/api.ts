@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  createLogger,
+  openInfrastructure,
+  PinoNestLogger,
+  ProblemFilter,
+  validationProblem,
+  type Infrastructure,
+  type Logger,
+  type NwdConfig,
+} from '../../libs/platform/src/index.js';
+import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { ApiModule } from './api.module.js';
+
+/** The HTTP API over an opened infrastructure (the e2e tests call this with a test database). */
+export async function createApi(
+  infra: Infrastructure,
+  config: NwdConfig,
+  logger: Logger = createLogger(config.logLevel, 'api'),
+): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(infra, config), {
+    logger: new PinoNestLogger(logger),
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationProblem,
+    }),
+  );
+  app.useGlobalFilters(
+    new ProblemFilter((error) => logger.error({ err: error }, 'request failed')),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('nwd-hub')
+      .setDescription(
+        'Case coordination for No Wrong Door hubs. Errors are application/problem+json with a ' +
+          'stable code. Every POST honours Idempotency-Key; writes answer with the log position, ' +
+          'which queries accept as ?after= to read their own writes.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+export interface RunningApi {
+  app: INestApplication;
+  infra: Infrastructure;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `nwd start`: open the log, prepare the read models, run the projections inline, listen. */
+export async function startApi(config: NwdConfig): Promise<RunningApi> {
+  const logger = createLogger(config.logLevel, 'api');
+  const infra = await openInfrastructure(config, ALL_PROJECTIONS, {
+    applicationName: 'nwd-api',
+    onProjectionError: (err, name) => logger.error({ err, projection: name }, 'projection failed'),
+  });
+  try {
+    await infra.runner.prepare();
+    if (config.projections === 'inline') infra.runner.start();
+    const app = await createApi(infra, config, logger);
+    await app.listen(config.port);
+    const url = `http://localhost:${config.port}`;
+    logger.info(
+      { url, storage: infra.describe, projections: config.projections },
+      'nwd-hub API listening',
+    );
+    return {
+      app,
+      infra,
+      url,
+      stop: async () => {
+        await app.close();
+        await infra.close();
+      },
+    };
+  } catch (error) {
+    await infra.close();
+    throw error;
+  }
+}

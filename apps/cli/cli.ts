@@ -1,0 +1,116 @@
+import { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { CONFIG_HELP, loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
+import { startApi } from '../api/api.js';
+import { startProjector } from '../projector/projector.js';
+import { ALL_PROJECTIONS } from '../composition/composition.js';
+
+const ENVIRONMENT = `
+Environment (read once at start, the same for every command):
+${CONFIG_HELP.map(([name, meaning]) => `  ${name.padEnd(16)} ${meaning}`).join('\n')}
+`;
+
+function onSignals(stop: () => Promise<void>) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stop().then(() => process.exit(0));
+    });
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('nwd')
+    .description('nwd-hub: case coordination for No Wrong Door hubs')
+    .addHelpText('after', ENVIRONMENT)
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description(
+      'Start the API (and, unless PROJECTIONS=external, the projections) on the configured storage: ' +
+        'embedded PGlite in NWD_DATA_DIR by default, PostgreSQL with DATABASE_URL.',
+    )
+    .addHelpText('after', ENVIRONMENT)
+    .action(async () => {
+      const running = await startApi(loadConfig());
+      process.stdout.write(
+        `nwd-hub is running at ${running.url} (API docs at ${running.url}/docs)\n`,
+      );
+      onSignals(running.stop);
+    });
+
+  program
+    .command('projector')
+    .description('Run the projections with no HTTP (for an API started with PROJECTIONS=external).')
+    .addHelpText('after', ENVIRONMENT)
+    .action(async () => {
+      const infra = await startProjector(loadConfig());
+      onSignals(infra.close);
+    });
+
+  program
+    .command('migrate')
+    .description(
+      'Apply the versioned schema migrations (event log, checkpoints) and create missing read ' +
+        'models; a read model whose version changed is rebuilt. Running it again changes nothing.',
+    )
+    .addHelpText('after', ENVIRONMENT)
+    .action(async () => {
+      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      try {
+        await infra.runner.prepare();
+        const status = await infra.runner.status();
+        process.stdout.write(
+          `Migrated ${infra.describe}.\n` +
+            status
+              .map((s) => `  ${s.name} v${s.version} at position ${s.checkpoint.position}`)
+              .join('\n') +
+            '\n',
+        );
+      } finally {
+        await infra.close();
+      }
+    });
+
+  program
+    .command('rebuild')
+    .argument('[name]', 'the read model to rebuild (default: all)')
+    .description(
+      'Rebuild read models from the event log into fresh tables, then swap them in: readers see ' +
+        'the old tables until the new ones are complete. With PGlite, stop `nwd start` first (one ' +
+        'process owns the data folder).',
+    )
+    .addHelpText(
+      'after',
+      `\nRead models: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}\n${ENVIRONMENT}`,
+    )
+    .action(async (name: string | undefined) => {
+      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      try {
+        await infra.runner.prepare();
+        const names = name ? [infra.runner.find(name).name] : ALL_PROJECTIONS.map((p) => p.name);
+        for (const projection of names) {
+          const bar = new SingleBar(
+            {
+              format: `${projection.padEnd(16)} [{bar}] {value}/{total} events | {rate} events/s`,
+              hideCursor: true,
+            },
+            Presets.shades_classic,
+          );
+          const started = Date.now();
+          bar.start(Math.max(1, (await infra.store.head()).position), 0, { rate: 0 });
+          const applied = await infra.runner.rebuild(projection, (done, total) => {
+            const seconds = (Date.now() - started) / 1000;
+            bar.setTotal(Math.max(total, done, 1));
+            bar.update(done, { rate: Math.round(done / Math.max(seconds, 0.001)) });
+          });
+          bar.update(applied);
+          bar.stop();
+        }
+      } finally {
+        await infra.close();
+      }
+    });
+
+  return program;
+}

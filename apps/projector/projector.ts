@@ -1,0 +1,23 @@
+import {
+  createLogger,
+  openInfrastructure,
+  type Infrastructure,
+  type NwdConfig,
+} from '../../libs/platform/src/index.js';
+import { ALL_PROJECTIONS } from '../composition/composition.js';
+
+/** Runs every projection with no HTTP (PROJECTIONS=external on the API). */
+export async function startProjector(config: NwdConfig): Promise<Infrastructure> {
+  const logger = createLogger(config.logLevel, 'projector');
+  const infra = await openInfrastructure(config, ALL_PROJECTIONS, {
+    applicationName: 'nwd-projector',
+    onProjectionError: (err, name) => logger.error({ err, projection: name }, 'projection failed'),
+  });
+  await infra.runner.prepare();
+  infra.runner.start();
+  logger.info(
+    { storage: infra.describe, projections: ALL_PROJECTIONS.map((p) => p.name) },
+    'projector running',
+  );
+  return infra;
+}

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+
+/** Everything the processes read from the environment, read once at start. */
+export interface NwdConfig {
+  port: number;
+  /** Set: PostgreSQL holds the log and the read models. */
+  databaseUrl: string | null;
+  /** The PGlite folder when no DATABASE_URL is set. */
+  dataDir: string;
+  /** Set: EventStoreDB holds the log (read models stay in PostgreSQL or PGlite). */
+  eventStoreUrl: string | null;
+  /** `inline`: the API runs the projections; `external`: `apps/projector` does. */
+  projections: 'inline' | 'external';
+  /** How long a query with `?after=` waits for its read models before answering 503. */
+  readWaitMs: number;
+  logLevel: string;
+}
+
+export const CONFIG_HELP: [name: string, meaning: string][] = [
+  ['PORT', 'HTTP port of the API (default 3000)'],
+  ['DATABASE_URL', 'PostgreSQL URL for the log and the read models (default: none, use PGlite)'],
+  ['NWD_DATA_DIR', 'PGlite data folder when DATABASE_URL is not set (default ./.nwd-data)'],
+  ['EVENTSTORE_URL', 'EventStoreDB URL: the log lives there (default: none)'],
+  ['PROJECTIONS', 'inline (default): the API runs the projections; external: nwd projector does'],
+  ['READ_WAIT_MS', 'longest wait of a query with ?after= before 503 (default 2000)'],
+  ['LOG_LEVEL', 'pino log level (default info)'],
+];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
+  const projections = env.PROJECTIONS ?? 'inline';
+  if (projections !== 'inline' && projections !== 'external') {
+    throw new Error(`PROJECTIONS must be inline or external, not ${projections}`);
+  }
+  return {
+    port: integer(env.PORT, 3000, 'PORT'),
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: resolve(env.NWD_DATA_DIR || './.nwd-data'),
+    eventStoreUrl: env.EVENTSTORE_URL || null,
+    projections,
+    readWaitMs: integer(env.READ_WAIT_MS, 2000, 'READ_WAIT_MS'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a whole number, not ${value}`);
+  return n;
+}

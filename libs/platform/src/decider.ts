@@ -1,0 +1,21 @@
+import type { JsonObject } from '../../event-store/src/index.js';
+
+/** An event as a decider sees it: a stable type and plain data. */
+export interface DomainEvent {
+  type: string;
+  data: JsonObject;
+}
+
+/** The pure heart of a use case: no clock, no ids, no I/O. */
+export interface Decider<Command, Event extends DomainEvent, State> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+export function fold<E extends DomainEvent, S>(
+  decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+  events: readonly DomainEvent[],
+): S {
+  return events.reduce((state, e) => decider.evolve(state, e as E), decider.initialState());
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+} from '../../event-store/src/index.js';
+import type { ProjectionRunner } from '../../projections/src/index.js';
+import { fold, type Decider, type DomainEvent } from './decider.js';
+import { PreconditionFailedError, ProblemException } from './problem.js';
+import { newId, type RequestContext } from './request-context.js';
+import { EVENT_STORE, PROJECTION_RUNNER } from './tokens.js';
+
+export interface CommandOutcome extends AppendResult {
+  /** True when this was a retry of a request already recorded: nothing new was appended. */
+  replayed: boolean;
+}
+
+interface IdempotencyRecord {
+  key: string;
+  requestHash: string;
+  eventCount: number;
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * Runs a decider against one stream: read, fold, decide, append at the revision read.
+ * - `If-Match` pins the revision: a stale one is 412 and nothing is appended.
+ * - Without it, a concurrent append is retried (deciding again on fresh state is safe because
+ *   deciders are pure).
+ * - An `Idempotency-Key` makes the event ids (and any new ids) derive from the key. The key, the
+ *   request hash and the event count travel in the events' metadata, so the record of the
+ *   request commits in the same transaction as the events: a retry finds the events and returns
+ *   the original outcome; the same key with another body is 422.
+ */
+@Injectable()
+export class EventSourcedCommands {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  async execute<C, E extends DomainEvent, S>(args: {
+    streamId: string;
+    decider: Decider<C, E, S>;
+    command: C;
+    ctx: RequestContext;
+    /** When it happened in the world; defaults to the command's instant. */
+    occurredAt?: string;
+  }): Promise<CommandOutcome> {
+    const { streamId, decider, command, ctx } = args;
+    const replay = await this.replay(ctx);
+    if (replay) return replay;
+
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.store.readStream(streamId);
+      const revision: ExpectedRevision = history.length
+        ? history[history.length - 1].revision
+        : 'no_stream';
+      if (ctx.ifMatch !== null && ctx.ifMatch !== revision) {
+        throw new PreconditionFailedError(`"${ctx.ifMatch}"`, revision);
+      }
+      const state = fold<E, S>(decider, history);
+      const decided = decider.decide(command, state);
+      if (decided.length === 0) {
+        const last = history[history.length - 1];
+        return {
+          streamId,
+          revision: last?.revision ?? -1,
+          position: last?.position ?? 0,
+          duplicate: false,
+          replayed: false,
+        };
+      }
+      const events = this.toNewEvents(decided, ctx, args.occurredAt ?? ctx.now);
+      try {
+        const result = await this.store.append(streamId, events, { expectedRevision: revision });
+        this.runner.poke();
+        return { ...result, replayed: result.duplicate };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const concurrentRetry = await this.replay(ctx);
+        if (concurrentRetry) return concurrentRetry;
+        if (ctx.ifMatch !== null)
+          throw new PreconditionFailedError(`"${ctx.ifMatch}"`, error.actual);
+        if (attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private toNewEvents(decided: DomainEvent[], ctx: RequestContext, occurredAt: string): NewEvent[] {
+    const idempotency: IdempotencyRecord | undefined = ctx.idempotencyKey
+      ? { key: ctx.idempotencyKey, requestHash: ctx.requestHash, eventCount: decided.length }
+      : undefined;
+    return decided.map((e, i) => ({
+      eventId: newId(ctx, `event:${i}`),
+      type: e.type,
+      data: e.data,
+      metadata: {
+        actor: ctx.actor,
+        correlationId: ctx.correlationId,
+        causationId: ctx.idempotencyKey,
+        occurredAt,
+        schemaVersion: 1,
+        ...(idempotency ? { idempotency } : {}),
+      },
+    }));
+  }
+
+  /** The original outcome of this idempotent request, if it was recorded already. */
+  private async replay(ctx: RequestContext): Promise<CommandOutcome | null> {
+    if (ctx.idempotencyKey === null) return null;
+    const first = await this.store.findEvent(newId(ctx, 'event:0'));
+    if (!first) return null;
+    const record = first.metadata.idempotency as IdempotencyRecord | undefined;
+    if (!record || record.requestHash !== ctx.requestHash) {
+      throw new ProblemException(
+        422,
+        'IDEMPOTENCY.KEY_REUSED',
+        'This Idempotency-Key was used for a different request; use a new key for a new request.',
+        [{ field: 'Idempotency-Key', message: 'already used with a different body' }],
+      );
+    }
+    const last =
+      record.eventCount > 1
+        ? await this.store.findEvent(newId(ctx, `event:${record.eventCount - 1}`))
+        : first;
+    if (!last) throw new Error(`idempotent request ${record.key} is partly stored`);
+    return {
+      streamId: first.streamId,
+      revision: last.revision,
+      position: last.position,
+      duplicate: true,
+      replayed: true,
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventStore, SqlDatabase } from '../../event-store/src/index.js';
+import type { ProjectionRunner } from '../../projections/src/index.js';
+import { EVENT_STORE, PROJECTION_RUNNER, READ_DB } from './tokens.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Database reachability, the head of the log and each projection’s lag',
+    description:
+      'oldestOpenTransactionSeconds: subscribers read only below the oldest running transaction, ' +
+      'so a long-open transaction anywhere on the database holds every projection back.',
+  })
+  async health(@Res() res: Response): Promise<void> {
+    try {
+      await this.db.query('SELECT 1');
+      const head = await this.store.head();
+      const projections = await this.runner.status();
+      res.status(HttpStatus.OK).json({
+        status: 'ok',
+        database: { status: 'up', dialect: this.db.dialect },
+        log: {
+          headPosition: head.position,
+          oldestOpenTransactionSeconds: head.oldestOpenTransactionSeconds,
+        },
+        projections: projections.map((p) => ({
+          name: p.name,
+          version: p.version,
+          position: p.checkpoint.position,
+          lag: p.lag,
+          updatedAt: p.updatedAt,
+        })),
+      });
+    } catch (error) {
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        status: 'down',
+        database: { status: 'down', error: error instanceof Error ? error.message : String(error) },
+      });
+    }
+  }
+}

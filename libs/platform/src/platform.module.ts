@@ -1,0 +1,31 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { NwdConfig } from './config.js';
+import { EventSourcedCommands } from './event-sourced-commands.js';
+import { FreshnessInterceptor } from './freshness.js';
+import { HealthController } from './health.controller.js';
+import type { Infrastructure } from './infrastructure.js';
+import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB } from './tokens.js';
+
+/** The event log, read models and request plumbing every business module uses. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(infra: Infrastructure, config: NwdConfig): DynamicModule {
+    const providers = [
+      { provide: EVENT_STORE, useValue: infra.store },
+      { provide: READ_DB, useValue: infra.readDb },
+      { provide: PROJECTION_RUNNER, useValue: infra.runner },
+      { provide: NWD_CONFIG, useValue: config },
+      EventSourcedCommands,
+    ];
+    return {
+      module: PlatformModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController],
+      providers: [...providers, { provide: APP_INTERCEPTOR, useClass: FreshnessInterceptor }],
+      exports: [...providers.map((p) => ('provide' in p ? p.provide : p)), CqrsModule],
+    };
+  }
+}

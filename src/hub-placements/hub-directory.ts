@@ -1,0 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '../../libs/event-store/src/index.js';
+import { EVENT_STORE, fold } from '../../libs/platform/src/index.js';
+import { hubStreamId, type HubEvent } from './hub-placements.events.js';
+import { evolveHub, initialHub, type Hub } from './hub.js';
+
+/** What other modules may ask about a hub, answered from the hub's own stream (never stale). */
+@Injectable()
+export class HubDirectory {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async find(hubId: string): Promise<Hub> {
+    const events = await this.store.readStream(hubStreamId(hubId));
+    return fold<HubEvent, Hub>({ evolve: evolveHub, initialState: initialHub }, events);
+  }
+}

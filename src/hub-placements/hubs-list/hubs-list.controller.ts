@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  DEFAULT_PAGE_SIZE,
+  ListQuery,
+  ReadsFrom,
+  type Page,
+} from '../../../libs/platform/src/index.js';
+import { ListHubs, type HubView } from './hubs-list.query.js';
+
+@ApiTags('hubs')
+@Controller('api/hubs')
+export class HubsListController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ReadsFrom('hubs_list')
+  @ApiOperation({ summary: 'List hubs by name, a page at a time' })
+  @ApiProblems(400, 503)
+  list(@Query() query: ListQuery): Promise<Page<HubView>> {
+    return this.queryBus.execute(new ListHubs(query.limit ?? DEFAULT_PAGE_SIZE, query.cursor));
+  }
+}

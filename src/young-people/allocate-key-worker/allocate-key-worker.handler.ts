@@ -1,0 +1,33 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  EventSourcedCommands,
+  type CommandOutcome,
+  type RequestContext,
+} from '../../../libs/platform/src/index.js';
+import { youngPersonStreamId } from '../young-people.events.js';
+import { allocateKeyWorker } from './allocate-key-worker.decide.js';
+import type { AllocateKeyWorkerRequest } from './allocate-key-worker.dto.js';
+
+export class AllocateKeyWorkerCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly youngPersonId: string,
+    readonly request: AllocateKeyWorkerRequest,
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AllocateKeyWorkerCommand)
+export class AllocateKeyWorkerHandler implements ICommandHandler<AllocateKeyWorkerCommand> {
+  constructor(private readonly commands: EventSourcedCommands) {}
+
+  execute({ youngPersonId, request, ctx }: AllocateKeyWorkerCommand) {
+    return this.commands.execute({
+      streamId: youngPersonStreamId(youngPersonId),
+      decider: allocateKeyWorker,
+      command: { youngPersonId, ...request, now: ctx.now },
+      ctx,
+    });
+  }
+}

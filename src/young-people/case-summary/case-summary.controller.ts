@@ -1,0 +1,27 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiProblems, FreshnessQuery, UuidParam } from '../../../libs/platform/src/index.js';
+import { GetCaseSummary, type CaseSummary } from './case-summary.query.js';
+
+@ApiTags('young people')
+@Controller('api/young-people')
+export class CaseSummaryController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'A young person’s case summary; the ETag is the case revision for If-Match',
+  })
+  @ApiProblems(400, 404)
+  async get(
+    @UuidParam('id') id: string,
+    @Query() _freshness: FreshnessQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseSummary> {
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    res.setHeader('ETag', `"${summary.revision}"`);
+    return summary;
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { EventStore } from '../../../libs/event-store/src/index.js';
+import { DomainError, EVENT_STORE, fold } from '../../../libs/platform/src/index.js';
+import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';
+import {
+  currentKeyWorker,
+  evolveCase,
+  initialCase,
+  type KeyWorkerSpell,
+  type YoungPersonCase,
+} from '../young-person-case.js';
+
+export interface CaseSummary {
+  youngPersonId: string;
+  hubId: string;
+  status: 'referred' | 'accepted' | 'declined';
+  category: string;
+  youngPerson: { givenName: string; familyName: string; dateOfBirth: string };
+  socialWorker: { name: string; team: string };
+  referralReason: string;
+  referredAt: string;
+  acceptedAt: string | null;
+  declined: { reason: string; at: string } | null;
+  keyWorker: KeyWorkerSpell | null;
+  keyWorkerHistory: KeyWorkerSpell[];
+  /** The stream revision this summary was folded from (also the ETag). */
+  revision: number;
+}
+
+export class GetCaseSummary extends Query<CaseSummary> {
+  constructor(readonly youngPersonId: string) {
+    super();
+  }
+}
+
+/** The case summary is folded from the case's own stream, so it is never stale. */
+@QueryHandler(GetCaseSummary)
+export class GetCaseSummaryHandler implements IQueryHandler<GetCaseSummary> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ youngPersonId }: GetCaseSummary): Promise<CaseSummary> {
+    const events = await this.store.readStream(youngPersonStreamId(youngPersonId));
+    const state = fold<YoungPersonEvent, YoungPersonCase>(
+      { evolve: evolveCase, initialState: initialCase },
+      events,
+    );
+    if (state.status === 'none') {
+      throw new DomainError('YOUNG_PERSON.NOT_FOUND', `no young person ${youngPersonId}`, 404);
+    }
+    return toCaseSummary(state, events[events.length - 1].revision);
+  }
+}
+
+export function toCaseSummary(
+  state: Exclude<YoungPersonCase, { status: 'none' }>,
+  revision: number,
+): CaseSummary {
+  const r = state.referral;
+  return {
+    youngPersonId: r.youngPersonId,
+    hubId: r.hubId,
+    status: state.status,
+    category: r.category,
+    youngPerson: { ...r.youngPerson },
+    socialWorker: { ...r.socialWorker },
+    referralReason: r.reason,
+    referredAt: r.referredAt,
+    acceptedAt: state.status === 'accepted' ? state.acceptedAt : null,
+    declined:
+      state.status === 'declined' ? { reason: state.declineReason, at: state.declinedAt } : null,
+    keyWorker: currentKeyWorker(state),
+    keyWorkerHistory: state.status === 'accepted' ? state.keyWorkers : [],
+    revision,
+  };
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ApiProblems,
+  Ctx,
+  UuidParam,
+  type RequestContext,
+} from '../../../libs/platform/src/index.js';
+import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { DeclineReferralRequest } from './decline-referral.dto.js';
+import { DeclineReferralCommand } from './decline-referral.handler.js';
+
+@ApiTags('young people')
+@Controller('api/young-people')
+export class DeclineReferralController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline a referral awaiting a decision, with the reason' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case as last read' })
+  @ApiOkResponse({ type: CaseWriteResponse })
+  @ApiProblems(400, 404, 409, 412)
+  async decline(
+    @UuidParam('id') id: string,
+    @Body() body: DeclineReferralRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseWriteResponse> {
+    const outcome = await this.commandBus.execute(new DeclineReferralCommand(id, body.reason, ctx));
+    return caseWriteResponse(res, id, outcome);
+  }
+}

@@ -1,0 +1,2 @@
+export { YoungPeopleModule, youngPeopleProjections } from './young-people.module.js';
+export { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ApiProblems,
+  Ctx,
+  markReplay,
+  type RequestContext,
+} from '../../../libs/platform/src/index.js';
+import { ReceiveReferralRequest, ReferralReceivedResponse } from './receive-referral.dto.js';
+import { ReceiveReferralCommand } from './receive-referral.handler.js';
+
+@ApiTags('referrals')
+@Controller('api/referrals')
+export class ReceiveReferralController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Refer a young person (12 to 25) to a hub: opens their case',
+    description: 'Send an Idempotency-Key header to make retries safe.',
+  })
+  @ApiCreatedResponse({ type: ReferralReceivedResponse })
+  @ApiProblems(400, 422)
+  async receive(
+    @Body() body: ReceiveReferralRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReferralReceivedResponse> {
+    const outcome = await this.commandBus.execute(new ReceiveReferralCommand(body, ctx));
+    markReplay(res, outcome);
+    res.setHeader('ETag', `"${outcome.revision}"`);
+    res.setHeader('Location', `/api/young-people/${outcome.youngPersonId}`);
+    return { youngPersonId: outcome.youngPersonId, position: outcome.position };
+  }
+}

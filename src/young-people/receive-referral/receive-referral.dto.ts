@@ -1,0 +1,84 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { REFERRAL_CATEGORIES, type ReferralCategory } from '../young-people.events.js';
+
+export class YoungPersonDetails {
+  @ApiProperty({ example: 'Jordan', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  givenName!: string;
+
+  @ApiProperty({ example: 'Example', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  familyName!: string;
+
+  @ApiProperty({ example: '2011-04-23', format: 'date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
+  dateOfBirth!: string;
+}
+
+export class SocialWorkerDetails {
+  @ApiProperty({ example: 'Casey Worker', maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ example: 'Children in Need East', maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  team!: string;
+}
+
+export class ReceiveReferralRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  hubId!: string;
+
+  @ApiProperty({ enum: REFERRAL_CATEGORIES })
+  @IsIn(REFERRAL_CATEGORIES)
+  category!: ReferralCategory;
+
+  @ApiProperty({ type: YoungPersonDetails })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => YoungPersonDetails)
+  youngPerson!: YoungPersonDetails;
+
+  @ApiProperty({ type: SocialWorkerDetails, description: 'The allocated social worker (required)' })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SocialWorkerDetails)
+  socialWorker!: SocialWorkerDetails;
+
+  @ApiProperty({ example: 'Risk of family breakdown', maxLength: 4000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  reason!: string;
+}
+
+export class ReferralReceivedResponse {
+  @ApiProperty({ format: 'uuid' }) youngPersonId!: string;
+  @ApiProperty({ description: 'Log position of the write; pass as ?after= to read it back' })
+  position!: number;
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import {
+  ApiProblems,
+  DEFAULT_PAGE_SIZE,
+  DomainError,
+  ListQuery,
+  ReadsFrom,
+  UuidParam,
+  type Page,
+} from '../../../libs/platform/src/index.js';
+import { HubDirectory } from '../../hub-placements/index.js';
+import {
+  GetReferralQueue,
+  REFERRAL_STATUSES,
+  type QueuedReferral,
+  type ReferralStatus,
+} from './referral-queue.query.js';
+
+export class ReferralQueueQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES })
+  @IsOptional()
+  @IsIn(REFERRAL_STATUSES)
+  status?: ReferralStatus;
+}
+
+@ApiTags('referrals')
+@Controller('api/hubs')
+export class ReferralQueueController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly hubs: HubDirectory,
+  ) {}
+
+  @Get(':hubId/referrals')
+  @ReadsFrom('referral_queue')
+  @ApiOperation({ summary: 'A hub’s referral queue, oldest first, filtered by status' })
+  @ApiProblems(400, 404, 503)
+  async queue(
+    @UuidParam('hubId') hubId: string,
+    @Query() query: ReferralQueueQuery,
+  ): Promise<Page<QueuedReferral>> {
+    if ((await this.hubs.find(hubId)).status === 'none') {
+      throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404, 'hubId');
+    }
+    return this.queryBus.execute(
+      new GetReferralQueue(hubId, query.status, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor),
+    );
+  }
+}

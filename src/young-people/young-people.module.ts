@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { HubPlacementsModule } from '../hub-placements/index.js';
+import { AcceptReferralController } from './accept-referral/accept-referral.controller.js';
+import { AcceptReferralHandler } from './accept-referral/accept-referral.handler.js';
+import { AllocateKeyWorkerController } from './allocate-key-worker/allocate-key-worker.controller.js';
+import { AllocateKeyWorkerHandler } from './allocate-key-worker/allocate-key-worker.handler.js';
+import { CaseSummaryController } from './case-summary/case-summary.controller.js';
+import { GetCaseSummaryHandler } from './case-summary/case-summary.query.js';
+import { CaseloadController } from './caseload/caseload.controller.js';
+import { caseloadProjection } from './caseload/caseload.projection.js';
+import { GetCaseloadHandler } from './caseload/caseload.query.js';
+import { DeclineReferralController } from './decline-referral/decline-referral.controller.js';
+import { DeclineReferralHandler } from './decline-referral/decline-referral.handler.js';
+import { ReceiveReferralController } from './receive-referral/receive-referral.controller.js';
+import { ReceiveReferralHandler } from './receive-referral/receive-referral.handler.js';
+import { ReferralQueueController } from './referral-queue/referral-queue.controller.js';
+import { referralQueueProjection } from './referral-queue/referral-queue.projection.js';
+import { GetReferralQueueHandler } from './referral-queue/referral-queue.query.js';
+
+export const youngPeopleProjections = [referralQueueProjection, caseloadProjection];
+
+@Module({
+  imports: [HubPlacementsModule],
+  controllers: [
+    ReceiveReferralController,
+    AcceptReferralController,
+    DeclineReferralController,
+    AllocateKeyWorkerController,
+    CaseSummaryController,
+    ReferralQueueController,
+    CaseloadController,
+  ],
+  providers: [
+    ReceiveReferralHandler,
+    AcceptReferralHandler,
+    DeclineReferralHandler,
+    AllocateKeyWorkerHandler,
+    GetCaseSummaryHandler,
+    GetReferralQueueHandler,
+    GetCaseloadHandler,
+  ],
+})
+export class YoungPeopleModule {}

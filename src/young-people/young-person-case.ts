@@ -1,0 +1,82 @@
+import type { ReferralReceived, YoungPersonEvent } from './young-people.events.js';
+
+export interface KeyWorkerSpell {
+  workerId: string;
+  workerName: string;
+  from: string;
+  to: string | null;
+}
+
+type Referral = ReferralReceived['data'];
+
+/** One young person's case, folded from their stream. */
+export type YoungPersonCase =
+  | { status: 'none' }
+  | { status: 'referred'; referral: Referral }
+  | { status: 'declined'; referral: Referral; declineReason: string; declinedAt: string }
+  | { status: 'accepted'; referral: Referral; acceptedAt: string; keyWorkers: KeyWorkerSpell[] };
+
+export const initialCase = (): YoungPersonCase => ({ status: 'none' });
+
+export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): YoungPersonCase {
+  switch (event.type) {
+    case 'ReferralReceived':
+      return { status: 'referred', referral: event.data };
+    case 'ReferralAccepted':
+      return state.status === 'referred'
+        ? {
+            status: 'accepted',
+            referral: state.referral,
+            acceptedAt: event.data.acceptedAt,
+            keyWorkers: [],
+          }
+        : state;
+    case 'ReferralDeclined':
+      return state.status === 'referred'
+        ? {
+            status: 'declined',
+            referral: state.referral,
+            declineReason: event.data.reason,
+            declinedAt: event.data.declinedAt,
+          }
+        : state;
+    case 'KeyWorkerAllocated': {
+      if (state.status !== 'accepted') return state;
+      const ended = state.keyWorkers.map((s) =>
+        s.to === null ? { ...s, to: event.data.allocatedAt } : s,
+      );
+      return {
+        ...state,
+        keyWorkers: [
+          ...ended,
+          {
+            workerId: event.data.workerId,
+            workerName: event.data.workerName,
+            from: event.data.allocatedAt,
+            to: null,
+          },
+        ],
+      };
+    }
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+}
+
+export function currentKeyWorker(state: YoungPersonCase): KeyWorkerSpell | null {
+  if (state.status !== 'accepted') return null;
+  return state.keyWorkers.find((s) => s.to === null) ?? null;
+}
+
+/** Whole years between a date of birth (YYYY-MM-DD) and an instant, in UTC. */
+export function ageOn(dateOfBirth: string, instant: string): number {
+  const [y, m, d] = dateOfBirth.split('-').map(Number);
+  const on = new Date(instant);
+  let age = on.getUTCFullYear() - y;
+  const beforeBirthday =
+    on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d);
+  if (beforeBirthday) age -= 1;
+  return age;
+}
