@@ -14,6 +14,7 @@ const common = {
 
 export default {
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.mjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs,apps}/**/*.spec.ts'] },
     {

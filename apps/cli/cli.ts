@@ -106,6 +106,11 @@ export function buildCli(): Command {
           });
           bar.update(applied);
           bar.stop();
+          const seconds = (Date.now() - started) / 1000;
+          process.stdout.write(
+            `Rebuilt ${projection}: ${applied} events in ${seconds.toFixed(1)} s ` +
+              `(${Math.round(applied / Math.max(seconds, 0.001))} events/s)\n`,
+          );
         }
       } finally {
         await infra.close();

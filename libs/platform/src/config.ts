@@ -13,6 +13,8 @@ export interface NwdConfig {
   projections: 'inline' | 'external';
   /** How long a query with `?after=` waits for its read models before answering 503. */
   readWaitMs: number;
+  /** Events a projection applies per transaction. */
+  projectionBatchSize: number;
   logLevel: string;
 }
 
@@ -23,6 +25,7 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
   ['EVENTSTORE_URL', 'EventStoreDB URL: the log lives there (default: none)'],
   ['PROJECTIONS', 'inline (default): the API runs the projections; external: nwd projector does'],
   ['READ_WAIT_MS', 'longest wait of a query with ?after= before 503 (default 2000)'],
+  ['PROJECTION_BATCH_SIZE', 'events a projection applies per transaction (default 1000)'],
   ['LOG_LEVEL', 'pino log level (default info)'],
 ];
 
@@ -38,6 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     eventStoreUrl: env.EVENTSTORE_URL || null,
     projections,
     readWaitMs: integer(env.READ_WAIT_MS, 2000, 'READ_WAIT_MS'),
+    projectionBatchSize: Math.max(
+      1,
+      integer(env.PROJECTION_BATCH_SIZE, 1000, 'PROJECTION_BATCH_SIZE'),
+    ),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -24,11 +24,14 @@ export async function openInfrastructure(
   options: {
     applicationName?: string;
     onProjectionError?: (e: unknown, name: string) => void;
+    /** PGlite in memory instead of NWD_DATA_DIR (tests). */
+    memory?: boolean;
+    batchSize?: number;
   } = {},
 ): Promise<Infrastructure> {
   const readDb: SqlDatabase = config.databaseUrl
     ? new PostgresDatabase(config.databaseUrl, { applicationName: options.applicationName })
-    : await PgliteDatabase.open(config.dataDir);
+    : await PgliteDatabase.open(options.memory ? undefined : config.dataDir);
   let store: EventStore;
   let describe: string;
   if (config.eventStoreUrl) {
@@ -40,11 +43,12 @@ export async function openInfrastructure(
     store = sqlStore;
     describe =
       readDb.dialect === 'pglite'
-        ? `embedded PGlite in ${config.dataDir}`
+        ? `embedded PGlite in ${options.memory ? 'memory' : config.dataDir}`
         : 'PostgreSQL (log and read models)';
   }
   const runner = new ProjectionRunner(store, readDb, projections, {
     onError: options.onProjectionError,
+    batchSize: options.batchSize ?? config.projectionBatchSize,
   });
   return {
     store,
