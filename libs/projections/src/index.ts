@@ -1,3 +1,4 @@
 export * from './projection.js';
 export * from './checkpoints.js';
 export * from './projection-runner.js';
+export * from './keyed-patches.js';

@@ -10,7 +10,7 @@ import {
 import { createTestDatabase } from '../../testing/src/test-database.js';
 import { newEvent } from '../../testing/src/event-store-contract.js';
 import { ProjectionRunner } from './projection-runner.js';
-import { schemaOf, type Projection } from './projection.js';
+import { eventByEvent, schemaOf, type Projection } from './projection.js';
 
 /**
  * Rows keyed by (stream, revision), and a committed counter of applications (not idempotent on
@@ -27,13 +27,13 @@ function tally(version = 1): Projection {
         CREATE TABLE ${ident(schema)}.applications (n int NOT NULL);
         INSERT INTO ${ident(schema)}.applications VALUES (0);`);
     },
-    async apply(db: SqlExecutor, e: StoredEvent, schema: string) {
+    applyBatch: eventByEvent(async (db: SqlExecutor, e: StoredEvent, schema: string) => {
       await db.query(`UPDATE ${ident(schema)}.applications SET n = n + 1`);
       await db.query(
         `INSERT INTO ${ident(schema)}.counted VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [e.streamId, e.revision, e.data.amount],
       );
-    },
+    }),
   };
 }
 
@@ -123,6 +123,26 @@ describe.each(adapters)('the projection runner on %s', (name, open) => {
     expect(await runner.waitFor(['tally'], r.position, 2000)).toBe('caught-up');
     await runner.stop();
     expect((await rows(store)).some((x) => x.stream_id === 'd')).toBe(true);
+  });
+
+  it('keeps the other read models going when one fails, and leaves the failed one where it was', async () => {
+    const broken: Projection = {
+      name: 'broken',
+      version: 1,
+      handles: ['Counted'],
+      setup: async () => undefined,
+      applyBatch: async () => {
+        throw new Error('bad projection');
+      },
+    };
+    const runner = new ProjectionRunner(store, store.db, [tally(2), broken]);
+    await runner.prepare();
+    await appendCounted('e', [9]);
+    await expect(runner.runBatch()).rejects.toMatchObject({ projection: 'broken' });
+    const status = await runner.status();
+    expect(status.find((s) => s.name === 'tally')?.lag).toBe(0);
+    expect(status.find((s) => s.name === 'broken')?.checkpoint.position).toBe(0);
+    expect((await rows(store)).some((x) => x.stream_id === 'e')).toBe(true);
   });
 
   if (name === 'PostgreSQL') {

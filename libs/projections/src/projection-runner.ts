@@ -92,42 +92,88 @@ export class ProjectionRunner {
     return p;
   }
 
-  /** Applies one batch to one projection; returns how many events it read. */
-  async runBatch(projection: Projection): Promise<number> {
-    const [stored] = await readCheckpoints(this.db, [projection.name]);
-    if (!stored) throw new Error(`projection ${projection.name} is not prepared`);
-    const events = await this.store.readAll({ after: stored.checkpoint, limit: this.batchSize });
-    if (events.length === 0) return 0;
-    const moved = await this.db
+  /**
+   * Applies one batch to each projection. Projections at the same checkpoint share one read of
+   * the log and one transaction; if that transaction fails, each is tried on its own so that one
+   * broken read model does not hold the others back. Returns how many events were applied.
+   */
+  async runBatch(only: readonly Projection[] = this.projections): Promise<number> {
+    const stored = new Map(
+      (
+        await readCheckpoints(
+          this.db,
+          only.map((p) => p.name),
+        )
+      ).map((c) => [c.name, c]),
+    );
+    const groups = new Map<string, Projection[]>();
+    for (const p of only) {
+      const c = stored.get(p.name);
+      if (!c) throw new Error(`projection ${p.name} is not prepared`);
+      const key = `${c.checkpoint.transactionId}:${c.checkpoint.position}`;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    let applied = 0;
+    const failures: ProjectionFailed[] = [];
+    for (const group of groups.values()) {
+      const from = stored.get(group[0].name)!.checkpoint;
+      const events = await this.store.readAll({ after: from, limit: this.batchSize });
+      if (events.length === 0) continue;
+      try {
+        if (await this.applyGroup(group, from, events)) applied += events.length;
+      } catch (error) {
+        if (group.length === 1) {
+          failures.push(new ProjectionFailed(group[0].name, error));
+          continue;
+        }
+        for (const p of group) {
+          try {
+            if (await this.applyGroup([p], from, events)) applied += events.length;
+          } catch (e) {
+            failures.push(new ProjectionFailed(p.name, e));
+          }
+        }
+      }
+    }
+    if (failures.length) throw failures[0];
+    return applied;
+  }
+
+  /** Rows of every projection in `group` and their checkpoints, in one transaction. */
+  private async applyGroup(
+    group: readonly Projection[],
+    from: Checkpoint,
+    events: readonly LoggedEvent[],
+  ): Promise<boolean> {
+    const to = events[events.length - 1].checkpoint;
+    const ordered = [...group].sort((a, b) => a.name.localeCompare(b.name));
+    return this.db
       .transaction(async (tx) => {
-        await lockProjection(tx, projection.name);
-        // Another runner may have applied this batch while we waited for the lock.
-        const [now] = await readCheckpoints(tx, [projection.name]);
-        if (compareCheckpoints(now.checkpoint, stored.checkpoint) !== 0)
-          throw new CheckpointMoved();
-        await applyAll(tx, projection, events, schemaOf(projection.name));
-        const ok = await advanceCheckpoint(
+        for (const p of ordered) await lockProjection(tx, p.name);
+        // Another runner may have applied this batch while we waited for the locks.
+        const now = await readCheckpoints(
           tx,
-          projection.name,
-          stored.checkpoint,
-          events[events.length - 1].checkpoint,
+          ordered.map((p) => p.name),
         );
-        if (!ok) throw new CheckpointMoved();
+        if (now.some((c) => compareCheckpoints(c.checkpoint, from) !== 0))
+          throw new CheckpointMoved();
+        for (const p of ordered) {
+          await applyAll(tx, p, events, schemaOf(p.name));
+          if (!(await advanceCheckpoint(tx, p.name, from, to))) throw new CheckpointMoved();
+        }
         return true;
       })
       .catch((error: unknown) => {
         if (error instanceof CheckpointMoved) return false;
         throw error;
       });
-    return moved ? events.length : 0;
   }
 
   /** Runs every projection until none has anything left to read. */
   async catchUp(): Promise<number> {
     let total = 0;
     for (;;) {
-      let round = 0;
-      for (const p of this.projections) round += await this.runBatch(p);
+      const round = await this.runBatch();
       total += round;
       if (round === 0) return total;
     }
@@ -155,13 +201,11 @@ export class ProjectionRunner {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       let applied = 0;
-      for (const p of this.projections) {
-        if (this.stopping) break;
-        try {
-          applied += await this.runBatch(p);
-        } catch (error) {
-          this.options.onError?.(error, p.name);
-        }
+      try {
+        applied = await this.runBatch();
+      } catch (error) {
+        const name = error instanceof ProjectionFailed ? error.projection : 'unknown';
+        this.options.onError?.(error instanceof ProjectionFailed ? error.cause : error, name);
       }
       if (applied === 0 && !this.stopping) {
         await new Promise<void>((resolve) => {
@@ -298,6 +342,18 @@ export class ProjectionRunner {
 
 class CheckpointMoved extends Error {}
 
+/** A projection whose batch failed; the others went on. */
+export class ProjectionFailed extends Error {
+  constructor(
+    readonly projection: string,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `projection ${projection} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+}
+
 async function lockProjection(tx: SqlExecutor, name: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${name}`]);
 }
@@ -317,7 +373,6 @@ async function applyAll(
   events: readonly LoggedEvent[],
   schema: string,
 ): Promise<void> {
-  for (const event of events) {
-    if (projection.handles.includes(event.type)) await projection.apply(tx, event, schema);
-  }
+  const handled = events.filter((e) => projection.handles.includes(e.type));
+  if (handled.length) await projection.applyBatch(tx, handled, schema);
 }

@@ -1,6 +1,6 @@
 import type { SqlExecutor, StoredEvent } from '../../../libs/event-store/src/index.js';
 import { ident } from '../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../libs/projections/src/index.js';
+import { eventByEvent, type Projection } from '../../../libs/projections/src/index.js';
 import type { HubEvent } from '../hub-placements.events.js';
 
 /** Every hub, for the hub picker and the referral form. */
@@ -23,7 +23,7 @@ export const hubsListProjection: Projection = {
       CREATE INDEX ON ${ident(schema)}.hubs (name, hub_id);`);
   },
 
-  async apply(db: SqlExecutor, stored: StoredEvent, schema: string) {
+  applyBatch: eventByEvent(async (db: SqlExecutor, stored: StoredEvent, schema: string) => {
     const event = stored as unknown as HubEvent & StoredEvent;
     switch (event.type) {
       case 'HubOpened': {
@@ -44,5 +44,5 @@ export const hubsListProjection: Projection = {
         return;
       }
     }
-  },
+  }),
 };

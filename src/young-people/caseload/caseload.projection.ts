@@ -1,6 +1,25 @@
 import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../libs/projections/src/index.js';
+import {
+  PatchSet,
+  writePatches,
+  type PatchColumn,
+  type Projection,
+} from '../../../libs/projections/src/index.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
+
+const KEY: PatchColumn = { name: 'young_person_id', type: 'uuid' };
+const COLUMNS: PatchColumn[] = [
+  { name: 'hub_id', type: 'uuid' },
+  { name: 'status', type: 'text' },
+  { name: 'category', type: 'text' },
+  { name: 'given_name', type: 'text' },
+  { name: 'family_name', type: 'text' },
+  { name: 'date_of_birth', type: 'date' },
+  { name: 'worker_id', type: 'text' },
+  { name: 'worker_name', type: 'text' },
+  { name: 'allocated_at', type: 'timestamptz' },
+];
+const REQUIRED = ['hub_id', 'status', 'category', 'given_name', 'family_name', 'date_of_birth'];
 
 /** Each case with its current key worker: a worker's caseload is a filter on it. */
 export const caseloadProjection: Projection = {
@@ -31,57 +50,42 @@ export const caseloadProjection: Projection = {
       CREATE INDEX ON ${ident(schema)}.cases (worker_id, family_name, given_name, young_person_id);`);
   },
 
-  async apply(db: SqlExecutor, stored: StoredEvent, schema: string) {
-    const event = stored as unknown as YoungPersonEvent;
-    const t = `${ident(schema)}.cases`;
-    switch (event.type) {
-      case 'ReferralReceived': {
-        const d = event.data;
-        await db.query(
-          `INSERT INTO ${t} (young_person_id, hub_id, status, category, given_name, family_name,
-             date_of_birth, revision)
-           VALUES ($1, $2, 'referred', $3, $4, $5, $6, $7)
-           ON CONFLICT (young_person_id) DO NOTHING`,
-          [
-            d.youngPersonId,
-            d.hubId,
-            d.category,
-            d.youngPerson.givenName,
-            d.youngPerson.familyName,
-            d.youngPerson.dateOfBirth,
-            stored.revision,
-          ],
-        );
-        return;
-      }
-      case 'ReferralAccepted':
-      case 'ReferralDeclined':
-        await db.query(
-          `UPDATE ${t} SET status = $2, revision = $3 WHERE young_person_id = $1 AND revision < $3`,
-          [
-            event.data.youngPersonId,
-            event.type === 'ReferralAccepted' ? 'accepted' : 'declined',
-            stored.revision,
-          ],
-        );
-        return;
-      case 'KeyWorkerAllocated':
-        await db.query(
-          `UPDATE ${t} SET worker_id = $2, worker_name = $3, allocated_at = $4, revision = $5
-           WHERE young_person_id = $1 AND revision < $5`,
-          [
-            event.data.youngPersonId,
-            event.data.workerId,
-            event.data.workerName,
-            event.data.allocatedAt,
-            stored.revision,
-          ],
-        );
-        return;
-      default: {
-        const _exhaustive: never = event;
-        return;
+  async applyBatch(db: SqlExecutor, events: readonly StoredEvent[], schema: string) {
+    const patches = new PatchSet();
+    for (const stored of events) {
+      const event = stored as unknown as YoungPersonEvent;
+      const id = event.data.youngPersonId;
+      switch (event.type) {
+        case 'ReferralReceived': {
+          const d = event.data;
+          patches.set(id, stored.revision, {
+            hub_id: d.hubId,
+            status: 'referred',
+            category: d.category,
+            given_name: d.youngPerson.givenName,
+            family_name: d.youngPerson.familyName,
+            date_of_birth: d.youngPerson.dateOfBirth,
+          });
+          break;
+        }
+        case 'ReferralAccepted':
+          patches.set(id, stored.revision, { status: 'accepted' });
+          break;
+        case 'ReferralDeclined':
+          patches.set(id, stored.revision, { status: 'declined' });
+          break;
+        case 'KeyWorkerAllocated':
+          patches.set(id, stored.revision, {
+            worker_id: event.data.workerId,
+            worker_name: event.data.workerName,
+            allocated_at: event.data.allocatedAt,
+          });
+          break;
+        default: {
+          const _exhaustive: never = event;
+        }
       }
     }
+    await writePatches(db, schema, 'cases', KEY, COLUMNS, REQUIRED, patches);
   },
 };

@@ -1,6 +1,28 @@
 import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../libs/projections/src/index.js';
+import {
+  PatchSet,
+  writePatches,
+  type PatchColumn,
+  type Projection,
+} from '../../../libs/projections/src/index.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
+
+const KEY: PatchColumn = { name: 'young_person_id', type: 'uuid' };
+const COLUMNS: PatchColumn[] = [
+  { name: 'hub_id', type: 'uuid' },
+  { name: 'status', type: 'text' },
+  { name: 'category', type: 'text' },
+  { name: 'given_name', type: 'text' },
+  { name: 'family_name', type: 'text' },
+  { name: 'date_of_birth', type: 'date' },
+  { name: 'social_worker_name', type: 'text' },
+  { name: 'social_worker_team', type: 'text' },
+  { name: 'reason', type: 'text' },
+  { name: 'referred_at', type: 'timestamptz' },
+  { name: 'decided_at', type: 'timestamptz' },
+  { name: 'decline_reason', type: 'text' },
+];
+const REQUIRED = COLUMNS.slice(0, 10).map((c) => c.name);
 
 /** A hub's referrals and what was decided, for the manager's referral queue. */
 export const referralQueueProjection: Projection = {
@@ -34,53 +56,48 @@ export const referralQueueProjection: Projection = {
       CREATE INDEX ON ${ident(schema)}.referrals (hub_id, referred_at, young_person_id);`);
   },
 
-  async apply(db: SqlExecutor, stored: StoredEvent, schema: string) {
-    const event = stored as unknown as YoungPersonEvent;
-    const t = `${ident(schema)}.referrals`;
-    switch (event.type) {
-      case 'ReferralReceived': {
-        const d = event.data;
-        await db.query(
-          `INSERT INTO ${t} (young_person_id, hub_id, status, category, given_name, family_name,
-             date_of_birth, social_worker_name, social_worker_team, reason, referred_at, revision)
-           VALUES ($1, $2, 'referred', $3, $4, $5, $6, $7, $8, $9, $10, $11)
-           ON CONFLICT (young_person_id) DO NOTHING`,
-          [
-            d.youngPersonId,
-            d.hubId,
-            d.category,
-            d.youngPerson.givenName,
-            d.youngPerson.familyName,
-            d.youngPerson.dateOfBirth,
-            d.socialWorker.name,
-            d.socialWorker.team,
-            d.reason,
-            d.referredAt,
-            stored.revision,
-          ],
-        );
-        return;
-      }
-      case 'ReferralAccepted':
-        await db.query(
-          `UPDATE ${t} SET status = 'accepted', decided_at = $2, revision = $3
-           WHERE young_person_id = $1 AND revision < $3`,
-          [event.data.youngPersonId, event.data.acceptedAt, stored.revision],
-        );
-        return;
-      case 'ReferralDeclined':
-        await db.query(
-          `UPDATE ${t} SET status = 'declined', decided_at = $2, decline_reason = $3, revision = $4
-           WHERE young_person_id = $1 AND revision < $4`,
-          [event.data.youngPersonId, event.data.declinedAt, event.data.reason, stored.revision],
-        );
-        return;
-      case 'KeyWorkerAllocated':
-        return;
-      default: {
-        const _exhaustive: never = event;
-        return;
+  async applyBatch(db: SqlExecutor, events: readonly StoredEvent[], schema: string) {
+    const patches = new PatchSet();
+    for (const stored of events) {
+      const event = stored as unknown as YoungPersonEvent;
+      const id = event.data.youngPersonId;
+      switch (event.type) {
+        case 'ReferralReceived': {
+          const d = event.data;
+          patches.set(id, stored.revision, {
+            hub_id: d.hubId,
+            status: 'referred',
+            category: d.category,
+            given_name: d.youngPerson.givenName,
+            family_name: d.youngPerson.familyName,
+            date_of_birth: d.youngPerson.dateOfBirth,
+            social_worker_name: d.socialWorker.name,
+            social_worker_team: d.socialWorker.team,
+            reason: d.reason,
+            referred_at: d.referredAt,
+          });
+          break;
+        }
+        case 'ReferralAccepted':
+          patches.set(id, stored.revision, {
+            status: 'accepted',
+            decided_at: event.data.acceptedAt,
+          });
+          break;
+        case 'ReferralDeclined':
+          patches.set(id, stored.revision, {
+            status: 'declined',
+            decided_at: event.data.declinedAt,
+            decline_reason: event.data.reason,
+          });
+          break;
+        case 'KeyWorkerAllocated':
+          break;
+        default: {
+          const _exhaustive: never = event;
+        }
       }
     }
+    await writePatches(db, schema, 'referrals', KEY, COLUMNS, REQUIRED, patches);
   },
 };

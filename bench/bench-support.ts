@@ -1,0 +1,64 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { NewEvent } from '../libs/event-store/src/index.js';
+
+/** Where benchmarks make their scratch databases: a role with CREATEDB (as for the tests). */
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgresql://nwd_test:nwd_test@127.0.0.1:5432/postgres';
+
+export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `nwd_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export function benchEvent(i: number): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: 'ContactLogged',
+    data: { seq: i, kind: 'face_to_face', notes: 'x'.repeat(64) },
+    metadata: {
+      actor: { id: 'bench' },
+      correlationId: randomUUID(),
+      causationId: null,
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      schemaVersion: 1,
+    },
+  };
+}
+
+/** Runs `work` for items 0..n-1 across `workers` concurrent loops; returns seconds. */
+export async function timed(
+  n: number,
+  workers: number,
+  work: (i: number, worker: number) => Promise<void>,
+) {
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = w; i < n; i += workers) await work(i, w);
+    }),
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+export function machine(): string {
+  return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
