@@ -1,0 +1,23 @@
+# One image for the API, the projector and the nwd command.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY apps apps
+COPY src src
+COPY libs libs
+COPY bench bench
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+COPY package.json ./
+COPY bin bin
+USER node
+EXPOSE 3000
+ENTRYPOINT ["node", "dist/apps/cli/main.js"]
+CMD ["start"]
