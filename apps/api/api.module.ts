@@ -4,14 +4,19 @@ import {
   type Infrastructure,
   type NwdConfig,
 } from '../../libs/platform/src/index.js';
+import { AccessModule, type TokenVerifier } from '../../src/access/index.js';
 import { BUSINESS_MODULES } from '../composition/composition.js';
 
 @Module({})
 export class ApiModule {
-  static forRoot(infra: Infrastructure, config: NwdConfig): DynamicModule {
+  static forRoot(infra: Infrastructure, config: NwdConfig, verifier: TokenVerifier): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(infra, config), ...BUSINESS_MODULES],
+      imports: [
+        PlatformModule.forRoot(infra, config),
+        AccessModule.forRoot(verifier),
+        ...BUSINESS_MODULES,
+      ],
     };
   }
 }

@@ -12,6 +12,7 @@ import {
   type Logger,
   type NwdConfig,
 } from '../../libs/platform/src/index.js';
+import { createTokenVerifier, loadAuthConfig, type TokenVerifier } from '../../src/access/index.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
 import { ApiModule } from './api.module.js';
 
@@ -19,9 +20,10 @@ import { ApiModule } from './api.module.js';
 export async function createApi(
   infra: Infrastructure,
   config: NwdConfig,
+  verifier: TokenVerifier,
   logger: Logger = createLogger(config.logLevel, 'api'),
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(infra, config), {
+  const app = await NestFactory.create(ApiModule.forRoot(infra, config, verifier), {
     logger: new PinoNestLogger(logger),
   });
   app.useGlobalPipes(
@@ -69,7 +71,9 @@ export async function startApi(config: NwdConfig): Promise<RunningApi> {
   try {
     await infra.runner.prepare();
     if (config.projections === 'inline') infra.runner.start();
-    const app = await createApi(infra, config, logger);
+    // Creates the local signing key on first run when no OIDC issuer is configured.
+    const verifier = await createTokenVerifier(loadAuthConfig());
+    const app = await createApi(infra, config, verifier, logger);
     await app.listen(config.port);
     const url = `http://localhost:${config.port}`;
     logger.info(

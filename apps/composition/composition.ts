@@ -1,4 +1,5 @@
 import type { Projection } from '../../libs/projections/src/index.js';
+import { accessProjections } from '../../src/access/index.js';
 import { HubPlacementsModule, hubPlacementsProjections } from '../../src/hub-placements/index.js';
 import { YoungPeopleModule, youngPeopleProjections } from '../../src/young-people/index.js';
 
@@ -8,4 +9,5 @@ export const BUSINESS_MODULES = [HubPlacementsModule, YoungPeopleModule];
 export const ALL_PROJECTIONS: readonly Projection[] = [
   ...hubPlacementsProjections,
   ...youngPeopleProjections,
+  ...accessProjections,
 ];

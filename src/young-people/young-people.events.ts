@@ -44,14 +44,32 @@ export type KeyWorkerAllocated = {
   };
 };
 
+/** The young person consents to an independent (Reg 44) visitor seeing their record. */
+export type ConsentGranted = {
+  type: 'ConsentGranted';
+  data: { youngPersonId: string; visitorId: string; visitorName: string; grantedAt: string };
+};
+
+export type ConsentRevoked = {
+  type: 'ConsentRevoked';
+  data: { youngPersonId: string; visitorId: string; revokedAt: string };
+};
+
 export type YoungPersonEvent =
-  ReferralReceived | ReferralAccepted | ReferralDeclined | KeyWorkerAllocated;
+  | ReferralReceived
+  | ReferralAccepted
+  | ReferralDeclined
+  | KeyWorkerAllocated
+  | ConsentGranted
+  | ConsentRevoked;
 
 export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'ReferralReceived',
   'ReferralAccepted',
   'ReferralDeclined',
   'KeyWorkerAllocated',
+  'ConsentGranted',
+  'ConsentRevoked',
 ];
 
 export const youngPersonStreamId = (youngPersonId: string) => `young-person-${youngPersonId}`;

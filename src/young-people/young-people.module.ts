@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CASE_FACTS } from '../access/index.js';
+import { CaseFactsFromStreams } from './case-facts.provider.js';
+import { ConsentController } from './grant-consent/consent.controller.js';
+import { GrantConsentHandler, RevokeConsentHandler } from './grant-consent/consent.handlers.js';
 import { HubPlacementsModule } from '../hub-placements/index.js';
 import { AcceptReferralController } from './accept-referral/accept-referral.controller.js';
 import { AcceptReferralHandler } from './accept-referral/accept-referral.handler.js';
@@ -29,6 +33,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CaseSummaryController,
     ReferralQueueController,
     CaseloadController,
+    ConsentController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -38,6 +43,11 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     GetCaseSummaryHandler,
     GetReferralQueueHandler,
     GetCaseloadHandler,
+    GrantConsentHandler,
+    RevokeConsentHandler,
+    CaseFactsFromStreams,
+    { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
+  exports: [CASE_FACTS],
 })
 export class YoungPeopleModule {}

@@ -9,24 +9,37 @@ export interface KeyWorkerSpell {
 
 type Referral = ReferralReceived['data'];
 
+export interface Consent {
+  visitorId: string;
+  visitorName: string;
+  since: string;
+}
+
+interface Common {
+  referral: Referral;
+  /** Consents in force for independent visitors to see this record. */
+  consents: Consent[];
+}
+
 /** One young person's case, folded from their stream. */
 export type YoungPersonCase =
   | { status: 'none' }
-  | { status: 'referred'; referral: Referral }
-  | { status: 'declined'; referral: Referral; declineReason: string; declinedAt: string }
-  | { status: 'accepted'; referral: Referral; acceptedAt: string; keyWorkers: KeyWorkerSpell[] };
+  | ({ status: 'referred' } & Common)
+  | ({ status: 'declined'; declineReason: string; declinedAt: string } & Common)
+  | ({ status: 'accepted'; acceptedAt: string; keyWorkers: KeyWorkerSpell[] } & Common);
 
 export const initialCase = (): YoungPersonCase => ({ status: 'none' });
 
 export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): YoungPersonCase {
   switch (event.type) {
     case 'ReferralReceived':
-      return { status: 'referred', referral: event.data };
+      return { status: 'referred', referral: event.data, consents: [] };
     case 'ReferralAccepted':
       return state.status === 'referred'
         ? {
             status: 'accepted',
             referral: state.referral,
+            consents: state.consents,
             acceptedAt: event.data.acceptedAt,
             keyWorkers: [],
           }
@@ -36,10 +49,32 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
         ? {
             status: 'declined',
             referral: state.referral,
+            consents: state.consents,
             declineReason: event.data.reason,
             declinedAt: event.data.declinedAt,
           }
         : state;
+    case 'ConsentGranted':
+      return state.status === 'none'
+        ? state
+        : {
+            ...state,
+            consents: [
+              ...state.consents.filter((c) => c.visitorId !== event.data.visitorId),
+              {
+                visitorId: event.data.visitorId,
+                visitorName: event.data.visitorName,
+                since: event.data.grantedAt,
+              },
+            ],
+          };
+    case 'ConsentRevoked':
+      return state.status === 'none'
+        ? state
+        : {
+            ...state,
+            consents: state.consents.filter((c) => c.visitorId !== event.data.visitorId),
+          };
     case 'KeyWorkerAllocated': {
       if (state.status !== 'accepted') return state;
       const ended = state.keyWorkers.map((s) =>

@@ -1,7 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApi } from '../../apps/api/api.js';
+import {
+  createTokenVerifier,
+  loadAuthConfig,
+  loadOrCreateLocalKeys,
+  signLocalToken,
+  type AuthenticatedUser,
+} from '../../src/access/index.js';
 import { ALL_PROJECTIONS } from '../../apps/composition/composition.js';
 import {
   loadConfig,
@@ -13,12 +23,29 @@ import { createTestDatabase } from '../../libs/testing/src/test-database.js';
 
 export type Dialect = 'postgres' | 'pglite';
 
-export interface TestApi {
+export type TestUser = Pick<AuthenticatedUser, 'id' | 'roles'> & Partial<AuthenticatedUser>;
+
+export interface Caller {
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    // Responses are read field by field in assertions; a JSON value typed loosely on purpose.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ): Promise<{ status: number; headers: Headers; body: any }>;
+}
+
+export interface TestApi extends Caller {
   url: string;
   infra: Infrastructure;
   config: NwdConfig;
   app: INestApplication;
-  /** fetch against the API, JSON in and out. */
+  /** A token signed with this API's local key. */
+  token(user: TestUser, expiresIn?: string): Promise<string>;
+  /** Calls made as this user (a fresh token each call). */
+  as(user: TestUser): Caller;
+  /** fetch against the API with no token, JSON in and out. */
   call(
     method: string,
     path: string,
@@ -52,34 +79,45 @@ export async function startTestApi(
   );
   await infra.runner.prepare();
   if (config.projections === 'inline') infra.runner.start();
-  const app = await createApi(infra, config, pino({ level: 'silent' }));
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'nwd-keys-')), 'key.json');
+  const authConfig = { ...loadAuthConfig({}), keyFile };
+  const verifier = await createTokenVerifier(authConfig);
+  const keys = await loadOrCreateLocalKeys(keyFile);
+  const app = await createApi(infra, config, verifier, pino({ level: 'silent' }));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const token = (user: TestUser, expiresIn?: string) =>
+    signLocalToken(keys, { name: user.id, hubs: [], ...user }, expiresIn);
+  const call: Caller['call'] = async (method, path, body, headers = {}) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, headers: res.headers, body: parsed };
+  };
   return {
     url,
     infra,
     config,
     app,
-    async call(method, path, body, headers = {}) {
-      const res = await fetch(url + path, {
-        method,
-        headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        body:
-          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        // not JSON: keep the text
-      }
-      return { status: res.status, headers: res.headers, body: parsed };
-    },
+    token,
+    call,
+    as: (user) => ({
+      call: async (method, path, body, headers = {}) =>
+        call(method, path, body, { authorization: `Bearer ${await token(user)}`, ...headers }),
+    }),
     async close() {
       await app.close();
       await infra.close();

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventStore, SqlDatabase } from '../../event-store/src/index.js';
 import type { ProjectionRunner } from '../../projections/src/index.js';
+import { Public } from './public.js';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_DB } from './tokens.js';
 
 @ApiTags('health')
@@ -15,6 +16,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({
     summary: 'Database reachability, the head of the log and each projection’s lag',
     description:

@@ -12,3 +12,4 @@ export * from './platform.module.js';
 export * from './openapi.js';
 export * from './params.js';
 export * from './logger.js';
+export * from './public.js';

@@ -77,6 +77,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
     if (problem.status >= 500) this.log(exception);
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

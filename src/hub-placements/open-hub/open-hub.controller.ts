@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access/index.js';
 import type { Response } from 'express';
 import {
   ApiProblems,
@@ -12,15 +13,17 @@ import { HubOpenedResponse, OpenHubRequest } from './open-hub.dto.js';
 import { OpenHubCommand } from './open-hub.handler.js';
 
 @ApiTags('hubs')
+@ApiBearerAuth()
 @Controller('api/hubs')
 export class OpenHubController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(201)
+  @Requires('hub:write')
   @ApiOperation({ summary: 'Open a hub with its planned and emergency beds' })
   @ApiCreatedResponse({ type: HubOpenedResponse })
-  @ApiProblems(400, 422)
+  @ApiProblems(400, 401, 403, 422)
   async open(
     @Body() body: OpenHubRequest,
     @Ctx() ctx: RequestContext,

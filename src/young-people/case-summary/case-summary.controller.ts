@@ -1,20 +1,29 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LogsAccess, onCase, oneCase, Requires } from '../../access/index.js';
 import type { Response } from 'express';
 import { ApiProblems, FreshnessQuery, UuidParam } from '../../../libs/platform/src/index.js';
 import { GetCaseSummary, type CaseSummary } from './case-summary.query.js';
 
 @ApiTags('young people')
+@ApiBearerAuth()
 @Controller('api/young-people')
 export class CaseSummaryController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':id')
+  @Requires('case:read', onCase())
+  @LogsAccess('case summary', oneCase)
+  @ApiHeader({
+    name: 'X-Access-Reason',
+    required: false,
+    description: 'Why you are looking (required for auditors and visitors)',
+  })
   @ApiOperation({
     summary: 'A young person’s case summary; the ETag is the case revision for If-Match',
   })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 401, 403, 404)
   async get(
     @UuidParam('id') id: string,
     @Query() _freshness: FreshnessQuery,

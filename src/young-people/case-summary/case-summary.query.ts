@@ -7,6 +7,7 @@ import {
   currentKeyWorker,
   evolveCase,
   initialCase,
+  type Consent,
   type KeyWorkerSpell,
   type YoungPersonCase,
 } from '../young-person-case.js';
@@ -24,6 +25,8 @@ export interface CaseSummary {
   declined: { reason: string; at: string } | null;
   keyWorker: KeyWorkerSpell | null;
   keyWorkerHistory: KeyWorkerSpell[];
+  /** Independent visitors the young person has consented to. */
+  consents: Consent[];
   /** The stream revision this summary was folded from (also the ETag). */
   revision: number;
 }
@@ -71,6 +74,7 @@ export function toCaseSummary(
       state.status === 'declined' ? { reason: state.declineReason, at: state.declinedAt } : null,
     keyWorker: currentKeyWorker(state),
     keyWorkerHistory: state.status === 'accepted' ? state.keyWorkers : [],
+    consents: state.consents,
     revision,
   };
 }

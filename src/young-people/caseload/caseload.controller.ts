@@ -1,6 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Access,
+  LogsAccess,
+  pageOfCases,
+  Requires,
+  scopedList,
+  type AccessScope,
+} from '../../access/index.js';
+import { CaseFactsFromStreams } from '../case-facts.provider.js';
+import { visibleCases } from '../visible-cases.js';
 import {
   ApiProblems,
   DEFAULT_PAGE_SIZE,
@@ -14,25 +24,34 @@ import { GetCaseload, type CaseloadEntry } from './caseload.query.js';
 const WORKER_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 
 @ApiTags('caseloads')
+@ApiBearerAuth()
 @Controller('api/caseloads')
 export class CaseloadController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly facts: CaseFactsFromStreams,
+  ) {}
 
   @Get(':workerId')
+  @Requires('case:read', scopedList())
+  @LogsAccess('caseload', pageOfCases)
   @ReadsFrom('caseloads')
+  @ApiHeader({ name: 'X-Access-Reason', required: false })
   @ApiOperation({ summary: 'A key worker’s caseload: the accepted cases they are key worker for' })
-  @ApiProblems(400, 503)
-  caseload(
+  @ApiProblems(400, 401, 403, 503)
+  async caseload(
     @Param('workerId') workerId: string,
     @Query() query: ListQuery,
+    @Access() access: AccessScope,
   ): Promise<Page<CaseloadEntry>> {
     if (!WORKER_ID.test(workerId)) {
       throw new ProblemException(400, 'REQUEST.MALFORMED_ID', 'workerId is not a worker id', [
         { field: 'workerId', message: 'must be 1 to 100 letters, digits or . _ @ -' },
       ]);
     }
-    return this.queryBus.execute(
-      new GetCaseload(workerId, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor),
+    const page = await this.queryBus.execute(
+      new GetCaseload(workerId, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, access),
     );
+    return visibleCases(page, access, this.facts);
   }
 }

@@ -81,6 +81,9 @@ export const caseloadProjection: Projection = {
             allocated_at: event.data.allocatedAt,
           });
           break;
+        case 'ConsentGranted':
+        case 'ConsentRevoked':
+          break;
         default: {
           const _exhaustive: never = event;
         }

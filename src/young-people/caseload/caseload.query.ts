@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { decodeCursor, READ_DB, toPage, type Page } from '../../../libs/platform/src/index.js';
+import { scopeSql, type AccessScope } from '../../access/index.js';
 
 export interface CaseloadEntry {
   youngPersonId: string;
@@ -16,6 +17,7 @@ export class GetCaseload extends Query<Page<CaseloadEntry>> {
     readonly workerId: string,
     readonly limit: number,
     readonly cursor: string | undefined,
+    readonly access: AccessScope,
   ) {
     super();
   }
@@ -38,6 +40,7 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
 
   async execute(q: GetCaseload): Promise<Page<CaseloadEntry>> {
     const after = decodeCursor(q.cursor, 3);
+    const scope = scopeSql(q.access, { hub: 'hub_id', keyWorker: 'worker_id' }, 6);
     const r = await this.db.query<Row>(
       `SELECT young_person_id, hub_id, category, given_name, family_name,
          date_of_birth::text AS date_of_birth, allocated_at
@@ -45,8 +48,16 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
        WHERE worker_id = $1 AND status = 'accepted'
          AND ($2::text IS NULL
               OR (family_name, given_name, young_person_id) > ($2::text, $3::text, $4::uuid))
+         AND ${scope.sql}
        ORDER BY family_name, given_name, young_person_id LIMIT $5`,
-      [q.workerId, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, q.limit + 1],
+      [
+        q.workerId,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        after?.[2] ?? null,
+        q.limit + 1,
+        ...scope.params,
+      ],
     );
     return toPage(
       r.rows,

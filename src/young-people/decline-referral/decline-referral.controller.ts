@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { onCase, Requires } from '../../access/index.js';
 import type { Response } from 'express';
 import {
   ApiProblems,
@@ -13,16 +14,18 @@ import { DeclineReferralRequest } from './decline-referral.dto.js';
 import { DeclineReferralCommand } from './decline-referral.handler.js';
 
 @ApiTags('young people')
+@ApiBearerAuth()
 @Controller('api/young-people')
 export class DeclineReferralController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':id/decline')
   @HttpCode(200)
+  @Requires('case:decide', onCase())
   @ApiOperation({ summary: 'Decline a referral awaiting a decision, with the reason' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case as last read' })
   @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 404, 409, 412)
+  @ApiProblems(400, 401, 403, 404, 409, 412)
   async decline(
     @UuidParam('id') id: string,
     @Body() body: DeclineReferralRequest,

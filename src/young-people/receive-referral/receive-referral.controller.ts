@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { onHubInBody, Requires } from '../../access/index.js';
 import type { Response } from 'express';
 import {
   ApiProblems,
@@ -12,18 +13,20 @@ import { ReceiveReferralRequest, ReferralReceivedResponse } from './receive-refe
 import { ReceiveReferralCommand } from './receive-referral.handler.js';
 
 @ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('api/referrals')
 export class ReceiveReferralController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(201)
+  @Requires('case:refer', onHubInBody())
   @ApiOperation({
     summary: 'Refer a young person (12 to 25) to a hub: opens their case',
     description: 'Send an Idempotency-Key header to make retries safe.',
   })
   @ApiCreatedResponse({ type: ReferralReceivedResponse })
-  @ApiProblems(400, 422)
+  @ApiProblems(400, 401, 403, 422)
   async receive(
     @Body() body: ReceiveReferralRequest,
     @Ctx() ctx: RequestContext,

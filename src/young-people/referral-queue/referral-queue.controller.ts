@@ -1,6 +1,22 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  Access,
+  LogsAccess,
+  pageOfCases,
+  Requires,
+  scopedList,
+  type AccessScope,
+} from '../../access/index.js';
+import { CaseFactsFromStreams } from '../case-facts.provider.js';
+import { visibleCases } from '../visible-cases.js';
 import { IsIn, IsOptional } from 'class-validator';
 import {
   ApiProblems,
@@ -27,26 +43,39 @@ export class ReferralQueueQuery extends ListQuery {
 }
 
 @ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('api/hubs')
 export class ReferralQueueController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly hubs: HubDirectory,
+    private readonly facts: CaseFactsFromStreams,
   ) {}
 
   @Get(':hubId/referrals')
+  @Requires('case:read', scopedList())
+  @LogsAccess('referral queue', pageOfCases)
   @ReadsFrom('referral_queue')
+  @ApiHeader({ name: 'X-Access-Reason', required: false })
   @ApiOperation({ summary: 'A hub’s referral queue, oldest first, filtered by status' })
-  @ApiProblems(400, 404, 503)
+  @ApiProblems(400, 401, 403, 404, 503)
   async queue(
     @UuidParam('hubId') hubId: string,
     @Query() query: ReferralQueueQuery,
+    @Access() access: AccessScope,
   ): Promise<Page<QueuedReferral>> {
     if ((await this.hubs.find(hubId)).status === 'none') {
       throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404, 'hubId');
     }
-    return this.queryBus.execute(
-      new GetReferralQueue(hubId, query.status, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor),
+    const page = await this.queryBus.execute(
+      new GetReferralQueue(
+        hubId,
+        query.status,
+        query.limit ?? DEFAULT_PAGE_SIZE,
+        query.cursor,
+        access,
+      ),
     );
+    return visibleCases(page, access, this.facts);
   }
 }

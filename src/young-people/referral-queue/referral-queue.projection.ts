@@ -92,6 +92,8 @@ export const referralQueueProjection: Projection = {
           });
           break;
         case 'KeyWorkerAllocated':
+        case 'ConsentGranted':
+        case 'ConsentRevoked':
           break;
         default: {
           const _exhaustive: never = event;

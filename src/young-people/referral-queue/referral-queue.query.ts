@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { decodeCursor, READ_DB, toPage, type Page } from '../../../libs/platform/src/index.js';
+import { scopeSql, type AccessScope } from '../../access/index.js';
 
 export const REFERRAL_STATUSES = ['referred', 'accepted', 'declined'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
@@ -25,6 +26,7 @@ export class GetReferralQueue extends Query<Page<QueuedReferral>> {
     readonly status: ReferralStatus | undefined,
     readonly limit: number,
     readonly cursor: string | undefined,
+    readonly access: AccessScope,
   ) {
     super();
   }
@@ -53,6 +55,7 @@ export class GetReferralQueueHandler implements IQueryHandler<GetReferralQueue> 
 
   async execute(q: GetReferralQueue): Promise<Page<QueuedReferral>> {
     const after = decodeCursor(q.cursor, 2);
+    const scope = scopeSql(q.access, { hub: 'hub_id' }, 6);
     const r = await this.db.query<Row>(
       `SELECT young_person_id, hub_id, status, category, given_name, family_name,
          date_of_birth::text AS date_of_birth, social_worker_name, social_worker_team, reason,
@@ -60,8 +63,16 @@ export class GetReferralQueueHandler implements IQueryHandler<GetReferralQueue> 
        FROM rm_referral_queue.referrals
        WHERE hub_id = $1 AND ($2::text IS NULL OR status = $2)
          AND ($3::timestamptz IS NULL OR (referred_at, young_person_id) > ($3::timestamptz, $4::uuid))
+         AND ${scope.sql}
        ORDER BY referred_at, young_person_id LIMIT $5`,
-      [q.hubId, q.status ?? null, after?.[0] ?? null, after?.[1] ?? null, q.limit + 1],
+      [
+        q.hubId,
+        q.status ?? null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        q.limit + 1,
+        ...scope.params,
+      ],
     );
     return toPage(
       r.rows,

@@ -1,0 +1,106 @@
+import {
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { from, mergeMap, type Observable } from 'rxjs';
+import type { EventStore } from '../../../libs/event-store/src/index.js';
+import { EVENT_STORE, ProblemException } from '../../../libs/platform/src/index.js';
+import type { AccessRequest } from '../access-scope.js';
+import { REASON_REQUIRED } from '../policy.js';
+import { accessLogStreamId, type CaseRecordsViewed } from './access-log.events.js';
+import { LOGS_ACCESS, type AccessLogDeclaration } from './logs-access.decorator.js';
+
+/** 3 to 500 printable characters (no control characters: it is shown to auditors as written). */
+const REASON_OK = (reason: string) =>
+  reason.length >= 3 && reason.length <= 500 && [...reason].every((c) => c.charCodeAt(0) >= 0x20);
+
+/**
+ * Records every response that shows young people's records before it is sent. The guarantee:
+ * the access entry is committed to the event log before the first byte of the response leaves;
+ * if it cannot be committed, the caller gets an error and sees nothing.
+ */
+@Injectable()
+export class AccessLogInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const declaration = this.reflector.get<AccessLogDeclaration | undefined>(
+      LOGS_ACCESS,
+      context.getHandler(),
+    );
+    if (!declaration) return next.handle();
+    const req = context.switchToHttp().getRequest<AccessRequest>();
+    const user = req.user;
+    if (!user) return next.handle();
+    const header = req.headers['x-access-reason'];
+    const reason = typeof header === 'string' && header.trim() ? header.trim() : null;
+    if (reason !== null && !REASON_OK(reason)) {
+      throw new ProblemException(
+        400,
+        'ACCESS.REASON_INVALID',
+        'X-Access-Reason must be 3 to 500 characters',
+        [{ field: 'X-Access-Reason', message: 'must be 3 to 500 characters' }],
+      );
+    }
+    if (reason === null && user.roles.some((r) => REASON_REQUIRED.includes(r))) {
+      throw new ProblemException(
+        400,
+        'ACCESS.REASON_REQUIRED',
+        'Say why you are looking at this record: send an X-Access-Reason header.',
+        [{ field: 'X-Access-Reason', message: 'is required for your role' }],
+      );
+    }
+    return next.handle().pipe(
+      mergeMap((response: unknown) =>
+        from(
+          (async () => {
+            const youngPersonIds = [...new Set(declaration.youngPeople(response))];
+            if (youngPersonIds.length === 0) return response;
+            const now = new Date().toISOString();
+            const event: CaseRecordsViewed = {
+              type: 'CaseRecordsViewed',
+              data: {
+                entryId: randomUUID(),
+                userId: user.id,
+                userName: user.name,
+                roles: user.roles,
+                youngPersonIds,
+                view: declaration.view,
+                path: req.originalUrl,
+                reason,
+                viewedAt: now,
+              },
+            };
+            await this.store.append(
+              accessLogStreamId(user.id),
+              [
+                {
+                  eventId: event.data.entryId,
+                  type: event.type,
+                  data: event.data,
+                  metadata: {
+                    actor: { id: user.id, name: user.name, roles: user.roles },
+                    correlationId: randomUUID(),
+                    causationId: null,
+                    occurredAt: now,
+                    schemaVersion: 1,
+                  },
+                },
+              ],
+              { expectedRevision: 'any' },
+            );
+            return response;
+          })(),
+        ),
+      ),
+    );
+  }
+}

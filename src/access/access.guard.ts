@@ -1,0 +1,109 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import { DomainError, ProblemException, PUBLIC } from '../../libs/platform/src/index.js';
+import type { AccessRequest } from './access-scope.js';
+import { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
+import { hubInScope, inScope, scopeFor } from './policy.js';
+import { REQUIRES, type Requirement } from './requires.decorator.js';
+import { TokenRejected, type TokenVerifier } from './tokens/token-verifier.js';
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every route passes here. Authenticates the bearer token, then asks the policy table whether
+ * the user's roles grant the route's declared permission, and within which scope; a route with
+ * no declared permission is refused (and fails the route-by-role test).
+ *
+ * Out of scope: a single case answers 404 (ids do not reveal that a case exists), a list is
+ * filtered by the query (`@Access()`), a write into another hub is 403.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private caseFacts: CaseFactsSource | null = null;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly moduleRef: ModuleRef,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<AccessRequest>();
+    const user = await this.authenticate(req);
+    req.user = user;
+
+    const requirement = this.reflector.getAllAndOverride<Requirement | undefined>(
+      REQUIRES,
+      targets,
+    );
+    if (!requirement) {
+      throw new DomainError(
+        'ACCESS.NO_POLICY',
+        'this route declares no permission, so nobody may use it',
+        403,
+      );
+    }
+    const scope = scopeFor(user.roles, requirement.permission);
+    if (scope === null) {
+      throw new DomainError(
+        'ACCESS.DENIED',
+        `your role${user.roles.length === 1 ? '' : 's'} (${user.roles.join(', ') || 'none'}) may not ${requirement.permission.replace(':', ' ')}`,
+        403,
+      );
+    }
+    req.access = { user, scope };
+
+    const target = requirement.target;
+    if (target.kind === 'case') {
+      const id = String(req.params[target.param] ?? '');
+      if (!UUID.test(id)) return true; // the route's pipe answers 400 naming the parameter
+      const facts = await this.facts().find(id);
+      if (!facts) throw new DomainError('YOUNG_PERSON.NOT_FOUND', `no young person ${id}`, 404);
+      if (!inScope(scope, user, facts)) {
+        if (scope === 'consented' && user.hubs.includes(facts.hubId)) {
+          throw new DomainError(
+            'ACCESS.NO_CONSENT',
+            'the young person has not given (or has withdrawn) consent for you to see their record',
+            403,
+          );
+        }
+        throw new DomainError('YOUNG_PERSON.NOT_FOUND', `no young person ${id}`, 404);
+      }
+    } else if (target.kind === 'hub') {
+      const body = req.body as Record<string, unknown> | undefined;
+      const hubId = target.param ? req.params[target.param] : body?.[target.bodyField ?? 'hubId'];
+      if (typeof hubId === 'string' && target.bodyField && !hubInScope(scope, user, hubId)) {
+        throw new DomainError(
+          'ACCESS.OUT_OF_SCOPE',
+          'you may act only in your own hubs',
+          403,
+          target.bodyField,
+        );
+      }
+    }
+    return true;
+  }
+
+  private async authenticate(req: AccessRequest) {
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!match) {
+      throw new ProblemException(401, 'AUTH.TOKEN_MISSING', 'Send Authorization: Bearer <token>.');
+    }
+    try {
+      return await this.verifier.verify(match[1]);
+    } catch (error) {
+      if (error instanceof TokenRejected)
+        throw new ProblemException(401, error.code, error.message);
+      throw error;
+    }
+  }
+
+  private facts(): CaseFactsSource {
+    this.caseFacts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
+    return this.caseFacts;
+  }
+}

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessGuard, TOKEN_VERIFIER } from './access.guard.js';
+import { AccessLogController } from './access-log/access-log.controller.js';
+import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
+import { accessLogProjection } from './access-log/access-log.projection.js';
+import { GetAccessLogHandler } from './access-log/access-log.query.js';
+import { SubjectAccessController } from './access-log/subject-access.controller.js';
+import type { TokenVerifier } from './tokens/token-verifier.js';
+
+export const accessProjections = [accessLogProjection];
+
+/** Authentication, the policy guard on every route, and the access log. */
+@Module({})
+export class AccessModule {
+  static forRoot(verifier: TokenVerifier): DynamicModule {
+    return {
+      module: AccessModule,
+      controllers: [AccessLogController, SubjectAccessController],
+      providers: [
+        { provide: TOKEN_VERIFIER, useValue: verifier },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
+        GetAccessLogHandler,
+      ],
+    };
+  }
+}

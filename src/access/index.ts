@@ -1,0 +1,31 @@
+export { AccessModule, accessProjections } from './access.module.js';
+export { loadAuthConfig, AUTH_CONFIG_HELP } from './auth-config.js';
+export {
+  createTokenVerifier,
+  type AuthConfig,
+  type TokenVerifier,
+} from './tokens/token-verifier.js';
+export { loadOrCreateLocalKeys, signLocalToken } from './tokens/local-signing-key.js';
+export type { AuthenticatedUser } from './authenticated-user.js';
+export {
+  ROLES,
+  POLICY,
+  scopeFor,
+  inScope,
+  type Role,
+  type Permission,
+  type Scope,
+  type CaseFacts,
+} from './policy.js';
+export { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
+export { Access, scopeSql, type AccessScope } from './access-scope.js';
+export {
+  Requires,
+  onCase,
+  onHubParam,
+  onHubInBody,
+  scopedList,
+  REQUIRES,
+  type Requirement,
+} from './requires.decorator.js';
+export { LogsAccess, oneCase, pageOfCases } from './access-log/logs-access.decorator.js';

@@ -1,0 +1,48 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
+import type { AuthenticatedUser } from '../authenticated-user.js';
+
+export const LOCAL_ISSUER = 'nwd-hub-local';
+export const LOCAL_AUDIENCE = 'nwd-hub';
+const ALG = 'EdDSA';
+
+export interface LocalKeys {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
+
+/**
+ * The embedded default's signing key: an Ed25519 key pair in one JSON file, created on first
+ * use with mode 0600 (its folder is in .gitignore). Only used when no OIDC issuer is configured.
+ */
+export async function loadOrCreateLocalKeys(file: string): Promise<LocalKeys> {
+  if (!existsSync(file)) {
+    const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
+    const jwk = await exportJWK(privateKey);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, JSON.stringify({ ...jwk, alg: ALG }), { mode: 0o600, flag: 'wx' });
+  }
+  chmodSync(file, 0o600);
+  const jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK;
+  const { d: _private, ...publicJwk } = jwk;
+  return {
+    privateKey: (await importJWK(jwk, ALG)) as CryptoKey,
+    publicKey: (await importJWK(publicJwk, ALG)) as CryptoKey,
+  };
+}
+
+export async function signLocalToken(
+  keys: LocalKeys,
+  user: AuthenticatedUser,
+  expiresIn = '8h',
+): Promise<string> {
+  return new SignJWT({ name: user.name, roles: user.roles, hubs: user.hubs })
+    .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+    .setSubject(user.id)
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(keys.privateKey);
+}

@@ -1,0 +1,49 @@
+import type { Decider } from '../../../libs/platform/src/decider.js';
+import { DomainError } from '../../../libs/platform/src/domain-error.js';
+import type { YoungPersonEvent } from '../young-people.events.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
+
+export interface GrantConsent {
+  youngPersonId: string;
+  visitorId: string;
+  visitorName: string;
+  now: string;
+}
+
+export function decideGrantConsent(
+  command: GrantConsent,
+  state: YoungPersonCase,
+): YoungPersonEvent[] {
+  if (state.status === 'none') {
+    throw new DomainError(
+      'YOUNG_PERSON.NOT_FOUND',
+      `no young person ${command.youngPersonId}`,
+      404,
+    );
+  }
+  if (state.consents.some((c) => c.visitorId === command.visitorId)) {
+    throw new DomainError(
+      'CONSENT.ALREADY_IN_FORCE',
+      'this visitor already has consent',
+      409,
+      'visitorId',
+    );
+  }
+  return [
+    {
+      type: 'ConsentGranted',
+      data: {
+        youngPersonId: command.youngPersonId,
+        visitorId: command.visitorId,
+        visitorName: command.visitorName.trim(),
+        grantedAt: command.now,
+      },
+    },
+  ];
+}
+
+export const grantConsent: Decider<GrantConsent, YoungPersonEvent, YoungPersonCase> = {
+  decide: decideGrantConsent,
+  evolve: evolveCase,
+  initialState: initialCase,
+};
