@@ -1,14 +1,24 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { CONFIG_HELP, loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
 import { startApi } from '../api/api.js';
 import { startProjector } from '../projector/projector.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
+import {
+  AUTH_CONFIG_HELP,
+  loadAuthConfig,
+  loadOrCreateLocalKeys,
+  ROLES,
+  signLocalToken,
+  type Role,
+} from '../../src/access/index.js';
 
 const ENVIRONMENT = `
 Environment (read once at start, the same for every command):
-${CONFIG_HELP.map(([name, meaning]) => `  ${name.padEnd(16)} ${meaning}`).join('\n')}
+${[...CONFIG_HELP, ...AUTH_CONFIG_HELP].map(([name, meaning]) => `  ${name.padEnd(22)} ${meaning}`).join('\n')}
 `;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function onSignals(stop: () => Promise<void>) {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -116,6 +126,51 @@ export function buildCli(): Command {
         await infra.close();
       }
     });
+
+  program
+    .command('token')
+    .description(
+      'Print a bearer token signed with the local key (embedded default only; with OIDC_ISSUER ' +
+        'set, tokens come from the council identity provider). The key is created on first use.',
+    )
+    .requiredOption('--user <id>', 'user id (becomes the actor of every event they cause)')
+    .option('--name <name>', 'display name (default: the user id)')
+    .addOption(
+      new Option('--role <role>', `a role, one of ${ROLES.join(', ')} (repeat for several)`)
+        .argParser((value: string, previous: string[] = []) => {
+          if (!(ROLES as readonly string[]).includes(value)) {
+            throw new InvalidArgumentError(`the roles are ${ROLES.join(', ')}`);
+          }
+          return [...previous, value];
+        })
+        .makeOptionMandatory(),
+    )
+    .option('--hub <hubId>', 'a hub the user works in (repeat for several)', collect, [])
+    .option('--expires <duration>', 'lifetime, e.g. 30m, 8h, 7d', '8h')
+    .addHelpText('after', ENVIRONMENT)
+    .action(
+      async (opts: {
+        user: string;
+        name?: string;
+        role: Role[];
+        hub: string[];
+        expires: string;
+      }) => {
+        const auth = loadAuthConfig();
+        if (auth.oidcIssuer) {
+          throw new Error(
+            'OIDC_ISSUER is set: sign in through the council identity provider instead',
+          );
+        }
+        const keys = await loadOrCreateLocalKeys(auth.keyFile);
+        const token = await signLocalToken(
+          keys,
+          { id: opts.user, name: opts.name ?? opts.user, roles: opts.role, hubs: opts.hub },
+          opts.expires,
+        );
+        process.stdout.write(`${token}\n`);
+      },
+    );
 
   return program;
 }

@@ -42,7 +42,7 @@ export interface TestApi extends Caller {
   config: NwdConfig;
   app: INestApplication;
   /** A token signed with this API's local key. */
-  token(user: TestUser, expiresIn?: string): Promise<string>;
+  token(user: TestUser, expiresIn?: string | number): Promise<string>;
   /** Calls made as this user (a fresh token each call). */
   as(user: TestUser): Caller;
   /** fetch against the API with no token, JSON in and out. */
@@ -87,7 +87,7 @@ export async function startTestApi(
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const token = (user: TestUser, expiresIn?: string) =>
+  const token = (user: TestUser, expiresIn?: string | number) =>
     signLocalToken(keys, { name: user.id, hubs: [], ...user }, expiresIn);
   const call: Caller['call'] = async (method, path, body, headers = {}) => {
     const res = await fetch(url + path, {

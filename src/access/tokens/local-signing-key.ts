@@ -35,7 +35,7 @@ export async function loadOrCreateLocalKeys(file: string): Promise<LocalKeys> {
 export async function signLocalToken(
   keys: LocalKeys,
   user: AuthenticatedUser,
-  expiresIn = '8h',
+  expiresIn: string | number = '8h',
 ): Promise<string> {
   return new SignJWT({ name: user.name, roles: user.roles, hubs: user.hubs })
     .setProtectedHeader({ alg: ALG, typ: 'JWT' })

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { PUBLIC } from '../libs/platform/src/index.js';
+import { POLICY, REQUIRES, ROLES, type Requirement, type Role } from '../src/access/index.js';
+import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
+
+interface Route {
+  method: string;
+  path: string;
+  requirement: Requirement | undefined;
+  isPublic: boolean;
+}
+
+/** Every route the application serves, read from Nest's own controller metadata. */
+function discoverRoutes(api: TestApi): Route[] {
+  const routes: Route[] = [];
+  for (const module of api.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const type = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!type) continue;
+      const base = String(Reflect.getMetadata('path', type) ?? '');
+      for (const name of Object.getOwnPropertyNames(type.prototype)) {
+        const handler = (type.prototype as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const method = Reflect.getMetadata('method', handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const sub = String(Reflect.getMetadata('path', handler) ?? '');
+        const path = `/${[base, sub].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
+        routes.push({
+          method: RequestMethod[method],
+          path,
+          requirement: Reflect.getMetadata(REQUIRES, handler) as Requirement | undefined,
+          isPublic: Reflect.getMetadata(PUBLIC, handler) === true,
+        });
+      }
+    }
+  }
+  return routes;
+}
+
+interface Fixture {
+  hubId: string;
+  youngPersonId: string;
+  workerId: string;
+}
+
+type Sample = (f: Fixture, user: string) => { path: string; body?: unknown };
+
+/** How to call each route. A route with no sample here fails the test: add one with its policy. */
+const SAMPLES: Record<string, Sample> = {
+  'POST /api/hubs': () => ({
+    path: '/api/hubs',
+    body: { name: 'Matrix Hub', council: 'C', plannedBeds: 1, emergencyBeds: 1 },
+  }),
+  'GET /api/hubs': () => ({ path: '/api/hubs' }),
+  'POST /api/referrals': (f) => ({
+    path: '/api/referrals',
+    body: {
+      hubId: f.hubId,
+      category: 'care_leaver',
+      youngPerson: { givenName: 'Mat', familyName: 'Rix', dateOfBirth: '2006-06-06' },
+      socialWorker: { name: 'S W', team: 'T' },
+      reason: 'matrix',
+    },
+  }),
+  'POST /api/young-people/:id/accept': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/accept`,
+  }),
+  'POST /api/young-people/:id/decline': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/decline`,
+    body: { reason: 'matrix' },
+  }),
+  'POST /api/young-people/:id/key-worker': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/key-worker`,
+    body: { workerId: 'kw-next', workerName: 'Next Worker' },
+  }),
+  'POST /api/young-people/:id/consents': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/consents`,
+    body: { visitorId: 'visitor-new', visitorName: 'New Visitor' },
+  }),
+  'DELETE /api/young-people/:id/consents/:visitorId': (f, user) => ({
+    path: `/api/young-people/${f.youngPersonId}/consents/${user}`,
+  }),
+  'GET /api/young-people/:id': (f) => ({ path: `/api/young-people/${f.youngPersonId}` }),
+  'GET /api/young-people/:id/access-log': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/access-log`,
+  }),
+  'GET /api/hubs/:hubId/referrals': (f) => ({ path: `/api/hubs/${f.hubId}/referrals?limit=500` }),
+  'GET /api/caseloads/:workerId': (f) => ({ path: `/api/caseloads/${f.workerId}` }),
+  'GET /api/audit/access-log': () => ({ path: '/api/audit/access-log' }),
+};
+
+describe('every route x every role x in and out of scope, against the policy table', () => {
+  let api: TestApi;
+  let setup: Caller;
+  let hubA: string;
+  let hubB: string;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    api = await startTestApi('pglite');
+    const admin = api.as({ id: 'admin', roles: ['admin'] });
+    hubA = (
+      await admin.call('POST', '/api/hubs', {
+        name: 'A',
+        council: 'C',
+        plannedBeds: 4,
+        emergencyBeds: 2,
+      })
+    ).body.hubId;
+    hubB = (
+      await admin.call('POST', '/api/hubs', {
+        name: 'B',
+        council: 'C',
+        plannedBeds: 4,
+        emergencyBeds: 2,
+      })
+    ).body.hubId;
+    setup = api.as({ id: 'setup', roles: ['hub_manager'], hubs: [hubA, hubB] });
+    routes = discoverRoutes(api);
+  });
+  afterAll(() => api.close());
+
+  /** In scope: the user's hub, the user as key worker, consent for the user. Out: none of those. */
+  async function fixture(user: string, inScope: boolean): Promise<Fixture> {
+    const hubId = inScope ? hubA : hubB;
+    const workerId = inScope ? user : `kw-other-${user}`;
+    const r = await setup.call(
+      'POST',
+      '/api/referrals',
+      SAMPLES['POST /api/referrals']({ hubId, youngPersonId: '', workerId }, user).body,
+    );
+    const youngPersonId = r.body.youngPersonId as string;
+    await setup.call('POST', `/api/young-people/${youngPersonId}/accept`);
+    const kw = await setup.call('POST', `/api/young-people/${youngPersonId}/key-worker`, {
+      workerId,
+      workerName: 'K',
+    });
+    if (inScope) {
+      await setup.call('POST', `/api/young-people/${youngPersonId}/consents`, {
+        visitorId: user,
+        visitorName: 'V',
+      });
+    }
+    // Lists read projections: wait until they hold this case.
+    const names = api.infra.runner.projections.map((p) => p.name);
+    expect(await api.infra.runner.waitFor(names, kw.body.position, 5000)).toBe('caught-up');
+    return { hubId, youngPersonId, workerId };
+  }
+
+  it('finds every route declared: public, or with a permission and a sample request', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(Object.keys(SAMPLES).length);
+    const undeclared = routes
+      .filter((r) => !r.isPublic && !r.requirement)
+      .map((r) => `${r.method} ${r.path}`);
+    expect(undeclared).toEqual([]);
+    const unsampled = routes
+      .filter((r) => !r.isPublic)
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !SAMPLES[key]);
+    expect(unsampled).toEqual([]);
+    expect(routes.filter((r) => r.isPublic).map((r) => r.path)).toEqual(['/health']);
+    // A route about one young person must let the guard check that case's scope.
+    const unscopedCases = routes
+      .filter((r) => r.path.includes('/young-people/:id'))
+      .filter((r) => r.requirement?.target.kind !== 'case')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(unscopedCases).toEqual([]);
+    // A route about one hub's people, or any worker's caseload, must filter to the caller's scope.
+    const unscopedLists = routes
+      .filter((r) => /\/(referrals|caseloads)/.test(r.path) && r.method === 'GET')
+      .filter((r) => r.requirement?.target.kind !== 'list')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(unscopedLists).toEqual([]);
+  });
+
+  it('allows and denies exactly as the policy says', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const { permission, target } = route.requirement!;
+      for (const role of ROLES) {
+        for (const inScope of [true, false]) {
+          const userId = `u-${role}`;
+          const caller = api.as({ id: userId, roles: [role as Role], hubs: [hubA] });
+          const f = await fixture(userId, inScope);
+          const { path, body } = SAMPLES[`${route.method} ${route.path}`](f, userId);
+          const head = (await api.infra.store.head()).position;
+          const res = await caller.call(route.method, path, body, {
+            'X-Access-Reason': 'matrix test of the access policy',
+          });
+          const scope = POLICY[role][permission] ?? null;
+          const label = `${route.method} ${route.path} as ${role} ${inScope ? 'in' : 'out of'} scope: ${res.status} ${res.body?.code ?? ''}`;
+          const unchanged = async () => (await api.infra.store.head()).position === head;
+
+          if (scope === null) {
+            if (res.status !== 403 || res.body.code !== 'ACCESS.DENIED' || !(await unchanged()))
+              failures.push(`${label} (expected 403 ACCESS.DENIED)`);
+            continue;
+          }
+          const covered = inScope || scope === 'all';
+          if (target.kind === 'case' && !covered) {
+            if (
+              res.status !== 404 ||
+              res.body.code !== 'YOUNG_PERSON.NOT_FOUND' ||
+              !(await unchanged())
+            )
+              failures.push(`${label} (expected 404, nothing appended)`);
+            continue;
+          }
+          if (target.kind === 'hub' && target.bodyField && !covered) {
+            if (
+              res.status !== 403 ||
+              res.body.code !== 'ACCESS.OUT_OF_SCOPE' ||
+              !(await unchanged())
+            )
+              failures.push(`${label} (expected 403 ACCESS.OUT_OF_SCOPE)`);
+            continue;
+          }
+          if (
+            [401, 403].includes(res.status) ||
+            String(res.body?.code ?? '').startsWith('ACCESS.')
+          ) {
+            failures.push(`${label} (expected to be allowed)`);
+            continue;
+          }
+          if (target.kind === 'list') {
+            const ids = (res.body.items ?? []).map(
+              (i: { youngPersonId: string }) => i.youngPersonId,
+            );
+            if (res.status !== 200) failures.push(`${label} (expected 200)`);
+            else if (ids.includes(f.youngPersonId) !== covered) {
+              failures.push(
+                `${label} (the case ${covered ? 'is missing from' : 'leaked into'} the list)`,
+              );
+            }
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('answers 401 without a valid token on every declared route', async () => {
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const { path, body } = SAMPLES[`${route.method} ${route.path}`](
+        { hubId: hubA, youngPersonId: '00000000-0000-4000-8000-000000000009', workerId: 'w' },
+        'u',
+      );
+      const res = await api.call(route.method, path, body);
+      expect([route.path, res.status, res.body.code]).toEqual([
+        route.path,
+        401,
+        'AUTH.TOKEN_MISSING',
+      ]);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      const bad = await api.call(route.method, path, body, { authorization: 'Bearer not.a.token' });
+      expect([route.path, bad.status, bad.body.code]).toEqual([
+        route.path,
+        401,
+        'AUTH.TOKEN_INVALID',
+      ]);
+    }
+    expect((await api.call('GET', '/health')).status).toBe(200);
+    expect((await fetch(`${api.url}/docs`)).status).toBe(200);
+  });
+});
