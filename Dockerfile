@@ -17,6 +17,8 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
 COPY bin bin
+# The local signing key lives in a volume at /keys (see docker-compose.yml).
+RUN mkdir -p /keys && chown node:node /keys
 USER node
 EXPOSE 3000
 ENTRYPOINT ["node", "dist/apps/cli/main.js"]
