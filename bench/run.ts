@@ -13,7 +13,7 @@ import {
 import { ProjectionRunner } from '../libs/projections/src/index.js';
 import { ALL_PROJECTIONS } from '../apps/composition/composition.js';
 import { benchEvent, machine, scratchDatabase, timed } from './bench-support.js';
-import { seedCases } from './seed-cases.js';
+import { appendSyntheticCases } from '../src/young-people/index.js';
 
 interface Row {
   figure: string;
@@ -86,7 +86,7 @@ async function catchUpFigure() {
   const store = await openPostgresEventStore(db.url, { max: 8 });
   try {
     const cases = Number(process.env.BENCH_CASES ?? 10_000);
-    const events = await seedCases(store, cases);
+    const events = await appendSyntheticCases(store, cases);
     const runner = new ProjectionRunner(store, store.db, ALL_PROJECTIONS);
     await runner.prepare();
     const t0 = performance.now();

@@ -1,67 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  openPostgresEventStore,
-  type NewEvent,
-  type SqlEventStore,
-} from '../libs/event-store/src/index.js';
+import { openPostgresEventStore, type SqlEventStore } from '../libs/event-store/src/index.js';
+import { appendSyntheticCases } from '../src/young-people/index.js';
 import { ProjectionRunner, readCheckpoints } from '../libs/projections/src/index.js';
 import { built } from '../libs/testing/src/build.js';
 import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
 import { ALL_PROJECTIONS } from '../apps/composition/composition.js';
 
 const CASES = 3000;
-
-function caseEvents(hubId: string, i: number): NewEvent[] {
-  const youngPersonId = randomUUID();
-  const at = new Date(Date.UTC(2026, 0, 1, 9, 0, i)).toISOString();
-  const meta = {
-    actor: { id: 'seed' },
-    correlationId: randomUUID(),
-    causationId: null,
-    occurredAt: at,
-    schemaVersion: 1,
-  };
-  return [
-    {
-      eventId: randomUUID(),
-      type: 'ReferralReceived',
-      metadata: meta,
-      data: {
-        youngPersonId,
-        hubId,
-        category: 'edge_of_care',
-        youngPerson: {
-          givenName: `Given${i}`,
-          familyName: `Family${i % 97}`,
-          dateOfBirth: '2010-05-05',
-        },
-        socialWorker: { name: 'Generated Worker', team: 'Team A' },
-        reason: 'generated',
-        referredAt: at,
-      },
-    },
-    {
-      eventId: randomUUID(),
-      type: 'ReferralAccepted',
-      metadata: meta,
-      data: { youngPersonId, acceptedAt: at },
-    },
-    {
-      eventId: randomUUID(),
-      type: 'KeyWorkerAllocated',
-      metadata: meta,
-      data: {
-        youngPersonId,
-        workerId: `kw-${i % 40}`,
-        workerName: `Worker ${i % 40}`,
-        previousWorkerId: null,
-        allocatedAt: at,
-      },
-    },
-  ];
-}
 
 function startProjector(url: string): ChildProcess {
   return spawn(process.execPath, [built('apps/projector/main.js')], {
@@ -80,17 +26,7 @@ describe('the projector killed mid-batch', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     store = await openPostgresEventStore(database.url, { max: 8 });
-    const hubId = randomUUID();
-    const queue = Array.from({ length: CASES }, (_, i) => i);
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-          await store.append(`young-person-${i}`, caseEvents(hubId, i), {
-            expectedRevision: 'no_stream',
-          });
-        }
-      }),
-    );
+    await appendSyntheticCases(store, CASES);
   }, 120_000);
   afterAll(async () => {
     await store.close();

@@ -1,2 +1,3 @@
 export { YoungPeopleModule, youngPeopleProjections } from './young-people.module.js';
 export { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
+export { appendSyntheticCases, syntheticCase } from './synthetic-cases.js';

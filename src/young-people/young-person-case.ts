@@ -1,3 +1,4 @@
+import { DomainError } from '../../libs/platform/src/domain-error.js';
 import type { ReferralReceived, YoungPersonEvent } from './young-people.events.js';
 
 export interface KeyWorkerSpell {
@@ -114,4 +115,30 @@ export function ageOn(dateOfBirth: string, instant: string): number {
     on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d);
   if (beforeBirthday) age -= 1;
   return age;
+}
+
+export type OpenCase = Exclude<YoungPersonCase, { status: 'none' }>;
+
+/** The case, or `YOUNG_PERSON.NOT_FOUND`. */
+export function existingCase(state: YoungPersonCase, youngPersonId: string): OpenCase {
+  if (state.status === 'none') {
+    throw new DomainError('YOUNG_PERSON.NOT_FOUND', `no young person ${youngPersonId}`, 404);
+  }
+  return state;
+}
+
+/** The referral if it awaits a decision, or `YOUNG_PERSON.NOT_REFERRED`. */
+export function awaitingDecision(
+  state: YoungPersonCase,
+  youngPersonId: string,
+  decision: 'accepted' | 'declined',
+): Extract<YoungPersonCase, { status: 'referred' }> {
+  const open = existingCase(state, youngPersonId);
+  if (open.status !== 'referred') {
+    throw new DomainError(
+      'YOUNG_PERSON.NOT_REFERRED',
+      `the referral was already ${open.status}; only a referral awaiting a decision can be ${decision}`,
+    );
+  }
+  return open;
 }

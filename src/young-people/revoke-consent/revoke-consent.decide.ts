@@ -1,7 +1,12 @@
 import type { Decider } from '../../../libs/platform/src/decider.js';
 import { DomainError } from '../../../libs/platform/src/domain-error.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
-import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
+import {
+  evolveCase,
+  existingCase,
+  initialCase,
+  type YoungPersonCase,
+} from '../young-person-case.js';
 
 export interface RevokeConsent {
   youngPersonId: string;
@@ -13,14 +18,8 @@ export function decideRevokeConsent(
   command: RevokeConsent,
   state: YoungPersonCase,
 ): YoungPersonEvent[] {
-  if (state.status === 'none') {
-    throw new DomainError(
-      'YOUNG_PERSON.NOT_FOUND',
-      `no young person ${command.youngPersonId}`,
-      404,
-    );
-  }
-  if (!state.consents.some((c) => c.visitorId === command.visitorId)) {
+  const open = existingCase(state, command.youngPersonId);
+  if (!open.consents.some((c) => c.visitorId === command.visitorId)) {
     throw new DomainError(
       'CONSENT.NOT_IN_FORCE',
       'this visitor has no consent to revoke',
