@@ -73,7 +73,7 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'POST /api/young-people/:id/key-worker': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/key-worker`,
-    body: { workerId: 'kw-next', workerName: 'Next Worker' },
+    body: { workerId: 'kw-next', workerName: 'Next Worker', reason: 'matrix' },
   }),
   'POST /api/young-people/:id/consents': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/consents`,
@@ -81,6 +81,26 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'DELETE /api/young-people/:id/consents/:visitorId': (f, user) => ({
     path: `/api/young-people/${f.youngPersonId}/consents/${user}`,
+  }),
+  'POST /api/young-people/:id/screening-notes': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/screening-notes`,
+    body: { note: 'matrix' },
+  }),
+  'POST /api/young-people/:id/team': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/team`,
+    body: { role: 'life_coach', name: 'Matrix Coach', from: '2026-01-01' },
+  }),
+  'POST /api/young-people/:id/team/:memberId/end': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/team/00000000-0000-4000-8000-0000000000aa/end`,
+    body: { to: '2026-02-01', reason: 'matrix' },
+  }),
+  'POST /api/young-people/:id/step-away': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/step-away`,
+    body: { reason: 'matrix', on: '2026-02-01' },
+  }),
+  'POST /api/young-people/:id/reopen': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/reopen`,
+    body: { reason: 'matrix' },
   }),
   'GET /api/young-people/:id': (f) => ({ path: `/api/young-people/${f.youngPersonId}` }),
   'GET /api/young-people/:id/access-log': (f) => ({
@@ -136,6 +156,9 @@ describe('every route x every role x in and out of scope, against the policy tab
     const kw = await setup.call('POST', `/api/young-people/${youngPersonId}/key-worker`, {
       workerId,
       workerName: 'K',
+      // Every fixture gives the same worker another case: past the limit on purpose.
+      override: true,
+      overrideReason: 'matrix fixture',
     });
     if (inScope) {
       await setup.call('POST', `/api/young-people/${youngPersonId}/consents`, {

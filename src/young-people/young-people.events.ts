@@ -41,7 +41,63 @@ export type KeyWorkerAllocated = {
     workerName: string;
     previousWorkerId: string | null;
     allocatedAt: string;
+    /** Why the key worker changed (required for a change; absent on events before it existed). */
+    reason?: string | null;
+    /** Allocated past the caseload limit: the manager's reason and the caseload at the time. */
+    caseloadOverride?: { reason: string; caseload: number; limit: number } | null;
   };
+};
+
+/** Notes from screening a referral, before it is accepted or declined. */
+export type ScreeningNoteRecorded = {
+  type: 'ScreeningNoteRecorded';
+  data: { youngPersonId: string; note: string; recordedAt: string };
+};
+
+export const TEAM_ROLES = [
+  'portfolio_lead_safety',
+  'portfolio_lead_rebuilding_relationships',
+  'portfolio_lead_accommodation_transitions',
+  'portfolio_lead_education_and_training',
+  'portfolio_lead_resilience_and_self_esteem',
+  'portfolio_lead_emotional_health_and_wellbeing',
+  'life_coach',
+  'communication_support_worker',
+  'police_liaison',
+  'social_worker',
+  'personal_adviser',
+  'independent_reviewing_officer',
+] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** Someone joins the team around the young person (in the hub or outside it). */
+export type TeamMemberAdded = {
+  type: 'TeamMemberAdded';
+  data: {
+    youngPersonId: string;
+    memberId: string;
+    role: TeamRole;
+    name: string;
+    organisation: string | null;
+    from: string;
+  };
+};
+
+export type TeamMemberEnded = {
+  type: 'TeamMemberEnded';
+  data: { youngPersonId: string; memberId: string; to: string; reason: string };
+};
+
+/** Things are stable: the hub steps away. The case stays open to come back to. */
+export type CaseSteppedAway = {
+  type: 'CaseSteppedAway';
+  data: { youngPersonId: string; reason: string; on: string; recordedAt: string };
+};
+
+/** The hub comes back in, with the same team, without a new referral or a new case. */
+export type CaseReopened = {
+  type: 'CaseReopened';
+  data: { youngPersonId: string; reason: string; reopenedAt: string };
 };
 
 /** The young person consents to an independent (Reg 44) visitor seeing their record. */
@@ -61,7 +117,12 @@ export type YoungPersonEvent =
   | ReferralDeclined
   | KeyWorkerAllocated
   | ConsentGranted
-  | ConsentRevoked;
+  | ConsentRevoked
+  | ScreeningNoteRecorded
+  | TeamMemberAdded
+  | TeamMemberEnded
+  | CaseSteppedAway
+  | CaseReopened;
 
 export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'ReferralReceived',
@@ -70,6 +131,11 @@ export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'KeyWorkerAllocated',
   'ConsentGranted',
   'ConsentRevoked',
+  'ScreeningNoteRecorded',
+  'TeamMemberAdded',
+  'TeamMemberEnded',
+  'CaseSteppedAway',
+  'CaseReopened',
 ];
 
 export const youngPersonStreamId = (youngPersonId: string) => `young-person-${youngPersonId}`;

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CASE_FACTS } from '../access/index.js';
 import { CaseFactsFromStreams } from './case-facts.provider.js';
+import { CaseLifecycleController } from './case-lifecycle.controller.js';
+import { caseLifecycleHandlers } from './case-lifecycle.handlers.js';
+import { CaseloadCount } from './caseload/caseload-count.js';
 import { ConsentController } from './grant-consent/consent.controller.js';
 import { GrantConsentHandler, RevokeConsentHandler } from './grant-consent/consent.handlers.js';
 import { HubPlacementsModule } from '../hub-placements/index.js';
@@ -34,6 +37,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     ReferralQueueController,
     CaseloadController,
     ConsentController,
+    CaseLifecycleController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -46,6 +50,8 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     GrantConsentHandler,
     RevokeConsentHandler,
     CaseFactsFromStreams,
+    CaseloadCount,
+    ...caseLifecycleHandlers,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
   exports: [CASE_FACTS],

@@ -61,6 +61,17 @@ function history(i: number): YoungPersonEvent[] {
       },
     });
   }
+  if (i % 5 === 1) {
+    events.push({
+      type: 'CaseSteppedAway',
+      data: { youngPersonId, reason: 'stable', on: '2026-03-01', recordedAt: at(9) },
+    });
+    if (i % 10 === 1)
+      events.push({
+        type: 'CaseReopened',
+        data: { youngPersonId, reason: 'back', reopenedAt: at(10) },
+      });
+  }
   return events;
 }
 
@@ -107,9 +118,10 @@ describe.each(['PostgreSQL', 'PGlite'])('the young people read models on %s', (d
     await oneByOne.catchUp();
     const first = await snapshot(store);
     expect(first.cases).toHaveLength(40);
-    expect(first.cases.filter((c) => (c as { status: string }).status === 'declined')).toHaveLength(
-      10,
-    );
+    const statuses = first.cases.map((c) => (c as { status: string }).status);
+    expect(statuses.filter((x) => x === 'declined')).toHaveLength(10);
+    // i = 6 and 26 stepped away; 1, 11, 21 and 31 stepped away and came back.
+    expect(statuses.filter((x) => x === 'stepped_away')).toHaveLength(2);
 
     await store.db.query(`UPDATE projection_checkpoints SET transaction_id = '0', position = 0`);
     const big = new ProjectionRunner(store, store.db, youngPeopleProjections, { batchSize: 1000 });

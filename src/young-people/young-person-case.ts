@@ -1,11 +1,15 @@
 import { DomainError } from '../../libs/platform/src/domain-error.js';
-import type { ReferralReceived, YoungPersonEvent } from './young-people.events.js';
+import type { ReferralReceived, TeamRole, YoungPersonEvent } from './young-people.events.js';
 
 export interface KeyWorkerSpell {
   workerId: string;
   workerName: string;
   from: string;
   to: string | null;
+  /** Why this worker took over (null for the first allocation). */
+  reason: string | null;
+  /** The manager's reason for allocating past the caseload limit, if they did. */
+  overrideReason: string | null;
 }
 
 type Referral = ReferralReceived['data'];
@@ -16,10 +20,35 @@ export interface Consent {
   since: string;
 }
 
+export interface TeamMember {
+  memberId: string;
+  role: TeamRole;
+  name: string;
+  organisation: string | null;
+  from: string;
+  to: string | null;
+  endReason: string | null;
+}
+
+export interface StatusChange {
+  status: 'referred' | 'accepted' | 'declined' | 'stepped_away';
+  at: string;
+  reason: string | null;
+}
+
 interface Common {
   referral: Referral;
   /** Consents in force for independent visitors to see this record. */
   consents: Consent[];
+  screeningNotes: { note: string; at: string }[];
+  /** Everyone who has been in the team around the young person, with dates. */
+  team: TeamMember[];
+  statusHistory: StatusChange[];
+}
+
+interface Allocated {
+  acceptedAt: string;
+  keyWorkers: KeyWorkerSpell[];
 }
 
 /** One young person's case, folded from their stream. */
@@ -27,71 +56,125 @@ export type YoungPersonCase =
   | { status: 'none' }
   | ({ status: 'referred' } & Common)
   | ({ status: 'declined'; declineReason: string; declinedAt: string } & Common)
-  | ({ status: 'accepted'; acceptedAt: string; keyWorkers: KeyWorkerSpell[] } & Common);
+  | ({ status: 'accepted' } & Allocated & Common)
+  | ({ status: 'stepped_away'; steppedAwayOn: string; stepAwayReason: string } & Allocated &
+      Common);
 
 export const initialCase = (): YoungPersonCase => ({ status: 'none' });
 
+const changed = (
+  state: Exclude<YoungPersonCase, { status: 'none' }>,
+  status: StatusChange['status'],
+  at: string,
+  reason: string | null,
+) => [...state.statusHistory, { status, at, reason }];
+
 export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): YoungPersonCase {
+  if (event.type === 'ReferralReceived') {
+    return {
+      status: 'referred',
+      referral: event.data,
+      consents: [],
+      screeningNotes: [],
+      team: [],
+      statusHistory: [{ status: 'referred', at: event.data.referredAt, reason: null }],
+    };
+  }
+  if (state.status === 'none') return state;
   switch (event.type) {
-    case 'ReferralReceived':
-      return { status: 'referred', referral: event.data, consents: [] };
     case 'ReferralAccepted':
       return state.status === 'referred'
         ? {
+            ...state,
             status: 'accepted',
-            referral: state.referral,
-            consents: state.consents,
             acceptedAt: event.data.acceptedAt,
             keyWorkers: [],
+            statusHistory: changed(state, 'accepted', event.data.acceptedAt, null),
           }
         : state;
     case 'ReferralDeclined':
       return state.status === 'referred'
         ? {
+            ...state,
             status: 'declined',
-            referral: state.referral,
-            consents: state.consents,
             declineReason: event.data.reason,
             declinedAt: event.data.declinedAt,
+            statusHistory: changed(state, 'declined', event.data.declinedAt, event.data.reason),
           }
         : state;
-    case 'ConsentGranted':
-      return state.status === 'none'
-        ? state
-        : {
-            ...state,
-            consents: [
-              ...state.consents.filter((c) => c.visitorId !== event.data.visitorId),
-              {
-                visitorId: event.data.visitorId,
-                visitorName: event.data.visitorName,
-                since: event.data.grantedAt,
-              },
-            ],
-          };
-    case 'ConsentRevoked':
-      return state.status === 'none'
-        ? state
-        : {
-            ...state,
-            consents: state.consents.filter((c) => c.visitorId !== event.data.visitorId),
-          };
     case 'KeyWorkerAllocated': {
-      if (state.status !== 'accepted') return state;
-      const ended = state.keyWorkers.map((s) =>
-        s.to === null ? { ...s, to: event.data.allocatedAt } : s,
-      );
+      if (state.status !== 'accepted' && state.status !== 'stepped_away') return state;
+      const at = event.data.allocatedAt;
       return {
         ...state,
         keyWorkers: [
-          ...ended,
+          ...state.keyWorkers.map((s) => (s.to === null ? { ...s, to: at } : s)),
           {
             workerId: event.data.workerId,
             workerName: event.data.workerName,
-            from: event.data.allocatedAt,
+            from: at,
             to: null,
+            reason: event.data.reason ?? null,
+            overrideReason: event.data.caseloadOverride?.reason ?? null,
           },
         ],
+      };
+    }
+    case 'ConsentGranted':
+      return {
+        ...state,
+        consents: [
+          ...state.consents.filter((c) => c.visitorId !== event.data.visitorId),
+          {
+            visitorId: event.data.visitorId,
+            visitorName: event.data.visitorName,
+            since: event.data.grantedAt,
+          },
+        ],
+      };
+    case 'ConsentRevoked':
+      return {
+        ...state,
+        consents: state.consents.filter((c) => c.visitorId !== event.data.visitorId),
+      };
+    case 'ScreeningNoteRecorded':
+      return {
+        ...state,
+        screeningNotes: [
+          ...state.screeningNotes,
+          { note: event.data.note, at: event.data.recordedAt },
+        ],
+      };
+    case 'TeamMemberAdded': {
+      const { youngPersonId: _id, ...member } = event.data;
+      return { ...state, team: [...state.team, { ...member, to: null, endReason: null }] };
+    }
+    case 'TeamMemberEnded':
+      return {
+        ...state,
+        team: state.team.map((m) =>
+          m.memberId === event.data.memberId
+            ? { ...m, to: event.data.to, endReason: event.data.reason }
+            : m,
+        ),
+      };
+    case 'CaseSteppedAway':
+      return state.status === 'accepted'
+        ? {
+            ...state,
+            status: 'stepped_away',
+            steppedAwayOn: event.data.on,
+            stepAwayReason: event.data.reason,
+            statusHistory: changed(state, 'stepped_away', event.data.recordedAt, event.data.reason),
+          }
+        : state;
+    case 'CaseReopened': {
+      if (state.status !== 'stepped_away') return state;
+      const { steppedAwayOn: _on, stepAwayReason: _reason, ...rest } = state;
+      return {
+        ...rest,
+        status: 'accepted',
+        statusHistory: changed(state, 'accepted', event.data.reopenedAt, event.data.reason),
       };
     }
     default: {
@@ -102,7 +185,7 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
 }
 
 export function currentKeyWorker(state: YoungPersonCase): KeyWorkerSpell | null {
-  if (state.status !== 'accepted') return null;
+  if (state.status !== 'accepted' && state.status !== 'stepped_away') return null;
   return state.keyWorkers.find((s) => s.to === null) ?? null;
 }
 

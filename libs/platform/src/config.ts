@@ -13,6 +13,8 @@ export interface NwdConfig {
   projections: 'inline' | 'external';
   /** How long a query with `?after=` waits for its read models before answering 503. */
   readWaitMs: number;
+  /** How many young people a key worker holds before an allocation needs an override. */
+  keyWorkerCaseloadLimit: number;
   /** Events a projection applies per transaction. */
   projectionBatchSize: number;
   logLevel: string;
@@ -25,6 +27,10 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
   ['EVENTSTORE_URL', 'EventStoreDB URL: the log lives there (default: none)'],
   ['PROJECTIONS', 'inline (default): the API runs the projections; external: nwd projector does'],
   ['READ_WAIT_MS', 'longest wait of a query with ?after= before 503 (default 2000)'],
+  [
+    'KEY_WORKER_CASELOAD_LIMIT',
+    'young people per key worker before allocating needs an override (default 8)',
+  ],
   ['PROJECTION_BATCH_SIZE', 'events a projection applies per transaction (default 1000)'],
   ['LOG_LEVEL', 'pino log level (default info)'],
 ];
@@ -41,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     eventStoreUrl: env.EVENTSTORE_URL || null,
     projections,
     readWaitMs: integer(env.READ_WAIT_MS, 2000, 'READ_WAIT_MS'),
+    keyWorkerCaseloadLimit: integer(env.KEY_WORKER_CASELOAD_LIMIT, 8, 'KEY_WORKER_CASELOAD_LIMIT'),
     projectionBatchSize: Math.max(
       1,
       integer(env.PROJECTION_BATCH_SIZE, 1000, 'PROJECTION_BATCH_SIZE'),

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class AllocateKeyWorkerRequest {
   @ApiProperty({ example: 'worker-017', description: 'The worker’s user id', maxLength: 100 })
@@ -14,4 +15,24 @@ export class AllocateKeyWorkerRequest {
   @IsNotEmpty()
   @MaxLength(120)
   workerName!: string;
+
+  @ApiPropertyOptional({
+    description: 'Why the key worker changes (required for a change)',
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Allocate past the caseload limit (needs overrideReason)' })
+  @IsOptional()
+  @IsBoolean()
+  override?: boolean;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  overrideReason?: string;
 }

@@ -5,6 +5,7 @@ import {
   type RequestContext,
 } from '../../../libs/platform/src/index.js';
 import { youngPersonStreamId } from '../young-people.events.js';
+import { CaseloadCount } from '../caseload/caseload-count.js';
 import { allocateKeyWorker } from './allocate-key-worker.decide.js';
 import type { AllocateKeyWorkerRequest } from './allocate-key-worker.dto.js';
 
@@ -20,13 +21,27 @@ export class AllocateKeyWorkerCommand extends Command<CommandOutcome> {
 
 @CommandHandler(AllocateKeyWorkerCommand)
 export class AllocateKeyWorkerHandler implements ICommandHandler<AllocateKeyWorkerCommand> {
-  constructor(private readonly commands: EventSourcedCommands) {}
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly caseloads: CaseloadCount,
+  ) {}
 
-  execute({ youngPersonId, request, ctx }: AllocateKeyWorkerCommand) {
+  async execute({ youngPersonId, request, ctx }: AllocateKeyWorkerCommand) {
+    const workerCaseload = await this.caseloads.of(request.workerId);
     return this.commands.execute({
       streamId: youngPersonStreamId(youngPersonId),
       decider: allocateKeyWorker,
-      command: { youngPersonId, ...request, now: ctx.now },
+      command: {
+        youngPersonId,
+        workerId: request.workerId,
+        workerName: request.workerName,
+        reason: request.reason ?? null,
+        override: request.override ?? false,
+        overrideReason: request.overrideReason ?? null,
+        workerCaseload,
+        caseloadLimit: this.caseloads.limit,
+        now: ctx.now,
+      },
       ctx,
     });
   }

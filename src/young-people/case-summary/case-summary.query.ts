@@ -9,13 +9,15 @@ import {
   initialCase,
   type Consent,
   type KeyWorkerSpell,
+  type StatusChange,
+  type TeamMember,
   type YoungPersonCase,
 } from '../young-person-case.js';
 
 export interface CaseSummary {
   youngPersonId: string;
   hubId: string;
-  status: 'referred' | 'accepted' | 'declined';
+  status: 'referred' | 'accepted' | 'declined' | 'stepped_away';
   category: string;
   youngPerson: { givenName: string; familyName: string; dateOfBirth: string };
   socialWorker: { name: string; team: string };
@@ -27,6 +29,14 @@ export interface CaseSummary {
   keyWorkerHistory: KeyWorkerSpell[];
   /** Independent visitors the young person has consented to. */
   consents: Consent[];
+  screeningNotes: { note: string; at: string }[];
+  /** The team around the young person now. */
+  team: TeamMember[];
+  /** Everyone who was in the team and has left, with dates and why. */
+  formerTeam: TeamMember[];
+  steppedAway: { on: string; reason: string } | null;
+  /** Every change of status, oldest first. */
+  statusHistory: StatusChange[];
   /** The stream revision this summary was folded from (also the ETag). */
   revision: number;
 }
@@ -69,12 +79,22 @@ export function toCaseSummary(
     socialWorker: { ...r.socialWorker },
     referralReason: r.reason,
     referredAt: r.referredAt,
-    acceptedAt: state.status === 'accepted' ? state.acceptedAt : null,
+    acceptedAt:
+      state.status === 'accepted' || state.status === 'stepped_away' ? state.acceptedAt : null,
     declined:
       state.status === 'declined' ? { reason: state.declineReason, at: state.declinedAt } : null,
     keyWorker: currentKeyWorker(state),
-    keyWorkerHistory: state.status === 'accepted' ? state.keyWorkers : [],
+    keyWorkerHistory:
+      state.status === 'accepted' || state.status === 'stepped_away' ? state.keyWorkers : [],
     consents: state.consents,
+    screeningNotes: state.screeningNotes,
+    team: state.team.filter((m) => m.to === null),
+    formerTeam: state.team.filter((m) => m.to !== null),
+    steppedAway:
+      state.status === 'stepped_away'
+        ? { on: state.steppedAwayOn, reason: state.stepAwayReason }
+        : null,
+    statusHistory: state.statusHistory,
     revision,
   };
 }

@@ -24,12 +24,14 @@ const REQUIRED = ['hub_id', 'status', 'category', 'given_name', 'family_name', '
 /** Each case with its current key worker: a worker's caseload is a filter on it. */
 export const caseloadProjection: Projection = {
   name: 'caseloads',
-  version: 1,
+  version: 2,
   handles: [
     'ReferralReceived',
     'ReferralAccepted',
     'ReferralDeclined',
     'KeyWorkerAllocated',
+    'CaseSteppedAway',
+    'CaseReopened',
   ] satisfies YoungPersonEvent['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
@@ -81,8 +83,17 @@ export const caseloadProjection: Projection = {
             allocated_at: event.data.allocatedAt,
           });
           break;
+        case 'CaseSteppedAway':
+          patches.set(id, stored.revision, { status: 'stepped_away' });
+          break;
+        case 'CaseReopened':
+          patches.set(id, stored.revision, { status: 'accepted' });
+          break;
         case 'ConsentGranted':
         case 'ConsentRevoked':
+        case 'ScreeningNoteRecorded':
+        case 'TeamMemberAdded':
+        case 'TeamMemberEnded':
           break;
         default: {
           const _exhaustive: never = event;

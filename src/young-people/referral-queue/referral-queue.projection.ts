@@ -94,6 +94,11 @@ export const referralQueueProjection: Projection = {
         case 'KeyWorkerAllocated':
         case 'ConsentGranted':
         case 'ConsentRevoked':
+        case 'ScreeningNoteRecorded':
+        case 'TeamMemberAdded':
+        case 'TeamMemberEnded':
+        case 'CaseSteppedAway':
+        case 'CaseReopened':
           break;
         default: {
           const _exhaustive: never = event;

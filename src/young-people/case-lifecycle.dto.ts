@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { TEAM_ROLES, type TeamRole } from './young-people.events.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ScreeningNoteRequest {
+  @ApiProperty({
+    example: 'Spoke to the allocated social worker; family open to support',
+    maxLength: 4000,
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  note!: string;
+}
+
+export class AddTeamMemberRequest {
+  @ApiProperty({ enum: TEAM_ROLES })
+  @IsIn(TEAM_ROLES)
+  role!: TeamRole;
+
+  @ApiProperty({ example: 'Sky Lead', maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiPropertyOptional({
+    example: 'Example Police',
+    maxLength: 120,
+    description: 'For people outside the hub',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  organisation?: string;
+
+  @ApiProperty({ example: '2026-04-01', format: 'date' })
+  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from!: string;
+}
+
+export class EndTeamMemberRequest {
+  @ApiProperty({ example: '2026-06-30', format: 'date' })
+  @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
+  to!: string;
+
+  @ApiProperty({ example: 'Moved to another team', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class StepAwayRequest {
+  @ApiProperty({ example: 'Settled at home; school attendance good', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ example: '2026-09-01', format: 'date' })
+  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  on!: string;
+}
+
+export class ReopenCaseRequest {
+  @ApiProperty({ example: 'Placement at risk again', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}

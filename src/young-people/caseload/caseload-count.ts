@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
+import type { ProjectionRunner } from '../../../libs/projections/src/index.js';
+import {
+  EVENT_STORE,
+  NWD_CONFIG,
+  PROJECTION_RUNNER,
+  READ_DB,
+  type NwdConfig,
+} from '../../../libs/platform/src/index.js';
+
+/**
+ * How many active cases a key worker holds, from the caseload read model once it has caught up
+ * with the log as it stands now. Two allocations to one worker decided at the same instant can
+ * both see the same count (the limit is a per-worker rule across streams); the caseload shows it.
+ */
+@Injectable()
+export class CaseloadCount {
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(NWD_CONFIG) private readonly config: NwdConfig,
+  ) {}
+
+  get limit(): number {
+    return this.config.keyWorkerCaseloadLimit;
+  }
+
+  async of(workerId: string): Promise<number> {
+    const head = await this.store.head();
+    if (head.position > 0) {
+      await this.runner.waitFor(['caseloads'], head.position, this.config.readWaitMs);
+    }
+    const r = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM rm_caseloads.cases WHERE worker_id = $1 AND status = 'accepted'`,
+      [workerId],
+    );
+    return r.rows[0].n;
+  }
+}

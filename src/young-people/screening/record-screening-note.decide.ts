@@ -1,0 +1,45 @@
+import type { Decider } from '../../../libs/platform/src/decider.js';
+import { DomainError } from '../../../libs/platform/src/domain-error.js';
+import type { YoungPersonEvent } from '../young-people.events.js';
+import {
+  evolveCase,
+  existingCase,
+  initialCase,
+  type YoungPersonCase,
+} from '../young-person-case.js';
+
+export interface RecordScreeningNote {
+  youngPersonId: string;
+  note: string;
+  now: string;
+}
+
+export function decideRecordScreeningNote(
+  command: RecordScreeningNote,
+  state: YoungPersonCase,
+): YoungPersonEvent[] {
+  const open = existingCase(state, command.youngPersonId);
+  if (open.status !== 'referred') {
+    throw new DomainError(
+      'REFERRAL.ALREADY_DECIDED',
+      `screening notes are for a referral awaiting a decision; this one was ${open.status}`,
+    );
+  }
+  return [
+    {
+      type: 'ScreeningNoteRecorded',
+      data: {
+        youngPersonId: command.youngPersonId,
+        note: command.note.trim(),
+        recordedAt: command.now,
+      },
+    },
+  ];
+}
+
+export const recordScreeningNote: Decider<RecordScreeningNote, YoungPersonEvent, YoungPersonCase> =
+  {
+    decide: decideRecordScreeningNote,
+    evolve: evolveCase,
+    initialState: initialCase,
+  };

@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
+
+describe('a case from screening to stepping away and coming back, over HTTP on PostgreSQL', () => {
+  let api: TestApi;
+  let hubId: string;
+  let manager: Caller;
+  let keyWorker: Caller;
+
+  const stream = (id: string) => api.infra.store.readStream(`young-person-${id}`);
+  const refer = async (givenName: string) => {
+    const r = await manager.call('POST', '/api/referrals', {
+      hubId,
+      category: 'care_leaver',
+      youngPerson: { givenName, familyName: 'Generated', dateOfBirth: '2007-07-07' },
+      socialWorker: { name: 'S W', team: 'Leaving Care' },
+      reason: 'Needs a trusted adult',
+    });
+    return r.body.youngPersonId as string;
+  };
+  const acceptWith = async (id: string, workerId: string) => {
+    await manager.call('POST', `/api/young-people/${id}/accept`);
+    return manager.call('POST', `/api/young-people/${id}/key-worker`, {
+      workerId,
+      workerName: workerId,
+    });
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi('postgres', { keyWorkerCaseloadLimit: 2 });
+    const admin = api.as({ id: 'admin', roles: ['admin'] });
+    hubId = (
+      await admin.call('POST', '/api/hubs', {
+        name: 'Case Hub',
+        council: 'C',
+        plannedBeds: 4,
+        emergencyBeds: 2,
+      })
+    ).body.hubId;
+    manager = api.as({ id: 'mgr', name: 'Morgan Manager', roles: ['hub_manager'], hubs: [hubId] });
+    keyWorker = api.as({ id: 'kw-a', roles: ['key_worker'], hubs: [hubId] });
+  });
+  afterAll(() => api.close());
+
+  it('records screening notes before the decision, and refuses them after', async () => {
+    const id = await refer('Screened');
+    const note = await manager.call('POST', `/api/young-people/${id}/screening-notes`, {
+      note: 'Spoke to the social worker',
+    });
+    expect(note.status).toBe(201);
+    const decline = await manager.call('POST', `/api/young-people/${id}/decline`, {
+      reason: 'Needs met by the locality team',
+    });
+    const late = await manager.call('POST', `/api/young-people/${id}/screening-notes`, {
+      note: 'late',
+    });
+    expect([late.status, late.body.code]).toEqual([409, 'REFERRAL.ALREADY_DECIDED']);
+    const summary = await manager.call('GET', `/api/young-people/${id}`);
+    expect(summary.body.screeningNotes.map((n: { note: string }) => n.note)).toEqual([
+      'Spoke to the social worker',
+    ]);
+    expect(summary.body.statusHistory.map((s: { status: string }) => s.status)).toEqual([
+      'referred',
+      'declined',
+    ]);
+    // Declined referrals stay in the queue's history.
+    const declined = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/referrals?status=declined&after=${decline.body.position}`,
+    );
+    expect(declined.body.items.map((r: { youngPersonId: string }) => r.youngPersonId)).toContain(
+      id,
+    );
+  });
+
+  it('holds the caseload limit unless the manager overrides it with a recorded reason', async () => {
+    const a = await refer('One');
+    const b = await refer('Two');
+    const c = await refer('Three');
+    expect((await acceptWith(a, 'kw-full')).status).toBe(200);
+    expect((await acceptWith(b, 'kw-full')).status).toBe(200);
+    await manager.call('POST', `/api/young-people/${c}/accept`);
+    const before = (await stream(c)).length;
+    const full = await manager.call('POST', `/api/young-people/${c}/key-worker`, {
+      workerId: 'kw-full',
+      workerName: 'Full',
+    });
+    expect([full.status, full.body.code]).toEqual([409, 'KEY_WORKER.CASELOAD_FULL']);
+    const noReason = await manager.call('POST', `/api/young-people/${c}/key-worker`, {
+      workerId: 'kw-full',
+      workerName: 'Full',
+      override: true,
+    });
+    expect([noReason.status, noReason.body.code, noReason.body.errors[0].field]).toEqual([
+      422,
+      'KEY_WORKER.OVERRIDE_REASON_REQUIRED',
+      'overrideReason',
+    ]);
+    expect(await stream(c)).toHaveLength(before);
+    const over = await manager.call('POST', `/api/young-people/${c}/key-worker`, {
+      workerId: 'kw-full',
+      workerName: 'Full',
+      override: true,
+      overrideReason: 'Sibling already with this worker',
+    });
+    expect(over.status).toBe(200);
+    expect((await stream(c)).at(-1)?.data).toMatchObject({
+      caseloadOverride: { reason: 'Sibling already with this worker', caseload: 2, limit: 2 },
+    });
+    const summary = await manager.call('GET', `/api/young-people/${c}`);
+    expect(summary.body.keyWorker).toMatchObject({
+      workerId: 'kw-full',
+      overrideReason: 'Sibling already with this worker',
+    });
+  });
+
+  it('changes the key worker only with a reason, keeping every allocation', async () => {
+    const id = await refer('Changing');
+    await acceptWith(id, 'kw-a');
+    const noReason = await manager.call('POST', `/api/young-people/${id}/key-worker`, {
+      workerId: 'kw-b',
+      workerName: 'B',
+    });
+    expect([noReason.status, noReason.body.code]).toEqual([422, 'KEY_WORKER.REASON_REQUIRED']);
+    const changed = await manager.call('POST', `/api/young-people/${id}/key-worker`, {
+      workerId: 'kw-b',
+      workerName: 'B',
+      reason: 'kw-a on long leave',
+    });
+    expect(changed.status).toBe(200);
+    const summary = await manager.call('GET', `/api/young-people/${id}`);
+    expect(
+      summary.body.keyWorkerHistory.map(
+        (k: { workerId: string; reason: string | null; to: string | null }) => [
+          k.workerId,
+          k.reason,
+          k.to === null,
+        ],
+      ),
+    ).toEqual([
+      ['kw-a', null, false],
+      ['kw-b', 'kw-a on long leave', true],
+    ]);
+  });
+
+  it('keeps the team around the young person with dates, and steps away and back with the same team', async () => {
+    const id = await refer('Teamed');
+    await acceptWith(id, 'kw-a');
+    const added = await keyWorker.call('POST', `/api/young-people/${id}/team`, {
+      role: 'police_liaison',
+      name: 'Pat Liaison',
+      organisation: 'Example Police',
+      from: '2026-05-01',
+    });
+    expect(added.status).toBe(201);
+    const coach = await manager.call('POST', `/api/young-people/${id}/team`, {
+      role: 'life_coach',
+      name: 'Lee Coach',
+      from: '2026-05-02',
+    });
+    expect(coach.status).toBe(201);
+    const badRole = await manager.call('POST', `/api/young-people/${id}/team`, {
+      role: 'wizard',
+      name: 'X',
+      from: '2026-05-02',
+    });
+    expect([badRole.status, badRole.body.errors[0].field]).toEqual([400, 'role']);
+
+    let summary = await manager.call('GET', `/api/young-people/${id}`);
+    const liaison = summary.body.team.find((m: { role: string }) => m.role === 'police_liaison');
+    const ended = await manager.call(
+      'POST',
+      `/api/young-people/${id}/team/${liaison.memberId}/end`,
+      { to: '2026-08-31', reason: 'Moved force area' },
+    );
+    expect(ended.status).toBe(200);
+    const early = await manager.call(
+      'POST',
+      `/api/young-people/${id}/team/${liaison.memberId}/end`,
+      { to: '2026-09-01', reason: 'again' },
+    );
+    expect(early.body.code).toBe('TEAM.ALREADY_ENDED');
+
+    const away = await manager.call('POST', `/api/young-people/${id}/step-away`, {
+      reason: 'Settled at home',
+      on: '2026-09-01',
+    });
+    expect(away.status).toBe(200);
+    const caseload = await manager.call('GET', `/api/caseloads/kw-a?after=${away.body.position}`);
+    expect(
+      caseload.body.items.map((i: { youngPersonId: string }) => i.youngPersonId),
+    ).not.toContain(id);
+    expect(
+      (
+        await manager.call('POST', `/api/young-people/${id}/step-away`, {
+          reason: 'x',
+          on: '2026-09-02',
+        })
+      ).body.code,
+    ).toBe('CASE.NOT_OPEN');
+
+    const back = await manager.call('POST', `/api/young-people/${id}/reopen`, {
+      reason: 'Family breakdown again',
+    });
+    expect(back.status).toBe(200);
+    summary = await manager.call('GET', `/api/young-people/${id}`);
+    expect(summary.body).toMatchObject({
+      youngPersonId: id,
+      status: 'accepted',
+      keyWorker: { workerId: 'kw-a' },
+      steppedAway: null,
+    });
+    expect(summary.body.team.map((m: { name: string }) => m.name)).toEqual(['Lee Coach']);
+    expect(summary.body.formerTeam).toEqual([
+      expect.objectContaining({
+        name: 'Pat Liaison',
+        to: '2026-08-31',
+        endReason: 'Moved force area',
+      }),
+    ]);
+    expect(summary.body.statusHistory.map((s: { status: string }) => s.status)).toEqual([
+      'referred',
+      'accepted',
+      'stepped_away',
+      'accepted',
+    ]);
+    const again = await manager.call('GET', `/api/caseloads/kw-a?after=${back.body.position}`);
+    expect(again.body.items.map((i: { youngPersonId: string }) => i.youngPersonId)).toContain(id);
+  });
+});
