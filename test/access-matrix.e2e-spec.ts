@@ -47,6 +47,8 @@ interface Fixture {
 
 type Sample = (f: Fixture, user: string) => { path: string; body?: unknown };
 
+let people = 0;
+
 /** How to call each route. A route with no sample here fails the test: add one with its policy. */
 const SAMPLES: Record<string, Sample> = {
   'POST /api/hubs': () => ({
@@ -59,7 +61,7 @@ const SAMPLES: Record<string, Sample> = {
     body: {
       hubId: f.hubId,
       category: 'care_leaver',
-      youngPerson: { givenName: 'Mat', familyName: 'Rix', dateOfBirth: '2006-06-06' },
+      youngPerson: { givenName: `Mat${++people}`, familyName: 'Rix', dateOfBirth: '2006-06-06' },
       socialWorker: { name: 'S W', team: 'T' },
       reason: 'matrix',
     },
@@ -101,6 +103,12 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/young-people/:id/reopen': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/reopen`,
     body: { reason: 'matrix' },
+  }),
+  'POST /api/young-people/:id/referrals/:referralId/confirm-duplicate': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/referrals/00000000-0000-4000-8000-0000000000bb/confirm-duplicate`,
+  }),
+  'POST /api/young-people/:id/referrals/:referralId/reject-duplicate': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/referrals/00000000-0000-4000-8000-0000000000bb/reject-duplicate`,
   }),
   'GET /api/young-people/:id': (f) => ({ path: `/api/young-people/${f.youngPersonId}` }),
   'GET /api/young-people/:id/access-log': (f) => ({

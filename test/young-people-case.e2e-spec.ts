@@ -227,4 +227,140 @@ describe('a case from screening to stepping away and coming back, over HTTP on P
     const again = await manager.call('GET', `/api/caseloads/kw-a?after=${back.body.position}`);
     expect(again.body.items.map((i: { youngPersonId: string }) => i.youngPersonId)).toContain(id);
   });
+
+  describe('one case per young person', () => {
+    const person = (givenName: string, familyName = 'Known') => ({
+      hubId,
+      category: 'edge_of_care',
+      youngPerson: { givenName, familyName, dateOfBirth: '2011-01-01' },
+      socialWorker: { name: 'S W', team: 'T' },
+      reason: 'Referred by school',
+    });
+
+    it('records a second referral on the existing case, flagging a name match for the manager', async () => {
+      const first = await manager.call('POST', '/api/referrals', person('Robin', 'Known'));
+      const again = await manager.call('POST', '/api/referrals', person('  robin ', 'KNOWN'));
+      expect(again.status).toBe(201);
+      expect(again.body).toMatchObject({ youngPersonId: first.body.youngPersonId, repeat: true });
+      const named = await manager.call('POST', '/api/referrals', {
+        ...person('R.', 'K.'),
+        youngPersonId: first.body.youngPersonId,
+      });
+      expect(named.body).toMatchObject({ youngPersonId: first.body.youngPersonId, repeat: true });
+
+      const queue = await manager.call(
+        'GET',
+        `/api/hubs/${hubId}/referrals?status=referred&limit=500&after=${named.body.position}`,
+      );
+      const row = queue.body.items.find(
+        (r: { youngPersonId: string }) => r.youngPersonId === first.body.youngPersonId,
+      );
+      expect(row).toMatchObject({ possibleDuplicate: true, waitingDays: 0 });
+      const summary = await manager.call('GET', `/api/young-people/${first.body.youngPersonId}`);
+      expect(summary.body.repeatReferrals.map((r: { duplicate: string }) => r.duplicate)).toEqual([
+        'pending',
+        'not_flagged',
+      ]);
+
+      const pending = summary.body.repeatReferrals[0].referralId;
+      const confirmed = await manager.call(
+        'POST',
+        `/api/young-people/${first.body.youngPersonId}/referrals/${pending}/confirm-duplicate`,
+      );
+      expect(confirmed.status).toBe(200);
+      const after = await manager.call(
+        'GET',
+        `/api/hubs/${hubId}/referrals?status=referred&limit=500&after=${confirmed.body.position}`,
+      );
+      expect(
+        after.body.items.find(
+          (r: { youngPersonId: string }) => r.youngPersonId === first.body.youngPersonId,
+        ).possibleDuplicate,
+      ).toBe(false);
+      expect(
+        (
+          await manager.call(
+            'POST',
+            `/api/young-people/${first.body.youngPersonId}/referrals/${pending}/confirm-duplicate`,
+          )
+        ).body.code,
+      ).toBe('DUPLICATE.ALREADY_DECIDED');
+    });
+
+    it('opens a case of their own when the manager finds the match is someone else', async () => {
+      const first = await manager.call('POST', '/api/referrals', person('Alex', 'Samename'));
+      await manager.call('POST', '/api/referrals', person('Alex', 'Samename'));
+      const summary = await manager.call('GET', `/api/young-people/${first.body.youngPersonId}`);
+      const referralId = summary.body.repeatReferrals[0].referralId;
+      const rejected = await manager.call(
+        'POST',
+        `/api/young-people/${first.body.youngPersonId}/referrals/${referralId}/reject-duplicate`,
+      );
+      expect(rejected.status).toBe(200);
+      const other = await manager.call(
+        'GET',
+        `/api/young-people/${rejected.body.newYoungPersonId}`,
+      );
+      expect(other.body).toMatchObject({
+        status: 'referred',
+        youngPerson: { givenName: 'Alex', familyName: 'Samename' },
+      });
+      const events = await stream(rejected.body.newYoungPersonId);
+      expect(events[0].data).toMatchObject({
+        splitFrom: { youngPersonId: first.body.youngPersonId, referralId },
+      });
+      const again = await manager.call(
+        'POST',
+        `/api/young-people/${first.body.youngPersonId}/referrals/${referralId}/reject-duplicate`,
+      );
+      expect(again.body.code).toBe('DUPLICATE.ALREADY_DECIDED');
+      expect(await stream(rejected.body.newYoungPersonId)).toHaveLength(1);
+    });
+
+    it('opens exactly one case when the same new young person is referred five times at once', async () => {
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map(() =>
+          manager.call('POST', '/api/referrals', person('Simultaneous', 'Five')),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+      expect(new Set(results.map((r) => r.body.youngPersonId)).size).toBe(1);
+      expect(results.filter((r) => r.body.repeat === false)).toHaveLength(1);
+      const events = await stream(results[0].body.youngPersonId);
+      expect(events.map((e) => e.type)).toEqual([
+        'ReferralReceived',
+        ...Array(4).fill('RepeatReferralReceived'),
+      ]);
+    });
+
+    it('sends a declined young person referred again back to screening, and refuses an unknown id', async () => {
+      const first = await manager.call('POST', '/api/referrals', person('Declan', 'Again'));
+      await manager.call('POST', `/api/young-people/${first.body.youngPersonId}/decline`, {
+        reason: 'Not now',
+      });
+      await manager.call('POST', '/api/referrals', {
+        ...person('Declan', 'Again'),
+        youngPersonId: first.body.youngPersonId,
+      });
+      const summary = await manager.call('GET', `/api/young-people/${first.body.youngPersonId}`);
+      expect(summary.body.status).toBe('referred');
+      expect(summary.body.statusHistory.map((s: { status: string }) => s.status)).toEqual([
+        'referred',
+        'declined',
+        'referred',
+      ]);
+
+      const head = (await api.infra.store.head()).position;
+      const unknown = await manager.call('POST', '/api/referrals', {
+        ...person('Nobody', 'Known'),
+        youngPersonId: '00000000-0000-4000-8000-0000000000cc',
+      });
+      expect([unknown.status, unknown.body.code, unknown.body.errors[0].field]).toEqual([
+        422,
+        'YOUNG_PERSON.NOT_FOUND',
+        'youngPersonId',
+      ]);
+      expect((await api.infra.store.head()).position).toBe(head);
+    });
+  });
 });

@@ -20,7 +20,36 @@ export type ReferralReceived = {
     socialWorker: { name: string; team: string };
     reason: string;
     referredAt: string;
+    /** Absent on events recorded before referrals had their own id. */
+    referralId?: string;
+    /** Set when the case was opened from a referral the manager found was someone else. */
+    splitFrom?: { youngPersonId: string; referralId: string } | null;
   };
+};
+
+/**
+ * Another referral for a young person who already has a case: recorded on that case, never a
+ * second case. `possibleDuplicate` when it was matched by name and date of birth (not by id):
+ * the manager confirms it is the same young person, or rejects it (a new case opens).
+ */
+export type RepeatReferralReceived = {
+  type: 'RepeatReferralReceived';
+  data: Omit<ReferralReceived['data'], 'splitFrom' | 'referralId'> & {
+    referralId: string;
+    possibleDuplicate: boolean;
+    /** The case had been declined: this referral goes back to screening. */
+    backToScreening: boolean;
+  };
+};
+
+export type DuplicateConfirmed = {
+  type: 'DuplicateConfirmed';
+  data: { youngPersonId: string; referralId: string; confirmedAt: string };
+};
+
+export type DuplicateRejected = {
+  type: 'DuplicateRejected';
+  data: { youngPersonId: string; referralId: string; newYoungPersonId: string; rejectedAt: string };
 };
 
 export type ReferralAccepted = {
@@ -122,7 +151,10 @@ export type YoungPersonEvent =
   | TeamMemberAdded
   | TeamMemberEnded
   | CaseSteppedAway
-  | CaseReopened;
+  | CaseReopened
+  | RepeatReferralReceived
+  | DuplicateConfirmed
+  | DuplicateRejected;
 
 export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'ReferralReceived',
@@ -136,6 +168,17 @@ export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'TeamMemberEnded',
   'CaseSteppedAway',
   'CaseReopened',
+  'RepeatReferralReceived',
+  'DuplicateConfirmed',
+  'DuplicateRejected',
 ];
+
+/** The identity claim that keeps one case per young person (name and date of birth). */
+export type IdentityClaimed = {
+  type: 'IdentityClaimed';
+  data: { youngPersonId: string };
+};
+
+export const identityStreamId = (identityHash: string) => `identity-${identityHash}`;
 
 export const youngPersonStreamId = (youngPersonId: string) => `young-person-${youngPersonId}`;

@@ -4,6 +4,9 @@ import { CaseFactsFromStreams } from './case-facts.provider.js';
 import { CaseLifecycleController } from './case-lifecycle.controller.js';
 import { caseLifecycleHandlers } from './case-lifecycle.handlers.js';
 import { CaseloadCount } from './caseload/caseload-count.js';
+import { DuplicatesController } from './duplicates/duplicates.controller.js';
+import { DecideDuplicateHandler } from './duplicates/duplicates.handlers.js';
+import { IdentityRegistry } from './receive-referral/identity-registry.js';
 import { ConsentController } from './grant-consent/consent.controller.js';
 import { GrantConsentHandler, RevokeConsentHandler } from './grant-consent/consent.handlers.js';
 import { HubPlacementsModule } from '../hub-placements/index.js';
@@ -38,6 +41,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CaseloadController,
     ConsentController,
     CaseLifecycleController,
+    DuplicatesController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -51,6 +55,8 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     RevokeConsentHandler,
     CaseFactsFromStreams,
     CaseloadCount,
+    IdentityRegistry,
+    DecideDuplicateHandler,
     ...caseLifecycleHandlers,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],

@@ -61,6 +61,19 @@ function history(i: number): YoungPersonEvent[] {
       },
     });
   }
+  if (i % 7 === 3) {
+    const { splitFrom: _s, referralId: _r, ...details } = received.data;
+    events.push({
+      type: 'RepeatReferralReceived',
+      data: {
+        ...details,
+        referredAt: at(4),
+        referralId: randomUUID(),
+        possibleDuplicate: true,
+        backToScreening: false,
+      },
+    });
+  }
   if (i % 5 === 1) {
     events.push({
       type: 'CaseSteppedAway',

@@ -1,5 +1,10 @@
 import { DomainError } from '../../libs/platform/src/domain-error.js';
-import type { ReferralReceived, TeamRole, YoungPersonEvent } from './young-people.events.js';
+import type {
+  ReferralReceived,
+  RepeatReferralReceived,
+  TeamRole,
+  YoungPersonEvent,
+} from './young-people.events.js';
 
 export interface KeyWorkerSpell {
   workerId: string;
@@ -44,7 +49,15 @@ interface Common {
   /** Everyone who has been in the team around the young person, with dates. */
   team: TeamMember[];
   statusHistory: StatusChange[];
+  /** Every later referral recorded on this case. */
+  repeatReferrals: RepeatReferral[];
 }
+
+export type RepeatReferral = Omit<RepeatReferralReceived['data'], 'youngPersonId'> & {
+  /** For a possible duplicate: pending until the manager confirms or rejects it. */
+  duplicate: 'not_flagged' | 'pending' | 'confirmed' | 'rejected';
+  newYoungPersonId: string | null;
+};
 
 interface Allocated {
   acceptedAt: string;
@@ -78,6 +91,7 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
       screeningNotes: [],
       team: [],
       statusHistory: [{ status: 'referred', at: event.data.referredAt, reason: null }],
+      repeatReferrals: [],
     };
   }
   if (state.status === 'none') return state;
@@ -177,6 +191,44 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
         statusHistory: changed(state, 'accepted', event.data.reopenedAt, event.data.reason),
       };
     }
+    case 'RepeatReferralReceived': {
+      const { youngPersonId: _id, ...referral } = event.data;
+      const repeat: RepeatReferral = {
+        ...referral,
+        duplicate: referral.possibleDuplicate ? 'pending' : 'not_flagged',
+        newYoungPersonId: null,
+      };
+      const recorded = { ...state, repeatReferrals: [...state.repeatReferrals, repeat] };
+      if (state.status !== 'declined') return recorded;
+      // A declined young person referred again goes back to screening, in the same case.
+      const {
+        declineReason: _r,
+        declinedAt: _d,
+        ...rest
+      } = recorded as typeof recorded & {
+        status: 'declined';
+      };
+      return {
+        ...rest,
+        status: 'referred',
+        statusHistory: changed(state, 'referred', referral.referredAt, 'referred again'),
+      };
+    }
+    case 'DuplicateConfirmed':
+    case 'DuplicateRejected':
+      return {
+        ...state,
+        repeatReferrals: state.repeatReferrals.map((r) =>
+          r.referralId === event.data.referralId
+            ? {
+                ...r,
+                duplicate: event.type === 'DuplicateConfirmed' ? 'confirmed' : 'rejected',
+                newYoungPersonId:
+                  event.type === 'DuplicateRejected' ? event.data.newYoungPersonId : null,
+              }
+            : r,
+        ),
+      };
     default: {
       const _exhaustive: never = event;
       return state;

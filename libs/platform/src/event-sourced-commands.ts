@@ -49,9 +49,12 @@ export class EventSourcedCommands {
     ctx: RequestContext;
     /** When it happened in the world; defaults to the command's instant. */
     occurredAt?: string;
+    /** Names this append when one request makes several (their ids must differ). */
+    step?: string;
   }): Promise<CommandOutcome> {
     const { streamId, decider, command, ctx } = args;
-    const replay = await this.replay(ctx);
+    const step = args.step ? `${args.step}:` : '';
+    const replay = await this.replay(ctx, step);
     if (replay) return replay;
 
     for (let attempt = 1; ; attempt++) {
@@ -74,14 +77,14 @@ export class EventSourcedCommands {
           replayed: false,
         };
       }
-      const events = this.toNewEvents(decided, ctx, args.occurredAt ?? ctx.now);
+      const events = this.toNewEvents(decided, ctx, args.occurredAt ?? ctx.now, step);
       try {
         const result = await this.store.append(streamId, events, { expectedRevision: revision });
         this.runner.poke();
         return { ...result, replayed: result.duplicate };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        const concurrentRetry = await this.replay(ctx);
+        const concurrentRetry = await this.replay(ctx, step);
         if (concurrentRetry) return concurrentRetry;
         if (ctx.ifMatch !== null)
           throw new PreconditionFailedError(`"${ctx.ifMatch}"`, error.actual);
@@ -90,12 +93,17 @@ export class EventSourcedCommands {
     }
   }
 
-  private toNewEvents(decided: DomainEvent[], ctx: RequestContext, occurredAt: string): NewEvent[] {
+  private toNewEvents(
+    decided: DomainEvent[],
+    ctx: RequestContext,
+    occurredAt: string,
+    step: string,
+  ): NewEvent[] {
     const idempotency: IdempotencyRecord | undefined = ctx.idempotencyKey
       ? { key: ctx.idempotencyKey, requestHash: ctx.requestHash, eventCount: decided.length }
       : undefined;
     return decided.map((e, i) => ({
-      eventId: newId(ctx, `event:${i}`),
+      eventId: newId(ctx, `event:${step}${i}`),
       type: e.type,
       data: e.data,
       metadata: {
@@ -110,9 +118,9 @@ export class EventSourcedCommands {
   }
 
   /** The original outcome of this idempotent request, if it was recorded already. */
-  private async replay(ctx: RequestContext): Promise<CommandOutcome | null> {
+  private async replay(ctx: RequestContext, step: string): Promise<CommandOutcome | null> {
     if (ctx.idempotencyKey === null) return null;
-    const first = await this.store.findEvent(newId(ctx, 'event:0'));
+    const first = await this.store.findEvent(newId(ctx, `event:${step}0`));
     if (!first) return null;
     const record = first.metadata.idempotency as IdempotencyRecord | undefined;
     if (!record || record.requestHash !== ctx.requestHash) {
@@ -125,7 +133,7 @@ export class EventSourcedCommands {
     }
     const last =
       record.eventCount > 1
-        ? await this.store.findEvent(newId(ctx, `event:${record.eventCount - 1}`))
+        ? await this.store.findEvent(newId(ctx, `event:${step}${record.eventCount - 1}`))
         : first;
     if (!last) throw new Error(`idempotent request ${record.key} is partly stored`);
     return {

@@ -9,6 +9,7 @@ import {
   initialCase,
   type Consent,
   type KeyWorkerSpell,
+  type RepeatReferral,
   type StatusChange,
   type TeamMember,
   type YoungPersonCase,
@@ -37,6 +38,8 @@ export interface CaseSummary {
   steppedAway: { on: string; reason: string } | null;
   /** Every change of status, oldest first. */
   statusHistory: StatusChange[];
+  /** Later referrals recorded on this case, possible duplicates among them. */
+  repeatReferrals: RepeatReferral[];
   /** The stream revision this summary was folded from (also the ETag). */
   revision: number;
 }
@@ -95,6 +98,7 @@ export function toCaseSummary(
         ? { on: state.steppedAwayOn, reason: state.stepAwayReason }
         : null,
     statusHistory: state.statusHistory,
+    repeatReferrals: state.repeatReferrals,
     revision,
   };
 }

@@ -24,7 +24,7 @@ const REQUIRED = ['hub_id', 'status', 'category', 'given_name', 'family_name', '
 /** Each case with its current key worker: a worker's caseload is a filter on it. */
 export const caseloadProjection: Projection = {
   name: 'caseloads',
-  version: 2,
+  version: 3,
   handles: [
     'ReferralReceived',
     'ReferralAccepted',
@@ -32,6 +32,7 @@ export const caseloadProjection: Projection = {
     'KeyWorkerAllocated',
     'CaseSteppedAway',
     'CaseReopened',
+    'RepeatReferralReceived',
   ] satisfies YoungPersonEvent['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
@@ -89,6 +90,11 @@ export const caseloadProjection: Projection = {
         case 'CaseReopened':
           patches.set(id, stored.revision, { status: 'accepted' });
           break;
+        case 'RepeatReferralReceived':
+          if (event.data.backToScreening) patches.set(id, stored.revision, { status: 'referred' });
+          break;
+        case 'DuplicateConfirmed':
+        case 'DuplicateRejected':
         case 'ConsentGranted':
         case 'ConsentRevoked':
         case 'ScreeningNoteRecorded':

@@ -36,6 +36,10 @@ export class ReceiveReferralController {
     markReplay(res, outcome);
     res.setHeader('ETag', `"${outcome.revision}"`);
     res.setHeader('Location', `/api/young-people/${outcome.youngPersonId}`);
-    return { youngPersonId: outcome.youngPersonId, position: outcome.position };
+    return {
+      youngPersonId: outcome.youngPersonId,
+      repeat: outcome.repeat,
+      position: outcome.position,
+    };
   }
 }

@@ -8,6 +8,12 @@ export const MAX_AGE = 25;
 
 export interface ReceiveReferral {
   youngPersonId: string;
+  referralId: string;
+  /**
+   * How this referral found its case: `new` (nobody known), `explicit` (the referrer named the
+   * young person's id), `identity` (same name and date of birth as a known young person).
+   */
+  match: 'new' | 'explicit' | 'identity';
   hubId: string;
   /** Whether the hub exists: the handler looks it up, the decider only judges. */
   hubExists: boolean;
@@ -15,16 +21,14 @@ export interface ReceiveReferral {
   youngPerson: { givenName: string; familyName: string; dateOfBirth: string };
   socialWorker: { name: string; team: string };
   reason: string;
+  splitFrom?: { youngPersonId: string; referralId: string } | null;
   now: string;
 }
 
-export function decideReceiveReferral(
-  command: ReceiveReferral,
-  state: YoungPersonCase,
-): YoungPersonEvent[] {
-  if (state.status !== 'none') {
-    throw new DomainError('YOUNG_PERSON.ALREADY_REFERRED', 'this young person already has a case');
-  }
+/** The rules any referral must meet, whichever case it lands on. */
+export function validateReferral(
+  command: Pick<ReceiveReferral, 'hubId' | 'hubExists' | 'youngPerson' | 'now'>,
+): void {
   if (!command.hubExists) {
     throw new DomainError('HUB.NOT_FOUND', `no hub ${command.hubId}`, 422, 'hubId');
   }
@@ -46,24 +50,52 @@ export function decideReceiveReferral(
       'youngPerson.dateOfBirth',
     );
   }
+}
+
+export function decideReceiveReferral(
+  command: ReceiveReferral,
+  state: YoungPersonCase,
+): YoungPersonEvent[] {
+  validateReferral(command);
+  const details = {
+    youngPersonId: command.youngPersonId,
+    hubId: command.hubId,
+    category: command.category,
+    youngPerson: {
+      givenName: command.youngPerson.givenName.trim(),
+      familyName: command.youngPerson.familyName.trim(),
+      dateOfBirth: command.youngPerson.dateOfBirth,
+    },
+    socialWorker: {
+      name: command.socialWorker.name.trim(),
+      team: command.socialWorker.team.trim(),
+    },
+    reason: command.reason.trim(),
+    referredAt: command.now,
+    referralId: command.referralId,
+  };
+  if (state.status === 'none') {
+    if (command.match === 'explicit') {
+      throw new DomainError(
+        'YOUNG_PERSON.NOT_FOUND',
+        `no young person ${command.youngPersonId}`,
+        422,
+        'youngPersonId',
+      );
+    }
+    return [
+      { type: 'ReferralReceived', data: { ...details, splitFrom: command.splitFrom ?? null } },
+    ];
+  }
+  // `new` finding a case: a referral for the same identity, decided at the same instant, opened
+  // it first under the id this one claimed. It is the same name and date of birth: flag it too.
   return [
     {
-      type: 'ReferralReceived',
+      type: 'RepeatReferralReceived',
       data: {
-        youngPersonId: command.youngPersonId,
-        hubId: command.hubId,
-        category: command.category,
-        youngPerson: {
-          givenName: command.youngPerson.givenName.trim(),
-          familyName: command.youngPerson.familyName.trim(),
-          dateOfBirth: dob,
-        },
-        socialWorker: {
-          name: command.socialWorker.name.trim(),
-          team: command.socialWorker.team.trim(),
-        },
-        reason: command.reason.trim(),
-        referredAt: command.now,
+        ...details,
+        possibleDuplicate: command.match !== 'explicit',
+        backToScreening: state.status === 'declined',
       },
     },
   ];

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -6,6 +6,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -52,6 +53,14 @@ export class ReceiveReferralRequest {
   @IsUUID()
   hubId!: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The young person, when the referrer knows they already have a case here',
+  })
+  @IsOptional()
+  @IsUUID()
+  youngPersonId?: string;
+
   @ApiProperty({ enum: REFERRAL_CATEGORIES })
   @IsIn(REFERRAL_CATEGORIES)
   category!: ReferralCategory;
@@ -79,6 +88,10 @@ export class ReceiveReferralRequest {
 
 export class ReferralReceivedResponse {
   @ApiProperty({ format: 'uuid' }) youngPersonId!: string;
+  @ApiProperty({
+    description: 'True when the referral was recorded on an existing case (no new case opened)',
+  })
+  repeat!: boolean;
   @ApiProperty({ description: 'Log position of the write; pass as ?after= to read it back' })
   position!: number;
 }

@@ -21,17 +21,22 @@ const COLUMNS: PatchColumn[] = [
   { name: 'referred_at', type: 'timestamptz' },
   { name: 'decided_at', type: 'timestamptz' },
   { name: 'decline_reason', type: 'text' },
+  { name: 'possible_duplicate', type: 'boolean' },
+  { name: 'last_referral_id', type: 'uuid' },
 ];
 const REQUIRED = COLUMNS.slice(0, 10).map((c) => c.name);
 
 /** A hub's referrals and what was decided, for the manager's referral queue. */
 export const referralQueueProjection: Projection = {
   name: 'referral_queue',
-  version: 1,
+  version: 2,
   handles: [
     'ReferralReceived',
     'ReferralAccepted',
     'ReferralDeclined',
+    'RepeatReferralReceived',
+    'DuplicateConfirmed',
+    'DuplicateRejected',
   ] satisfies YoungPersonEvent['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
@@ -50,6 +55,8 @@ export const referralQueueProjection: Projection = {
         referred_at timestamptz NOT NULL,
         decided_at timestamptz,
         decline_reason text,
+        possible_duplicate boolean NOT NULL DEFAULT false,
+        last_referral_id uuid,
         revision bigint NOT NULL
       );
       CREATE INDEX ON ${ident(schema)}.referrals (hub_id, status, referred_at, young_person_id);
@@ -75,9 +82,31 @@ export const referralQueueProjection: Projection = {
             social_worker_team: d.socialWorker.team,
             reason: d.reason,
             referred_at: d.referredAt,
+            possible_duplicate: false,
+            last_referral_id: d.referralId ?? null,
           });
           break;
         }
+        case 'RepeatReferralReceived': {
+          const d = event.data;
+          patches.set(id, stored.revision, {
+            possible_duplicate: d.possibleDuplicate || undefined,
+            last_referral_id: d.referralId,
+            ...(d.backToScreening
+              ? {
+                  status: 'referred',
+                  referred_at: d.referredAt,
+                  category: d.category,
+                  reason: d.reason,
+                }
+              : {}),
+          });
+          break;
+        }
+        case 'DuplicateConfirmed':
+        case 'DuplicateRejected':
+          patches.set(id, stored.revision, { possible_duplicate: false });
+          break;
         case 'ReferralAccepted':
           patches.set(id, stored.revision, {
             status: 'accepted',

@@ -18,6 +18,10 @@ export interface QueuedReferral {
   referredAt: string;
   decidedAt: string | null;
   declineReason: string | null;
+  /** Whole days since the referral, while it awaits a decision. */
+  waitingDays: number | null;
+  /** A referral matched this case by name and date of birth: the manager confirms or rejects. */
+  possibleDuplicate: boolean;
 }
 
 export class GetReferralQueue extends Query<Page<QueuedReferral>> {
@@ -46,6 +50,8 @@ interface Row {
   referred_at: string | Date;
   decided_at: string | Date | null;
   decline_reason: string | null;
+  possible_duplicate: boolean;
+  waiting_days: number;
 }
 
 /** Oldest referral first: the queue is worked in the order referrals arrived. */
@@ -59,7 +65,8 @@ export class GetReferralQueueHandler implements IQueryHandler<GetReferralQueue> 
     const r = await this.db.query<Row>(
       `SELECT young_person_id, hub_id, status, category, given_name, family_name,
          date_of_birth::text AS date_of_birth, social_worker_name, social_worker_team, reason,
-         referred_at, decided_at, decline_reason
+         referred_at, decided_at, decline_reason, possible_duplicate,
+         floor(extract(epoch FROM now() - referred_at) / 86400)::int AS waiting_days
        FROM rm_referral_queue.referrals
        WHERE hub_id = $1 AND ($2::text IS NULL OR status = $2)
          AND ($3::timestamptz IS NULL OR (referred_at, young_person_id) > ($3::timestamptz, $4::uuid))
@@ -91,8 +98,13 @@ export class GetReferralQueueHandler implements IQueryHandler<GetReferralQueue> 
         socialWorker: { name: row.social_worker_name, team: row.social_worker_team },
         reason: row.reason,
         referredAt: new Date(row.referred_at).toISOString(),
-        decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
-        declineReason: row.decline_reason,
+        decidedAt:
+          row.status !== 'referred' && row.decided_at
+            ? new Date(row.decided_at).toISOString()
+            : null,
+        declineReason: row.status === 'declined' ? row.decline_reason : null,
+        waitingDays: row.status === 'referred' ? row.waiting_days : null,
+        possibleDuplicate: row.possible_duplicate,
       }),
     );
   }

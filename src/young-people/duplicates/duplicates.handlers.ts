@@ -1,0 +1,87 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EventStore } from '../../../libs/event-store/src/index.js';
+import {
+  EVENT_STORE,
+  EventSourcedCommands,
+  fold,
+  uuidFromHash,
+  type CommandOutcome,
+  type RequestContext,
+} from '../../../libs/platform/src/index.js';
+import { receiveReferral } from '../receive-referral/receive-referral.decide.js';
+import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
+import { decideDuplicateReferral, pendingDuplicate } from './duplicates.decide.js';
+
+export class DecideDuplicateCommand extends Command<
+  CommandOutcome & { newYoungPersonId: string | null }
+> {
+  constructor(
+    readonly youngPersonId: string,
+    readonly referralId: string,
+    readonly decision: 'confirm' | 'reject',
+    readonly ctx: RequestContext,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Confirm: the same young person. Reject: someone else, so their referral opens a case of their
+ * own. The new case's id derives from the old case and the referral, and it is created before the
+ * rejection is recorded, so a retry after a crash in between finishes the job instead of opening
+ * a second case.
+ */
+@CommandHandler(DecideDuplicateCommand)
+export class DecideDuplicateHandler implements ICommandHandler<DecideDuplicateCommand> {
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ youngPersonId, referralId, decision, ctx }: DecideDuplicateCommand) {
+    let newYoungPersonId: string | null = null;
+    if (decision === 'reject') {
+      const events = await this.store.readStream(youngPersonStreamId(youngPersonId));
+      const state = fold<YoungPersonEvent, YoungPersonCase>(
+        { evolve: evolveCase, initialState: initialCase },
+        events,
+      );
+      const referral = pendingDuplicate(state, youngPersonId, referralId);
+      newYoungPersonId = uuidFromHash(`split:${youngPersonId}:${referralId}`);
+      const existing = await this.store.readStream(youngPersonStreamId(newYoungPersonId), {
+        toRevision: 0,
+      });
+      if (existing.length === 0) {
+        await this.commands.execute({
+          streamId: youngPersonStreamId(newYoungPersonId),
+          decider: receiveReferral,
+          command: {
+            youngPersonId: newYoungPersonId,
+            referralId,
+            match: 'new',
+            hubId: referral.hubId,
+            hubExists: true,
+            category: referral.category,
+            youngPerson: referral.youngPerson,
+            socialWorker: referral.socialWorker,
+            reason: referral.reason,
+            splitFrom: { youngPersonId, referralId },
+            // The referral keeps the date it was made; it is judged as of then.
+            now: referral.referredAt,
+          },
+          ctx,
+          step: 'new-case',
+        });
+      }
+    }
+    const outcome = await this.commands.execute({
+      streamId: youngPersonStreamId(youngPersonId),
+      decider: decideDuplicateReferral,
+      command: { youngPersonId, referralId, decision, newYoungPersonId, now: ctx.now },
+      ctx,
+    });
+    return { ...outcome, newYoungPersonId };
+  }
+}
