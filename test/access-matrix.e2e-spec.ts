@@ -110,6 +110,27 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/young-people/:id/referrals/:referralId/reject-duplicate': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/referrals/00000000-0000-4000-8000-0000000000bb/reject-duplicate`,
   }),
+  'POST /api/young-people/:id/plan/goals': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/plan/goals`,
+    body: { area: 'safety', description: 'matrix', targetDate: '2099-01-01' },
+  }),
+  'POST /api/young-people/:id/plan/goals/:goalId/status': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/plan/goals/00000000-0000-4000-8000-0000000000dd/status`,
+    body: { status: 'achieved' },
+  }),
+  'POST /api/young-people/:id/plan/reviews': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/plan/reviews`,
+    body: { kind: 'support', reviewedOn: '2026-01-01', notes: 'matrix' },
+  }),
+  'POST /api/young-people/:id/close': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/close`,
+    body: { reason: 'reached_25' },
+  }),
+  'POST /api/young-people/:id/corrections': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/corrections`,
+    body: { socialWorkerTeam: 'Corrected Team', reason: 'matrix' },
+  }),
+  'GET /api/hubs/:hubId/caseload': (f) => ({ path: `/api/hubs/${f.hubId}/caseload?limit=500` }),
   'GET /api/young-people/:id': (f) => ({ path: `/api/young-people/${f.youngPersonId}` }),
   'GET /api/young-people/:id/access-log': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/access-log`,
@@ -200,7 +221,7 @@ describe('every route x every role x in and out of scope, against the policy tab
     expect(unscopedCases).toEqual([]);
     // A route about one hub's people, or any worker's caseload, must filter to the caller's scope.
     const unscopedLists = routes
-      .filter((r) => /\/(referrals|caseloads)/.test(r.path) && r.method === 'GET')
+      .filter((r) => /\/(referrals|caseloads?)(\/|$)/.test(r.path) && r.method === 'GET')
       .filter((r) => r.requirement?.target.kind !== 'list')
       .map((r) => `${r.method} ${r.path}`);
     expect(unscopedLists).toEqual([]);

@@ -79,17 +79,23 @@ describe.each<Dialect>(['postgres', 'pglite'])(
       expect(caseload.status).toBe(200);
       expect(caseload.body).toEqual({
         items: [
-          {
+          expect.objectContaining({
             youngPersonId: id,
             hubId,
+            status: 'accepted',
             category: 'edge_of_care',
             youngPerson: {
               givenName: expect.stringMatching(/^Jordan\d+$/),
               familyName: 'Testcase',
               dateOfBirth: '2011-04-23',
             },
+            keyWorker: {
+              workerId: 'kw-ruby',
+              workerName: 'Ruby Keyworker',
+              since: expect.any(String),
+            },
             keyWorkerSince: expect.any(String),
-          },
+          }),
         ],
         nextCursor: null,
       });

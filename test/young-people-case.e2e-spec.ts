@@ -363,4 +363,163 @@ describe('a case from screening to stepping away and coming back, over HTTP on P
       expect((await api.infra.store.head()).position).toBe(head);
     });
   });
+
+  describe('plans, turning 25, corrections and the hub caseload', () => {
+    const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+    const shift = (years: number, days: number) => {
+      const d = new Date();
+      d.setUTCFullYear(d.getUTCFullYear() + years);
+      d.setUTCDate(d.getUTCDate() + days);
+      return isoDay(d);
+    };
+    const openCase = async (givenName: string, dateOfBirth: string, category = 'care_leaver') => {
+      const r = await manager.call('POST', '/api/referrals', {
+        hubId,
+        category,
+        youngPerson: { givenName, familyName: 'Planned', dateOfBirth },
+        socialWorker: { name: 'S W', team: 'T' },
+        reason: 'test',
+      });
+      expect(r.status).toBe(201);
+      await manager.call('POST', `/api/young-people/${r.body.youngPersonId}/accept`);
+      await manager.call('POST', `/api/young-people/${r.body.youngPersonId}/key-worker`, {
+        workerId: 'kw-plan',
+        workerName: 'Plan Worker',
+        override: true,
+        overrideReason: 'test',
+      });
+      return r.body.youngPersonId as string;
+    };
+
+    it('keeps goals by portfolio area with their progress, and plan reviews', async () => {
+      const id = await openCase('Goaly', '2008-02-02');
+      const goal = await keyWorker.call('POST', `/api/young-people/${id}/plan/goals`, {
+        area: 'education_and_training',
+        description: 'Start college',
+        targetDate: shift(0, 60),
+      });
+      // kw-a may update only their own caseload: another worker's case is out of scope, so 404.
+      expect([goal.status, goal.body.code]).toEqual([404, 'YOUNG_PERSON.NOT_FOUND']);
+      const set = await manager.call('POST', `/api/young-people/${id}/plan/goals`, {
+        area: 'education_and_training',
+        description: 'Start college',
+        targetDate: shift(0, 60),
+      });
+      expect(set.status).toBe(201);
+      const badArea = await manager.call('POST', `/api/young-people/${id}/plan/goals`, {
+        area: 'football',
+        description: 'x',
+        targetDate: shift(0, 60),
+      });
+      expect([badArea.status, badArea.body.errors[0].field]).toEqual([400, 'area']);
+      let summary = await manager.call('GET', `/api/young-people/${id}`);
+      const goalId = summary.body.plan.goals[0].goalId;
+      expect(
+        (
+          await manager.call('POST', `/api/young-people/${id}/plan/goals/${goalId}/status`, {
+            status: 'in_progress',
+            note: 'Enrolled',
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await manager.call('POST', `/api/young-people/${id}/plan/reviews`, {
+            kind: 'support',
+            reviewedOn: shift(0, 0),
+            notes: 'Good progress',
+          })
+        ).status,
+      ).toBe(201);
+      summary = await manager.call('GET', `/api/young-people/${id}`);
+      expect(summary.body.plan.goals[0]).toMatchObject({
+        area: 'education_and_training',
+        status: 'in_progress',
+      });
+      expect(summary.body.plan.reviews).toEqual([
+        { kind: 'support', reviewedOn: shift(0, 0), notes: 'Good progress' },
+      ]);
+    });
+
+    it('shows pathway reviews due or overdue, and who turns 25 soon, on the hub caseload', async () => {
+      const overdue = await openCase('Pathway', '2007-03-03');
+      const review = await manager.call('POST', `/api/young-people/${overdue}/plan/reviews`, {
+        kind: 'pathway',
+        reviewedOn: shift(0, -215),
+        notes: 'Review',
+      });
+      expect(review.status).toBe(201);
+      const soon = await openCase('Nearly', shift(-25, 30), 'edge_of_care');
+      const caseload = await manager.call(
+        'GET',
+        `/api/hubs/${hubId}/caseload?limit=500&after=${review.body.position}`,
+      );
+      expect(caseload.status).toBe(200);
+      const byId = (id: string) =>
+        caseload.body.items.find((i: { youngPersonId: string }) => i.youngPersonId === id);
+      expect(byId(overdue).pathwayReview).toMatchObject({ state: 'overdue' });
+      expect(byId(soon)).toMatchObject({ age: 24, turning25On: shift(0, 30), pathwayReview: null });
+      expect(byId(overdue).turning25On).toBeNull();
+      expect(
+        (await manager.call('POST', `/api/young-people/${soon}/close`, { reason: 'reached_25' }))
+          .body.code,
+      ).toBe('CASE.NOT_YET_25');
+    });
+
+    it('closes a case at 25 on the manager’s command', async () => {
+      const id = await openCase('Twentyfive', shift(-25, -10), 'care_leaver');
+      const closed = await manager.call('POST', `/api/young-people/${id}/close`, {
+        reason: 'reached_25',
+      });
+      expect(closed.status).toBe(200);
+      const summary = await manager.call('GET', `/api/young-people/${id}`);
+      expect(summary.body).toMatchObject({
+        status: 'closed',
+        closed: { reason: 'reached_25' },
+        pathwayReviewDue: null,
+      });
+      const caseload = await manager.call(
+        'GET',
+        `/api/hubs/${hubId}/caseload?limit=500&after=${closed.body.position}`,
+      );
+      expect(
+        caseload.body.items.map((i: { youngPersonId: string }) => i.youngPersonId),
+      ).not.toContain(id);
+    });
+
+    it('corrects a mistaken referral detail, showing the new value and keeping the old', async () => {
+      const id = await openCase('Misspelt', '2009-09-09', 'edge_of_care');
+      const fix = await manager.call('POST', `/api/young-people/${id}/corrections`, {
+        givenName: 'Misspelled',
+        reason: 'Typo at referral',
+      });
+      expect(fix.status).toBe(201);
+      const summary = await manager.call('GET', `/api/young-people/${id}`);
+      expect(summary.body.youngPerson.givenName).toBe('Misspelled');
+      const events = await stream(id);
+      expect(summary.body.corrections).toEqual([
+        expect.objectContaining({
+          corrects: events[0].eventId,
+          changes: { givenName: 'Misspelled' },
+          reason: 'Typo at referral',
+        }),
+      ]);
+      expect((events[0].data as { youngPerson: { givenName: string } }).youngPerson.givenName).toBe(
+        'Misspelt',
+      );
+      const caseload = await manager.call(
+        'GET',
+        `/api/caseloads/kw-plan?limit=500&after=${fix.body.position}`,
+      );
+      expect(
+        caseload.body.items.find((i: { youngPersonId: string }) => i.youngPersonId === id)
+          .youngPerson.givenName,
+      ).toBe('Misspelled');
+      const nothing = await manager.call('POST', `/api/young-people/${id}/corrections`, {
+        givenName: 'Misspelled',
+        reason: 'again',
+      });
+      expect(nothing.body.code).toBe('CORRECTION.NOTHING_TO_CORRECT');
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import type { PlanAndClosureEvent } from './plan-and-closure.events.js';
+
 /**
  * Events of a young person's case: one stream per young person, for as long as they need the hub.
  * Stored types and shapes are a contract: change them by adding a version, never by editing.
@@ -154,7 +156,8 @@ export type YoungPersonEvent =
   | CaseReopened
   | RepeatReferralReceived
   | DuplicateConfirmed
-  | DuplicateRejected;
+  | DuplicateRejected
+  | PlanAndClosureEvent;
 
 export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'ReferralReceived',
@@ -171,6 +174,11 @@ export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'RepeatReferralReceived',
   'DuplicateConfirmed',
   'DuplicateRejected',
+  'GoalSet',
+  'GoalStatusChanged',
+  'PlanReviewed',
+  'CaseClosed',
+  'ReferralDetailsCorrected',
 ];
 
 /** The identity claim that keeps one case per young person (name and date of birth). */

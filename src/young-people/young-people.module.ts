@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CASE_FACTS } from '../access/index.js';
 import { CaseFactsFromStreams } from './case-facts.provider.js';
 import { CaseLifecycleController } from './case-lifecycle.controller.js';
+import { CasePlanController } from './case-plan.controller.js';
+import { casePlanHandlers } from './case-plan.handlers.js';
 import { caseLifecycleHandlers } from './case-lifecycle.handlers.js';
 import { CaseloadCount } from './caseload/caseload-count.js';
 import { DuplicatesController } from './duplicates/duplicates.controller.js';
@@ -16,7 +18,7 @@ import { AllocateKeyWorkerController } from './allocate-key-worker/allocate-key-
 import { AllocateKeyWorkerHandler } from './allocate-key-worker/allocate-key-worker.handler.js';
 import { CaseSummaryController } from './case-summary/case-summary.controller.js';
 import { GetCaseSummaryHandler } from './case-summary/case-summary.query.js';
-import { CaseloadController } from './caseload/caseload.controller.js';
+import { CaseloadController, HubCaseloadController } from './caseload/caseload.controller.js';
 import { caseloadProjection } from './caseload/caseload.projection.js';
 import { GetCaseloadHandler } from './caseload/caseload.query.js';
 import { DeclineReferralController } from './decline-referral/decline-referral.controller.js';
@@ -39,9 +41,11 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CaseSummaryController,
     ReferralQueueController,
     CaseloadController,
+    HubCaseloadController,
     ConsentController,
     CaseLifecycleController,
     DuplicatesController,
+    CasePlanController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -58,6 +62,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     IdentityRegistry,
     DecideDuplicateHandler,
     ...caseLifecycleHandlers,
+    ...casePlanHandlers,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
   exports: [CASE_FACTS],

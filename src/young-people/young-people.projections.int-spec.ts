@@ -74,6 +74,37 @@ function history(i: number): YoungPersonEvent[] {
       },
     });
   }
+  if (i % 6 === 2) {
+    events.push({
+      type: 'PlanReviewed',
+      data: {
+        youngPersonId,
+        kind: 'pathway',
+        reviewedOn: '2026-02-20',
+        notes: 'ok',
+        recordedAt: at(5),
+      },
+    });
+  }
+  if (i % 9 === 4) {
+    events.push({
+      type: 'ReferralDetailsCorrected',
+      data: {
+        youngPersonId,
+        corrects: 'e',
+        changes: { givenName: `Corrected${i}` },
+        reason: 'typo',
+        correctedAt: at(6),
+      },
+    });
+  }
+  if (i % 11 === 7) {
+    events.push({
+      type: 'CaseClosed',
+      data: { youngPersonId, reason: 'reached_25', closedAt: at(11) },
+    });
+    return events;
+  }
   if (i % 5 === 1) {
     events.push({
       type: 'CaseSteppedAway',
@@ -135,6 +166,8 @@ describe.each(['PostgreSQL', 'PGlite'])('the young people read models on %s', (d
     expect(statuses.filter((x) => x === 'declined')).toHaveLength(10);
     // i = 6 and 26 stepped away; 1, 11, 21 and 31 stepped away and came back.
     expect(statuses.filter((x) => x === 'stepped_away')).toHaveLength(2);
+    // i = 7, 18 and 29 closed at 25.
+    expect(statuses.filter((x) => x === 'closed')).toHaveLength(3);
 
     await store.db.query(`UPDATE projection_checkpoints SET transaction_id = '0', position = 0`);
     const big = new ProjectionRunner(store, store.db, youngPeopleProjections, { batchSize: 1000 });

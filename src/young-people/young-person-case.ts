@@ -1,4 +1,5 @@
-import { DomainError } from '../../libs/platform/src/domain-error.js';
+import { emptyPlan, evolvePlan, type Plan } from './case-plan.js';
+import type { ReferralDetailsCorrected } from './plan-and-closure.events.js';
 import type {
   ReferralReceived,
   RepeatReferralReceived,
@@ -36,7 +37,7 @@ export interface TeamMember {
 }
 
 export interface StatusChange {
-  status: 'referred' | 'accepted' | 'declined' | 'stepped_away';
+  status: 'referred' | 'accepted' | 'declined' | 'stepped_away' | 'closed';
   at: string;
   reason: string | null;
 }
@@ -51,6 +52,9 @@ interface Common {
   statusHistory: StatusChange[];
   /** Every later referral recorded on this case. */
   repeatReferrals: RepeatReferral[];
+  plan: Plan;
+  /** Corrections to the referral details: the referral above shows the corrected values. */
+  corrections: ReferralDetailsCorrected['data'][];
 }
 
 export type RepeatReferral = Omit<RepeatReferralReceived['data'], 'youngPersonId'> & {
@@ -70,8 +74,8 @@ export type YoungPersonCase =
   | ({ status: 'referred' } & Common)
   | ({ status: 'declined'; declineReason: string; declinedAt: string } & Common)
   | ({ status: 'accepted' } & Allocated & Common)
-  | ({ status: 'stepped_away'; steppedAwayOn: string; stepAwayReason: string } & Allocated &
-      Common);
+  | ({ status: 'stepped_away'; steppedAwayOn: string; stepAwayReason: string } & Allocated & Common)
+  | ({ status: 'closed'; closedAt: string; closeReason: string } & Allocated & Common);
 
 export const initialCase = (): YoungPersonCase => ({ status: 'none' });
 
@@ -92,6 +96,8 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
       team: [],
       statusHistory: [{ status: 'referred', at: event.data.referredAt, reason: null }],
       repeatReferrals: [],
+      plan: emptyPlan(),
+      corrections: [],
     };
   }
   if (state.status === 'none') return state;
@@ -214,6 +220,43 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
         statusHistory: changed(state, 'referred', referral.referredAt, 'referred again'),
       };
     }
+    case 'GoalSet':
+    case 'GoalStatusChanged':
+    case 'PlanReviewed':
+      return { ...state, plan: evolvePlan(state.plan, event) };
+    case 'CaseClosed': {
+      if (state.status !== 'accepted' && state.status !== 'stepped_away') return state;
+      const { acceptedAt, keyWorkers, ...common } = state;
+      return {
+        ...common,
+        acceptedAt,
+        keyWorkers,
+        status: 'closed',
+        closedAt: event.data.closedAt,
+        closeReason: event.data.reason,
+        statusHistory: changed(state, 'closed', event.data.closedAt, event.data.reason),
+      };
+    }
+    case 'ReferralDetailsCorrected': {
+      const c = event.data.changes;
+      const r = state.referral;
+      return {
+        ...state,
+        referral: {
+          ...r,
+          youngPerson: {
+            givenName: c.givenName ?? r.youngPerson.givenName,
+            familyName: c.familyName ?? r.youngPerson.familyName,
+            dateOfBirth: c.dateOfBirth ?? r.youngPerson.dateOfBirth,
+          },
+          socialWorker: {
+            name: c.socialWorkerName ?? r.socialWorker.name,
+            team: c.socialWorkerTeam ?? r.socialWorker.team,
+          },
+        },
+        corrections: [...state.corrections, event.data],
+      };
+    }
     case 'DuplicateConfirmed':
     case 'DuplicateRejected':
       return {
@@ -236,44 +279,6 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
   }
 }
 
-export function currentKeyWorker(state: YoungPersonCase): KeyWorkerSpell | null {
-  if (state.status !== 'accepted' && state.status !== 'stepped_away') return null;
-  return state.keyWorkers.find((s) => s.to === null) ?? null;
-}
-
-/** Whole years between a date of birth (YYYY-MM-DD) and an instant, in UTC. */
-export function ageOn(dateOfBirth: string, instant: string): number {
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  const on = new Date(instant);
-  let age = on.getUTCFullYear() - y;
-  const beforeBirthday =
-    on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d);
-  if (beforeBirthday) age -= 1;
-  return age;
-}
+export { ageOn, awaitingDecision, currentKeyWorker, existingCase } from './case-rules.js';
 
 export type OpenCase = Exclude<YoungPersonCase, { status: 'none' }>;
-
-/** The case, or `YOUNG_PERSON.NOT_FOUND`. */
-export function existingCase(state: YoungPersonCase, youngPersonId: string): OpenCase {
-  if (state.status === 'none') {
-    throw new DomainError('YOUNG_PERSON.NOT_FOUND', `no young person ${youngPersonId}`, 404);
-  }
-  return state;
-}
-
-/** The referral if it awaits a decision, or `YOUNG_PERSON.NOT_REFERRED`. */
-export function awaitingDecision(
-  state: YoungPersonCase,
-  youngPersonId: string,
-  decision: 'accepted' | 'declined',
-): Extract<YoungPersonCase, { status: 'referred' }> {
-  const open = existingCase(state, youngPersonId);
-  if (open.status !== 'referred') {
-    throw new DomainError(
-      'YOUNG_PERSON.NOT_REFERRED',
-      `the referral was already ${open.status}; only a referral awaiting a decision can be ${decision}`,
-    );
-  }
-  return open;
-}

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '../../../libs/event-store/src/index.js';
 import { DomainError, EVENT_STORE, fold } from '../../../libs/platform/src/index.js';
+import { pathwayReviewDue, type Plan } from '../case-plan.js';
+import type { ReferralDetailsCorrected } from '../plan-and-closure.events.js';
 import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';
 import {
   currentKeyWorker,
@@ -18,7 +20,7 @@ import {
 export interface CaseSummary {
   youngPersonId: string;
   hubId: string;
-  status: 'referred' | 'accepted' | 'declined' | 'stepped_away';
+  status: 'referred' | 'accepted' | 'declined' | 'stepped_away' | 'closed';
   category: string;
   youngPerson: { givenName: string; familyName: string; dateOfBirth: string };
   socialWorker: { name: string; team: string };
@@ -40,6 +42,13 @@ export interface CaseSummary {
   statusHistory: StatusChange[];
   /** Later referrals recorded on this case, possible duplicates among them. */
   repeatReferrals: RepeatReferral[];
+  /** The support plan's goals (each in one portfolio area) and the reviews of the plans. */
+  plan: Plan;
+  /** Care leavers: the date the pathway plan must next be reviewed by (null for others). */
+  pathwayReviewDue: string | null;
+  /** Corrections of the referral details (the fields above show the corrected values). */
+  corrections: Omit<ReferralDetailsCorrected['data'], 'youngPersonId'>[];
+  closed: { at: string; reason: string } | null;
   /** The stream revision this summary was folded from (also the ETag). */
   revision: number;
 }
@@ -73,6 +82,7 @@ export function toCaseSummary(
   revision: number,
 ): CaseSummary {
   const r = state.referral;
+  const allocated = 'keyWorkers' in state ? state : null;
   return {
     youngPersonId: r.youngPersonId,
     hubId: r.hubId,
@@ -82,13 +92,11 @@ export function toCaseSummary(
     socialWorker: { ...r.socialWorker },
     referralReason: r.reason,
     referredAt: r.referredAt,
-    acceptedAt:
-      state.status === 'accepted' || state.status === 'stepped_away' ? state.acceptedAt : null,
+    acceptedAt: allocated?.acceptedAt ?? null,
     declined:
       state.status === 'declined' ? { reason: state.declineReason, at: state.declinedAt } : null,
     keyWorker: currentKeyWorker(state),
-    keyWorkerHistory:
-      state.status === 'accepted' || state.status === 'stepped_away' ? state.keyWorkers : [],
+    keyWorkerHistory: allocated?.keyWorkers ?? [],
     consents: state.consents,
     screeningNotes: state.screeningNotes,
     team: state.team.filter((m) => m.to === null),
@@ -99,6 +107,10 @@ export function toCaseSummary(
         : null,
     statusHistory: state.statusHistory,
     repeatReferrals: state.repeatReferrals,
+    plan: state.plan,
+    pathwayReviewDue: pathwayReviewDue(state),
+    corrections: state.corrections.map(({ youngPersonId: _id, ...c }) => c),
+    closed: state.status === 'closed' ? { at: state.closedAt, reason: state.closeReason } : null,
     revision,
   };
 }

@@ -17,6 +17,7 @@ import {
   ListQuery,
   ProblemException,
   ReadsFrom,
+  UuidParam,
   type Page,
 } from '../../../libs/platform/src/index.js';
 import { GetCaseload, type CaseloadEntry } from './caseload.query.js';
@@ -50,7 +51,38 @@ export class CaseloadController {
       ]);
     }
     const page = await this.queryBus.execute(
-      new GetCaseload(workerId, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, access),
+      new GetCaseload({ workerId }, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, access),
+    );
+    return visibleCases(page, access, this.facts);
+  }
+}
+
+/** Every open case of a hub, for the manager allocating support. */
+@ApiTags('caseloads')
+@ApiBearerAuth()
+@Controller('api/hubs')
+export class HubCaseloadController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly facts: CaseFactsFromStreams,
+  ) {}
+
+  @Get(':hubId/caseload')
+  @Requires('case:read', scopedList())
+  @LogsAccess('hub caseload', pageOfCases)
+  @ReadsFrom('caseloads')
+  @ApiHeader({ name: 'X-Access-Reason', required: false })
+  @ApiOperation({
+    summary: 'A hub’s open cases with key workers, ages, pathway reviews due and turning-25 flags',
+  })
+  @ApiProblems(400, 401, 403, 503)
+  async hubCaseload(
+    @UuidParam('hubId') hubId: string,
+    @Query() query: ListQuery,
+    @Access() access: AccessScope,
+  ): Promise<Page<CaseloadEntry>> {
+    const page = await this.queryBus.execute(
+      new GetCaseload({ hubId }, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, access),
     );
     return visibleCases(page, access, this.facts);
   }

@@ -18,13 +18,15 @@ const COLUMNS: PatchColumn[] = [
   { name: 'worker_id', type: 'text' },
   { name: 'worker_name', type: 'text' },
   { name: 'allocated_at', type: 'timestamptz' },
+  { name: 'accepted_at', type: 'timestamptz' },
+  { name: 'last_pathway_review', type: 'date' },
 ];
 const REQUIRED = ['hub_id', 'status', 'category', 'given_name', 'family_name', 'date_of_birth'];
 
 /** Each case with its current key worker: a worker's caseload is a filter on it. */
 export const caseloadProjection: Projection = {
   name: 'caseloads',
-  version: 3,
+  version: 4,
   handles: [
     'ReferralReceived',
     'ReferralAccepted',
@@ -33,6 +35,9 @@ export const caseloadProjection: Projection = {
     'CaseSteppedAway',
     'CaseReopened',
     'RepeatReferralReceived',
+    'PlanReviewed',
+    'CaseClosed',
+    'ReferralDetailsCorrected',
   ] satisfies YoungPersonEvent['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
@@ -48,6 +53,8 @@ export const caseloadProjection: Projection = {
         worker_id text,
         worker_name text,
         allocated_at timestamptz,
+        accepted_at timestamptz,
+        last_pathway_review date,
         revision bigint NOT NULL
       );
       CREATE INDEX ON ${ident(schema)}.cases (worker_id, family_name, given_name, young_person_id);`);
@@ -72,8 +79,28 @@ export const caseloadProjection: Projection = {
           break;
         }
         case 'ReferralAccepted':
-          patches.set(id, stored.revision, { status: 'accepted' });
+          patches.set(id, stored.revision, {
+            status: 'accepted',
+            accepted_at: event.data.acceptedAt,
+          });
           break;
+        case 'PlanReviewed':
+          if (event.data.kind === 'pathway') {
+            patches.set(id, stored.revision, { last_pathway_review: event.data.reviewedOn });
+          }
+          break;
+        case 'CaseClosed':
+          patches.set(id, stored.revision, { status: 'closed' });
+          break;
+        case 'ReferralDetailsCorrected': {
+          const c = event.data.changes;
+          patches.set(id, stored.revision, {
+            given_name: c.givenName,
+            family_name: c.familyName,
+            date_of_birth: c.dateOfBirth,
+          });
+          break;
+        }
         case 'ReferralDeclined':
           patches.set(id, stored.revision, { status: 'declined' });
           break;
@@ -95,6 +122,8 @@ export const caseloadProjection: Projection = {
           break;
         case 'DuplicateConfirmed':
         case 'DuplicateRejected':
+        case 'GoalSet':
+        case 'GoalStatusChanged':
         case 'ConsentGranted':
         case 'ConsentRevoked':
         case 'ScreeningNoteRecorded':

@@ -4,17 +4,36 @@ import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { decodeCursor, READ_DB, toPage, type Page } from '../../../libs/platform/src/index.js';
 import { scopeSql, type AccessScope } from '../../access/index.js';
 
+/** Flags within this many days of the young person's 25th birthday. */
+export const TURNING_25_WINDOW_DAYS = 90;
+/** A pathway review shows as due this many days before its date. */
+export const REVIEW_DUE_WINDOW_DAYS = 28;
+
 export interface CaseloadEntry {
   youngPersonId: string;
   hubId: string;
+  status: 'accepted' | 'stepped_away';
   category: string;
   youngPerson: { givenName: string; familyName: string; dateOfBirth: string };
-  keyWorkerSince: string;
+  /** Age today (the database's date). */
+  age: number;
+  keyWorker: { workerId: string; workerName: string; since: string } | null;
+  /** Kept for the first version's clients: when the current key worker took the case. */
+  keyWorkerSince: string | null;
+  /** Set within 90 days of the 25th birthday: the case closes at 25, on the manager's command. */
+  turning25On: string | null;
+  /** Care leavers: the pathway plan review date, and whether it is due soon or overdue. */
+  pathwayReview: { due: string; state: 'ok' | 'due' | 'overdue' } | null;
+  /** Filled once outreach contacts are recorded (the outreach module). */
+  daysSinceLastContact: number | null;
 }
+
+/** One key worker's caseload, or all open cases of one hub. */
+export type CaseloadOf = { workerId: string } | { hubId: string };
 
 export class GetCaseload extends Query<Page<CaseloadEntry>> {
   constructor(
-    readonly workerId: string,
+    readonly of: CaseloadOf,
     readonly limit: number,
     readonly cursor: string | undefined,
     readonly access: AccessScope,
@@ -26,14 +45,21 @@ export class GetCaseload extends Query<Page<CaseloadEntry>> {
 interface Row {
   young_person_id: string;
   hub_id: string;
+  status: 'accepted' | 'stepped_away';
   category: string;
   given_name: string;
   family_name: string;
   date_of_birth: string;
-  allocated_at: string | Date;
+  worker_id: string | null;
+  worker_name: string | null;
+  allocated_at: string | Date | null;
+  age: number;
+  turns_25_on: string;
+  days_to_25: number;
+  pathway_due: string | null;
+  pathway_days: number | null;
 }
 
-/** A key worker's current cases, by family name. */
 @QueryHandler(GetCaseload)
 export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
   constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
@@ -41,17 +67,27 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
   async execute(q: GetCaseload): Promise<Page<CaseloadEntry>> {
     const after = decodeCursor(q.cursor, 3);
     const scope = scopeSql(q.access, { hub: 'hub_id', keyWorker: 'worker_id' }, 6);
+    const byWorker = 'workerId' in q.of;
     const r = await this.db.query<Row>(
-      `SELECT young_person_id, hub_id, category, given_name, family_name,
-         date_of_birth::text AS date_of_birth, allocated_at
+      `SELECT young_person_id, hub_id, status, category, given_name, family_name,
+         date_of_birth::text AS date_of_birth, worker_id, worker_name, allocated_at,
+         date_part('year', age(current_date, date_of_birth))::int AS age,
+         (date_of_birth + interval '25 years')::date::text AS turns_25_on,
+         ((date_of_birth + interval '25 years')::date - current_date) AS days_to_25,
+         CASE WHEN category = 'care_leaver' AND accepted_at IS NOT NULL
+           THEN (coalesce(last_pathway_review, accepted_at::date) + interval '6 months')::date::text
+         END AS pathway_due,
+         CASE WHEN category = 'care_leaver' AND accepted_at IS NOT NULL
+           THEN (coalesce(last_pathway_review, accepted_at::date) + interval '6 months')::date - current_date
+         END AS pathway_days
        FROM rm_caseloads.cases
-       WHERE worker_id = $1 AND status = 'accepted'
+       WHERE ${byWorker ? `worker_id = $1 AND status = 'accepted'` : `hub_id::text = $1 AND status IN ('accepted', 'stepped_away')`}
          AND ($2::text IS NULL
               OR (family_name, given_name, young_person_id) > ($2::text, $3::text, $4::uuid))
          AND ${scope.sql}
        ORDER BY family_name, given_name, young_person_id LIMIT $5`,
       [
-        q.workerId,
+        'workerId' in q.of ? q.of.workerId : q.of.hubId,
         after?.[0] ?? null,
         after?.[1] ?? null,
         after?.[2] ?? null,
@@ -63,17 +99,38 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
       r.rows,
       q.limit,
       (row) => [row.family_name, row.given_name, row.young_person_id],
-      (row) => ({
-        youngPersonId: row.young_person_id,
-        hubId: row.hub_id,
-        category: row.category,
-        youngPerson: {
-          givenName: row.given_name,
-          familyName: row.family_name,
-          dateOfBirth: row.date_of_birth,
-        },
-        keyWorkerSince: new Date(row.allocated_at).toISOString(),
-      }),
+      toEntry,
     );
   }
+}
+
+function toEntry(row: Row): CaseloadEntry {
+  const since = row.allocated_at ? new Date(row.allocated_at).toISOString() : null;
+  const days = row.pathway_days === null ? null : Number(row.pathway_days);
+  return {
+    youngPersonId: row.young_person_id,
+    hubId: row.hub_id,
+    status: row.status,
+    category: row.category,
+    youngPerson: {
+      givenName: row.given_name,
+      familyName: row.family_name,
+      dateOfBirth: row.date_of_birth,
+    },
+    age: Number(row.age),
+    keyWorker:
+      row.worker_id && since
+        ? { workerId: row.worker_id, workerName: row.worker_name ?? row.worker_id, since }
+        : null,
+    keyWorkerSince: since,
+    turning25On: Number(row.days_to_25) <= TURNING_25_WINDOW_DAYS ? row.turns_25_on : null,
+    pathwayReview:
+      row.pathway_due === null || days === null
+        ? null
+        : {
+            due: row.pathway_due,
+            state: days < 0 ? 'overdue' : days <= REVIEW_DUE_WINDOW_DAYS ? 'due' : 'ok',
+          },
+    daysSinceLastContact: null,
+  };
 }

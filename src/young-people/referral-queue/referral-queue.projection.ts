@@ -29,7 +29,7 @@ const REQUIRED = COLUMNS.slice(0, 10).map((c) => c.name);
 /** A hub's referrals and what was decided, for the manager's referral queue. */
 export const referralQueueProjection: Projection = {
   name: 'referral_queue',
-  version: 2,
+  version: 3,
   handles: [
     'ReferralReceived',
     'ReferralAccepted',
@@ -37,6 +37,7 @@ export const referralQueueProjection: Projection = {
     'RepeatReferralReceived',
     'DuplicateConfirmed',
     'DuplicateRejected',
+    'ReferralDetailsCorrected',
   ] satisfies YoungPersonEvent['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
@@ -106,6 +107,22 @@ export const referralQueueProjection: Projection = {
         case 'DuplicateConfirmed':
         case 'DuplicateRejected':
           patches.set(id, stored.revision, { possible_duplicate: false });
+          break;
+        case 'ReferralDetailsCorrected': {
+          const c = event.data.changes;
+          patches.set(id, stored.revision, {
+            given_name: c.givenName,
+            family_name: c.familyName,
+            date_of_birth: c.dateOfBirth,
+            social_worker_name: c.socialWorkerName,
+            social_worker_team: c.socialWorkerTeam,
+          });
+          break;
+        }
+        case 'GoalSet':
+        case 'GoalStatusChanged':
+        case 'PlanReviewed':
+        case 'CaseClosed':
           break;
         case 'ReferralAccepted':
           patches.set(id, stored.revision, {

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  GOAL_STATUSES,
+  PLAN_KINDS,
+  PORTFOLIO_AREAS,
+  type GoalStatus,
+  type PlanKind,
+  type PortfolioArea,
+} from './plan-and-closure.events.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = (field: string) => ({ message: `${field} must be a date as YYYY-MM-DD` });
+const realDate = (field: string) => ({ message: `${field} must be a real calendar date` });
+
+export class SetGoalRequest {
+  @ApiProperty({ enum: PORTFOLIO_AREAS })
+  @IsIn(PORTFOLIO_AREAS)
+  area!: PortfolioArea;
+
+  @ApiProperty({ example: 'Start a college course in September', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiProperty({ example: '2026-09-01', format: 'date' })
+  @Matches(DATE, dateMessage('targetDate'))
+  @IsISO8601({ strict: true }, realDate('targetDate'))
+  targetDate!: string;
+}
+
+export class GoalStatusRequest {
+  @ApiProperty({ enum: GOAL_STATUSES })
+  @IsIn(GOAL_STATUSES)
+  status!: GoalStatus;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ReviewPlanRequest {
+  @ApiProperty({ enum: PLAN_KINDS, description: 'pathway: a care leaver’s pathway plan' })
+  @IsIn(PLAN_KINDS)
+  kind!: PlanKind;
+
+  @ApiProperty({ example: '2026-04-01', format: 'date' })
+  @Matches(DATE, dateMessage('reviewedOn'))
+  @IsISO8601({ strict: true }, realDate('reviewedOn'))
+  reviewedOn!: string;
+
+  @ApiProperty({ maxLength: 4000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  notes!: string;
+}
+
+export class CloseCaseRequest {
+  @ApiProperty({ enum: ['reached_25'] })
+  @IsIn(['reached_25'])
+  reason!: 'reached_25';
+}
+
+export class CorrectReferralRequest {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  givenName?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  familyName?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE, dateMessage('dateOfBirth'))
+  @IsISO8601({ strict: true }, realDate('dateOfBirth'))
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  socialWorkerName?: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  socialWorkerTeam?: string;
+
+  @ApiProperty({ example: 'Family name misspelt at referral', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
