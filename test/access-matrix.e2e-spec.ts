@@ -96,6 +96,10 @@ const SAMPLES: Record<string, Sample> = {
     path: `/api/young-people/${f.youngPersonId}/team/00000000-0000-4000-8000-0000000000aa/end`,
     body: { to: '2026-02-01', reason: 'matrix' },
   }),
+  'POST /api/young-people/:id/team/:memberId/change': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/team/00000000-0000-4000-8000-0000000000aa/change`,
+    body: { name: 'New Lead', from: '2026-02-01', reason: 'matrix' },
+  }),
   'POST /api/young-people/:id/step-away': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/step-away`,
     body: { reason: 'matrix', on: '2026-02-01' },

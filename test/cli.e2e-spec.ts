@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ALL_PROJECTIONS } from '../apps/composition/composition.js';
 import { openPostgresEventStore } from '../libs/event-store/src/index.js';
 import { newEvent } from '../libs/testing/src/event-store-contract.js';
 import { REPO_ROOT } from '../libs/testing/src/build.js';
@@ -48,7 +49,8 @@ describe('the nwd command', () => {
   it('migrates PostgreSQL, and migrating again changes nothing', async () => {
     const env = { DATABASE_URL: database.url };
     const first = await nwd(['migrate'], env);
-    expect(first.stdout).toContain('caseloads v1 at position 0');
+    for (const p of ALL_PROJECTIONS)
+      expect(first.stdout).toContain(`${p.name} v${p.version} at position 0`);
     const store = await openPostgresEventStore(database.url);
     const tables = async () =>
       (await store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM nwd_schema_migrations`))

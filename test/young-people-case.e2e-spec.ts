@@ -181,6 +181,16 @@ describe('a case from screening to stepping away and coming back, over HTTP on P
     );
     expect(early.body.code).toBe('TEAM.ALREADY_ENDED');
 
+    const coachId = summary.body.team.find(
+      (m: { role: string }) => m.role === 'life_coach',
+    ).memberId;
+    const handover = await manager.call('POST', `/api/young-people/${id}/team/${coachId}/change`, {
+      name: 'Lou Coach',
+      from: '2026-08-01',
+      reason: 'Lee moved to another hub',
+    });
+    expect(handover.status).toBe(200);
+
     const away = await manager.call('POST', `/api/young-people/${id}/step-away`, {
       reason: 'Settled at home',
       on: '2026-09-01',
@@ -210,13 +220,12 @@ describe('a case from screening to stepping away and coming back, over HTTP on P
       keyWorker: { workerId: 'kw-a' },
       steppedAway: null,
     });
-    expect(summary.body.team.map((m: { name: string }) => m.name)).toEqual(['Lee Coach']);
-    expect(summary.body.formerTeam).toEqual([
-      expect.objectContaining({
-        name: 'Pat Liaison',
-        to: '2026-08-31',
-        endReason: 'Moved force area',
-      }),
+    expect(summary.body.team.map((m: { name: string }) => m.name)).toEqual(['Lou Coach']);
+    expect(
+      summary.body.formerTeam.map((m: { name: string; to: string }) => [m.name, m.to]),
+    ).toEqual([
+      ['Pat Liaison', '2026-08-31'],
+      ['Lee Coach', '2026-08-01'],
     ]);
     expect(summary.body.statusHistory.map((s: { status: string }) => s.status)).toEqual([
       'referred',

@@ -12,6 +12,7 @@ import {
 import { onCase, Requires } from '../access/index.js';
 import {
   AddTeamMemberRequest,
+  ChangeTeamMemberRequest,
   EndTeamMemberRequest,
   ReopenCaseRequest,
   ScreeningNoteRequest,
@@ -19,6 +20,7 @@ import {
 } from './case-lifecycle.dto.js';
 import {
   AddTeamMemberCommand,
+  ChangeTeamMemberCommand,
   EndTeamMemberCommand,
   RecordScreeningNoteCommand,
   ReopenCaseCommand,
@@ -95,6 +97,28 @@ export class CaseLifecycleController {
       res,
       id,
       await this.commandBus.execute(new EndTeamMemberCommand(id, { ...body, memberId }, ctx)),
+    );
+  }
+
+  @Post(':id/team/:memberId/change')
+  @HttpCode(200)
+  @Requires('case:update', onCase())
+  @ApiOperation({
+    summary: 'Someone else takes over a team role from a date (both kept in the history)',
+  })
+  @ApiOkResponse({ type: CaseWriteResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async changeTeamMember(
+    @UuidParam('id') id: string,
+    @Param('memberId', memberIdPipe) memberId: string,
+    @Body() body: ChangeTeamMemberRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseWriteResponse> {
+    return caseWriteResponse(
+      res,
+      id,
+      await this.commandBus.execute(new ChangeTeamMemberCommand(id, { ...body, memberId }, ctx)),
     );
   }
 

@@ -63,6 +63,31 @@ export class EndTeamMemberRequest {
   reason!: string;
 }
 
+export class ChangeTeamMemberRequest {
+  @ApiProperty({ example: 'Sky Lead', maxLength: 120, description: 'Who takes over the role' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  organisation?: string;
+
+  @ApiProperty({ example: '2026-07-01', format: 'date', description: 'The handover date' })
+  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from!: string;
+
+  @ApiProperty({ example: 'Handover after maternity leave', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class StepAwayRequest {
   @ApiProperty({ example: 'Settled at home; school attendance good', maxLength: 2000 })
   @IsString()

@@ -7,6 +7,7 @@ import {
 } from '../../libs/platform/src/index.js';
 import type {
   AddTeamMemberRequest,
+  ChangeTeamMemberRequest,
   EndTeamMemberRequest,
   ReopenCaseRequest,
   ScreeningNoteRequest,
@@ -14,7 +15,7 @@ import type {
 } from './case-lifecycle.dto.js';
 import { recordScreeningNote } from './screening/record-screening-note.decide.js';
 import { reopenCase, stepAway } from './step-away/step-away.decide.js';
-import { addTeamMember, endTeamMember } from './team/team.decide.js';
+import { addTeamMember, changeTeamMember, endTeamMember } from './team/team.decide.js';
 import { youngPersonStreamId } from './young-people.events.js';
 
 abstract class CaseCommand<R> extends Command<CommandOutcome> {
@@ -31,6 +32,9 @@ export class RecordScreeningNoteCommand extends CaseCommand<ScreeningNoteRequest
 export class AddTeamMemberCommand extends CaseCommand<AddTeamMemberRequest> {}
 export class EndTeamMemberCommand extends CaseCommand<
   EndTeamMemberRequest & { memberId: string }
+> {}
+export class ChangeTeamMemberCommand extends CaseCommand<
+  ChangeTeamMemberRequest & { memberId: string }
 > {}
 export class StepAwayCommand extends CaseCommand<StepAwayRequest> {}
 export class ReopenCaseCommand extends CaseCommand<ReopenCaseRequest> {}
@@ -84,6 +88,28 @@ export class EndTeamMemberHandler implements ICommandHandler<EndTeamMemberComman
   }
 }
 
+@CommandHandler(ChangeTeamMemberCommand)
+export class ChangeTeamMemberHandler implements ICommandHandler<ChangeTeamMemberCommand> {
+  constructor(private readonly commands: EventSourcedCommands) {}
+  execute({ youngPersonId, request, ctx }: ChangeTeamMemberCommand) {
+    return this.commands.execute({
+      streamId: stream(youngPersonId),
+      decider: changeTeamMember,
+      command: {
+        youngPersonId,
+        memberId: request.memberId,
+        newMemberId: newId(ctx, 'team-member'),
+        name: request.name,
+        organisation: request.organisation ?? null,
+        from: request.from,
+        reason: request.reason,
+        now: ctx.now,
+      },
+      ctx,
+    });
+  }
+}
+
 @CommandHandler(StepAwayCommand)
 export class StepAwayHandler implements ICommandHandler<StepAwayCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
@@ -114,6 +140,7 @@ export const caseLifecycleHandlers = [
   RecordScreeningNoteHandler,
   AddTeamMemberHandler,
   EndTeamMemberHandler,
+  ChangeTeamMemberHandler,
   StepAwayHandler,
   ReopenCaseHandler,
 ];

@@ -5,7 +5,7 @@ import type { YoungPersonEvent } from '../young-people.events.js';
 import { referred } from '../young-people.test-fixtures.js';
 import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
 import { recordScreeningNote } from '../screening/record-screening-note.decide.js';
-import { addTeamMember, endTeamMember } from '../team/team.decide.js';
+import { addTeamMember, changeTeamMember, endTeamMember } from '../team/team.decide.js';
 import { reopenCase, stepAway } from './step-away.decide.js';
 
 const at = '2026-04-01T09:00:00.000Z';
@@ -95,6 +95,34 @@ describe('the team around the young person', () => {
       .given([referred, accepted, lead])
       .when({ ...add, role: 'portfolio_lead_safety', name: 'sam safety' })
       .thenFails('TEAM.ALREADY_MEMBER', 'name');
+  });
+
+  it('changes who holds a role on a date, keeping both', () => {
+    const [end, add] = changeTeamMember.decide(
+      {
+        youngPersonId: 'yp1',
+        memberId: 'm1',
+        newMemberId: 'm3',
+        name: 'Sky Safety',
+        organisation: null,
+        from: '2026-07-01',
+        reason: 'Handover',
+        now: at,
+      },
+      foldCase([referred, accepted, lead]),
+    );
+    expect([end.type, add.type]).toEqual(['TeamMemberEnded', 'TeamMemberAdded']);
+    expect(add.data).toMatchObject({
+      memberId: 'm3',
+      role: 'portfolio_lead_safety',
+      name: 'Sky Safety',
+      from: '2026-07-01',
+    });
+    const state = foldCase([referred, accepted, lead, end, add]);
+    expect(state.status === 'accepted' && state.team.map((m) => [m.name, m.to])).toEqual([
+      ['Sam Safety', '2026-07-01'],
+      ['Sky Safety', null],
+    ]);
   });
 
   it('ends a membership with a date and a reason, keeping it in the history', () => {

@@ -107,6 +107,58 @@ export function decideEndTeamMember(
   ];
 }
 
+export interface ChangeTeamMember {
+  youngPersonId: string;
+  /** The member who hands over. */
+  memberId: string;
+  /** The new member's id (from the handler). */
+  newMemberId: string;
+  name: string;
+  organisation: string | null;
+  /** The handover date: the old membership ends and the new one starts. */
+  from: string;
+  reason: string;
+  now: string;
+}
+
+/** Someone else takes over a role in the team: both memberships stay in the history. */
+export function decideChangeTeamMember(
+  command: ChangeTeamMember,
+  state: YoungPersonCase,
+): YoungPersonEvent[] {
+  const open = openCase(state, command.youngPersonId);
+  const member = open.team.find((m) => m.memberId === command.memberId);
+  const ended = decideEndTeamMember(
+    {
+      youngPersonId: command.youngPersonId,
+      memberId: command.memberId,
+      to: command.from,
+      reason: command.reason,
+      now: command.now,
+    },
+    state,
+  );
+  const added = decideAddTeamMember(
+    {
+      youngPersonId: command.youngPersonId,
+      memberId: command.newMemberId,
+      role: member!.role,
+      name: command.name,
+      organisation: command.organisation,
+      from: command.from,
+      now: command.now,
+    },
+    state,
+  );
+  return [...ended, ...added];
+}
+
+export const changeTeamMember: Decider<ChangeTeamMember, YoungPersonEvent, YoungPersonCase> = {
+  decide: decideChangeTeamMember,
+  evolve: evolveCase,
+  initialState: initialCase,
+};
+
 export const addTeamMember: Decider<AddTeamMember, YoungPersonEvent, YoungPersonCase> = {
   decide: decideAddTeamMember,
   evolve: evolveCase,
