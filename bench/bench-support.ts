@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { NewEvent } from '../libs/event-store/src/index.js';
+import { createTestDatabase } from '../libs/testing/src/test-database.js';
 
 /** Where benchmarks make their scratch databases: a role with CREATEDB (as for the tests). */
 export const ADMIN_URL =
@@ -11,22 +11,7 @@ export const ADMIN_URL =
   'postgresql://nwd_test:nwd_test@127.0.0.1:5432/postgres';
 
 export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `nwd_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return createTestDatabase('nwd_bench', ADMIN_URL);
 }
 
 export function benchEvent(i: number): NewEvent {

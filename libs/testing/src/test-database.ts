@@ -15,14 +15,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(prefix = 'nwd_t'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  prefix = 'nwd_t',
+  adminUrl = TEST_DATABASE_URL,
+): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  const admin = new pg.Client({ connectionString: adminUrl });
   try {
     await admin.connect();
   } catch (error) {
     throw new Error(
-      `Cannot reach the test PostgreSQL at ${TEST_DATABASE_URL} (${String(error)}). ` +
+      `Cannot reach the test PostgreSQL at ${adminUrl} (${String(error)}). ` +
         'Run .ci/run once, or set TEST_DATABASE_URL to a role with CREATEDB.',
     );
   }
@@ -31,19 +34,41 @@ export async function createTestDatabase(prefix = 'nwd_t'): Promise<TestDatabase
   } finally {
     await admin.end();
   }
-  const url = new URL(TEST_DATABASE_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await c.connect();
+  return { url: url.toString(), name, drop: () => dropDatabase(adminUrl, name) };
+}
+
+/**
+ * Drops a scratch database. WITH (FORCE) ends our own leftover connections, but it may not end an
+ * autovacuum worker (that needs pg_signal_backend), which a freshly loaded database often has; a
+ * plain DROP waits those out, so that is retried for a while.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501') throw error;
+    }
+    await c.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()`,
+      [name],
+    );
+    for (let attempt = 1; ; attempt++) {
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error;
+        await new Promise((r) => setTimeout(r, 250));
       }
-    },
-  };
+    }
+  } finally {
+    await c.end();
+  }
 }
