@@ -135,6 +135,38 @@ const SAMPLES: Record<string, Sample> = {
     body: { socialWorkerTeam: 'Corrected Team', reason: 'matrix' },
   }),
   'GET /api/hubs/:hubId/caseload': (f) => ({ path: `/api/hubs/${f.hubId}/caseload?limit=500` }),
+  'POST /api/hubs/:hubId/admissions': (f) => ({
+    path: `/api/hubs/${f.hubId}/admissions`,
+    body: {
+      youngPersonId: f.youngPersonId,
+      from: '2026-02-01',
+      episode: {
+        rne: 'S',
+        ls: 'C2',
+        place: 'K2',
+        placeProvider: 'PR1',
+        postcode: 'YO11 1AA',
+        outOfArea: false,
+      },
+    },
+  }),
+  'POST /api/hubs/:hubId/admissions/:youngPersonId/discharge': (f) => ({
+    path: `/api/hubs/${f.hubId}/admissions/${f.youngPersonId}/discharge`,
+    body: { on: '2026-02-10', destination: 'outreach_support', reason: 'matrix' },
+  }),
+  'POST /api/hubs/:hubId/beds/:bedId/out-of-use': (f) => ({
+    path: `/api/hubs/${f.hubId}/beds/planned-9/out-of-use`,
+    body: { reason: 'matrix', from: '2026-02-01' },
+  }),
+  'POST /api/hubs/:hubId/beds/:bedId/back-in-use': (f) => ({
+    path: `/api/hubs/${f.hubId}/beds/planned-9/back-in-use`,
+    body: { on: '2026-02-01' },
+  }),
+  'PUT /api/hubs/:hubId/stay-threshold': (f) => ({
+    path: `/api/hubs/${f.hubId}/stay-threshold`,
+    body: { weeks: 12 },
+  }),
+  'GET /api/hubs/:hubId/bed-board': (f) => ({ path: `/api/hubs/${f.hubId}/bed-board` }),
   'GET /api/young-people/:id': (f) => ({ path: `/api/young-people/${f.youngPersonId}` }),
   'GET /api/young-people/:id/access-log': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/access-log`,
@@ -229,6 +261,14 @@ describe('every route x every role x in and out of scope, against the policy tab
       .filter((r) => r.requirement?.target.kind !== 'list')
       .map((r) => `${r.method} ${r.path}`);
     expect(unscopedLists).toEqual([]);
+    // A route about one hub's beds must let the guard check that hub's scope.
+    const unscopedHubs = routes
+      .filter(
+        (r) => r.path.startsWith('/api/hubs/:hubId/') && !/\/(referrals|caseload)$/.test(r.path),
+      )
+      .filter((r) => r.requirement?.target.kind !== 'hub')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(unscopedHubs).toEqual([]);
   });
 
   it('allows and denies exactly as the policy says', async () => {
@@ -262,6 +302,11 @@ describe('every route x every role x in and out of scope, against the policy tab
               !(await unchanged())
             )
               failures.push(`${label} (expected 404, nothing appended)`);
+            continue;
+          }
+          if (target.kind === 'hub' && target.param && !covered) {
+            if (res.status !== 404 || res.body.code !== 'HUB.NOT_FOUND' || !(await unchanged()))
+              failures.push(`${label} (expected 404 HUB.NOT_FOUND)`);
             continue;
           }
           if (target.kind === 'hub' && target.bodyField && !covered) {

@@ -400,6 +400,7 @@ describe.each<Dialect>(['postgres', 'pglite'])(
       expect(health.body.database.status).toBe('up');
       expect(health.body.projections.map((p: { name: string }) => p.name).sort()).toEqual([
         'access_log',
+        'bed_board',
         'caseloads',
         'hubs_list',
         'referral_queue',

@@ -83,6 +83,10 @@ export class AccessGuard implements CanActivate {
           target.bodyField,
         );
       }
+      // A hub in the path that is not the caller's answers as if it did not exist.
+      if (typeof hubId === 'string' && target.param && !hubInScope(scope, user, hubId)) {
+        throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404, target.param);
+      }
     }
     return true;
   }

@@ -2,9 +2,24 @@ import { describe, expect, it } from '@jest/globals';
 import { inScope, POLICY, ROLES, scopeFor } from './policy.js';
 
 const user = { id: 'u1', hubs: ['hub-a'] };
-const ownCase = { hubId: 'hub-a', keyWorkerId: 'u1', consentedVisitorIds: ['u1'] };
-const otherHub = { hubId: 'hub-b', keyWorkerId: 'u1', consentedVisitorIds: ['u1'] };
-const colleagueCase = { hubId: 'hub-a', keyWorkerId: 'u2', consentedVisitorIds: [] };
+const ownCase = {
+  status: 'accepted',
+  hubId: 'hub-a',
+  keyWorkerId: 'u1',
+  consentedVisitorIds: ['u1'],
+};
+const otherHub = {
+  status: 'accepted',
+  hubId: 'hub-b',
+  keyWorkerId: 'u1',
+  consentedVisitorIds: ['u1'],
+};
+const colleagueCase = {
+  status: 'accepted',
+  hubId: 'hub-a',
+  keyWorkerId: 'u2',
+  consentedVisitorIds: [],
+};
 
 describe('the access policy', () => {
   it('lets an auditor read everything and write nothing', () => {

@@ -123,6 +123,8 @@ export function scopeFor(roles: readonly Role[], permission: Permission): Scope 
 
 /** What the policy needs to know about one case to judge a scope. */
 export interface CaseFacts {
+  /** referred, accepted, declined, stepped_away or closed. */
+  status: string;
   hubId: string;
   keyWorkerId: string | null;
   consentedVisitorIds: readonly string[];

@@ -1,4 +1,8 @@
-/** Events of a hub's stream. Stored types and shapes are a contract: add versions, never edit. */
+/**
+ * Events of a hub's stream. The hub stream is the one truth about its beds: who is in which bed
+ * from when, so an admission and the bed board can never disagree, even after a crash.
+ * Stored types and shapes are a contract: add versions, never edit.
+ */
 export type HubOpened = {
   type: 'HubOpened';
   data: {
@@ -11,6 +15,84 @@ export type HubOpened = {
   };
 };
 
-export type HubEvent = HubOpened;
+export type StayThresholdSet = {
+  type: 'StayThresholdSet';
+  data: { hubId: string; weeks: number; setAt: string };
+};
+
+export type BedTakenOutOfUse = {
+  type: 'BedTakenOutOfUse';
+  data: { hubId: string; bedId: string; reason: string; from: string };
+};
+
+export type BedReturnedToUse = {
+  type: 'BedReturnedToUse';
+  data: { hubId: string; bedId: string; on: string };
+};
+
+/** What SSDA903 needs about a placement episode (codes validated against libs/ssda903). */
+export interface EpisodeData {
+  collectionYear: string;
+  /** Reason for new episode. */
+  rne: string;
+  /** Legal status. */
+  ls: string;
+  /** Placement type (a hub bed: K2, children's home). */
+  place: string;
+  /** Blank for T0 to T3 and Z11 to Z14. */
+  placeProvider: string | null;
+  reasonPlaceChange: string | null;
+  postcode: string;
+  outOfArea: boolean;
+}
+
+export type YoungPersonAdmitted = {
+  type: 'YoungPersonAdmitted';
+  data: {
+    hubId: string;
+    bedId: string;
+    youngPersonId: string;
+    emergency: boolean;
+    from: string;
+    plannedEnd: string | null;
+    episode: EpisodeData;
+  };
+};
+
+export const DISCHARGE_DESTINATIONS = [
+  'outreach_support',
+  'community_family',
+  'supported_lodgings',
+  'supported_accommodation',
+  'home_to_family',
+  'elsewhere',
+] as const;
+export type DischargeDestination = (typeof DISCHARGE_DESTINATIONS)[number];
+
+/** A move out of a bed, inside the one case: never a closure. */
+export type YoungPersonDischarged = {
+  type: 'YoungPersonDischarged';
+  data: {
+    hubId: string;
+    bedId: string;
+    youngPersonId: string;
+    on: string;
+    destination: DischargeDestination;
+    reason: string;
+    /** SSDA903 reason episode ceased, when the care episode ends here. */
+    rec: string | null;
+    reasonPlaceChange: string | null;
+  };
+};
+
+export type HubEvent =
+  | HubOpened
+  | StayThresholdSet
+  | BedTakenOutOfUse
+  | BedReturnedToUse
+  | YoungPersonAdmitted
+  | YoungPersonDischarged;
 
 export const hubStreamId = (hubId: string) => `hub-${hubId}`;
+
+export const DEFAULT_STAY_THRESHOLD_WEEKS = 12;

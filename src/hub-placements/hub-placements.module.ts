@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AdmissionsController } from './admissions/admissions.controller.js';
+import { admissionHandlers } from './admissions/admissions.handlers.js';
+import { BedBoardController } from './bed-board/bed-board.controller.js';
+import { bedBoardProjection } from './bed-board/bed-board.projection.js';
+import { GetBedBoardHandler } from './bed-board/bed-board.query.js';
 import { HubDirectory } from './hub-directory.js';
 import { HubsListController } from './hubs-list/hubs-list.controller.js';
 import { hubsListProjection } from './hubs-list/hubs-list.projection.js';
@@ -6,11 +11,17 @@ import { ListHubsHandler } from './hubs-list/hubs-list.query.js';
 import { OpenHubController } from './open-hub/open-hub.controller.js';
 import { OpenHubHandler } from './open-hub/open-hub.handler.js';
 
-export const hubPlacementsProjections = [hubsListProjection];
+export const hubPlacementsProjections = [hubsListProjection, bedBoardProjection];
 
 @Module({
-  controllers: [OpenHubController, HubsListController],
-  providers: [OpenHubHandler, ListHubsHandler, HubDirectory],
+  controllers: [OpenHubController, HubsListController, AdmissionsController, BedBoardController],
+  providers: [
+    OpenHubHandler,
+    ListHubsHandler,
+    HubDirectory,
+    GetBedBoardHandler,
+    ...admissionHandlers,
+  ],
   exports: [HubDirectory],
 })
 export class HubPlacementsModule {}

@@ -1,4 +1,20 @@
-import type { HubEvent } from './hub-placements.events.js';
+import type { EpisodeData, HubEvent } from './hub-placements.events.js';
+import { DEFAULT_STAY_THRESHOLD_WEEKS } from './hub-placements.events.js';
+
+export interface Occupant {
+  youngPersonId: string;
+  from: string;
+  plannedEnd: string | null;
+  episode: EpisodeData;
+}
+
+export interface Bed {
+  bedId: string;
+  name: string;
+  kind: 'planned' | 'emergency';
+  outOfUse: { reason: string; from: string } | null;
+  occupant: Occupant | null;
+}
 
 export type Hub =
   | { status: 'none' }
@@ -9,21 +25,67 @@ export type Hub =
       council: string;
       plannedBeds: number;
       emergencyBeds: number;
+      stayThresholdWeeks: number;
+      beds: Bed[];
     };
 
 export const initialHub = (): Hub => ({ status: 'none' });
 
+/** The beds a hub opens with, named in order: planned-1.. then emergency-1.. */
+export function bedsFor(plannedBeds: number, emergencyBeds: number): Bed[] {
+  const make = (kind: Bed['kind'], n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      bedId: `${kind}-${i + 1}`,
+      name: `${kind === 'planned' ? 'Planned' : 'Emergency'} bed ${i + 1}`,
+      kind,
+      outOfUse: null,
+      occupant: null,
+    }));
+  return [...make('planned', plannedBeds), ...make('emergency', emergencyBeds)];
+}
+
 export function evolveHub(state: Hub, event: HubEvent): Hub {
+  if (event.type === 'HubOpened') {
+    const { openedAt: _at, ...hub } = event.data;
+    return {
+      status: 'open',
+      ...hub,
+      stayThresholdWeeks: DEFAULT_STAY_THRESHOLD_WEEKS,
+      beds: bedsFor(hub.plannedBeds, hub.emergencyBeds),
+    };
+  }
+  if (state.status === 'none') return state;
+  const bed = (bedId: string, change: (b: Bed) => Bed): Hub => ({
+    ...state,
+    beds: state.beds.map((b) => (b.bedId === bedId ? change(b) : b)),
+  });
   switch (event.type) {
-    case 'HubOpened':
-      return { status: 'open', ...withoutOpenedAt(event.data) };
+    case 'StayThresholdSet':
+      return { ...state, stayThresholdWeeks: event.data.weeks };
+    case 'BedTakenOutOfUse':
+      return bed(event.data.bedId, (b) => ({
+        ...b,
+        outOfUse: { reason: event.data.reason, from: event.data.from },
+      }));
+    case 'BedReturnedToUse':
+      return bed(event.data.bedId, (b) => ({ ...b, outOfUse: null }));
+    case 'YoungPersonAdmitted': {
+      const { youngPersonId, from, plannedEnd, episode } = event.data;
+      return bed(event.data.bedId, (b) => ({
+        ...b,
+        occupant: { youngPersonId, from, plannedEnd, episode },
+      }));
+    }
+    case 'YoungPersonDischarged':
+      return bed(event.data.bedId, (b) => ({ ...b, occupant: null }));
     default: {
-      const _exhaustive: never = event.type;
+      const _exhaustive: never = event;
       return state;
     }
   }
 }
 
-function withoutOpenedAt({ openedAt: _openedAt, ...rest }: HubEvent['data']) {
-  return rest;
+export function bedOf(state: Hub, youngPersonId: string): Bed | null {
+  if (state.status !== 'open') return null;
+  return state.beds.find((b) => b.occupant?.youngPersonId === youngPersonId) ?? null;
 }

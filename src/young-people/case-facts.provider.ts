@@ -23,6 +23,7 @@ export class CaseFactsFromStreams implements CaseFactsSource {
     );
     if (state.status === 'none') return null;
     return {
+      status: state.status,
       hubId: state.referral.hubId,
       keyWorkerId: currentKeyWorker(state)?.workerId ?? null,
       consentedVisitorIds: state.consents.map((c) => c.visitorId),

@@ -39,8 +39,14 @@ export const hubsListProjection: Projection = {
         );
         return;
       }
+      case 'StayThresholdSet':
+      case 'BedTakenOutOfUse':
+      case 'BedReturnedToUse':
+      case 'YoungPersonAdmitted':
+      case 'YoungPersonDischarged':
+        return;
       default: {
-        const _exhaustive: never = event.type;
+        const _exhaustive: never = event;
         return;
       }
     }

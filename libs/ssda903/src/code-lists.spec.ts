@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { codesFor, isCode, providerRequired } from './code-lists.js';
+
+describe('SSDA903 code lists (2025-26)', () => {
+  it('holds the lists as published, by collection year', () => {
+    expect(codesFor('PLACE')).toEqual(
+      expect.arrayContaining(['A3', 'A6', 'K2', 'K3', 'P1', 'T0', 'T4', 'U1', 'U6', 'Z11', 'Z14']),
+    );
+    expect(codesFor('PLACE')).not.toContain('A2');
+    expect(codesFor('PLACE_PROVIDER')).toEqual(['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5']);
+    expect(isCode('LS', 'C2')).toBe(true);
+    expect(isCode('REC', 'E4A')).toBe(true);
+    expect(isCode('RNE', 'X')).toBe(false);
+  });
+
+  it('leaves the provider blank for T0 to T3 and Z11 to Z14', () => {
+    expect(['T0', 'T3', 'Z11', 'Z14'].map(providerRequired)).toEqual([false, false, false, false]);
+    expect(['T4', 'K2', 'U1'].map(providerRequired)).toEqual([true, true, true]);
+  });
+});

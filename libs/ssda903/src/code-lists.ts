@@ -1,0 +1,105 @@
+/**
+ * SSDA903 (the looked-after children return) code lists, as data keyed by collection year: the
+ * lists change from year to year, so every code is validated against a named year's list. The one
+ * place in the system that knows them.
+ */
+export const COLLECTION_YEARS = ['2025-26'] as const;
+export type CollectionYear = (typeof COLLECTION_YEARS)[number];
+export const CURRENT_COLLECTION_YEAR: CollectionYear = '2025-26';
+
+const range = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
+
+const LISTS_2025_26 = {
+  /** Reason for new episode. */
+  RNE: ['S', 'P', 'L', 'T', 'U', 'B'],
+  /** Legal status. */
+  LS: ['C1', 'C2', 'D1', 'E1', 'V2', 'V3', 'V4', 'J1', 'J2', 'J3', 'L1', 'L2', 'L3'],
+  /** Placement type. */
+  PLACE: [
+    ...range('A', 3, 6),
+    'K1',
+    'K2',
+    'K3',
+    'P1',
+    'P3',
+    'R1',
+    'R2',
+    'R3',
+    'R5',
+    'S1',
+    ...range('T', 0, 4),
+    ...range('U', 1, 6),
+    ...range('Z', 11, 14),
+  ],
+  PLACE_PROVIDER: range('PR', 0, 5),
+  /** Reason episode ceased. */
+  REC: [
+    'E11',
+    'E12',
+    'E2',
+    'E3',
+    'E4A',
+    'E4B',
+    'E13',
+    'E41',
+    'E45',
+    'E46',
+    'E47',
+    'E48',
+    'E5',
+    'E6',
+    'E7',
+    'E8',
+    'E9',
+    'E14',
+    'E15',
+    'E16',
+    'E17',
+    'X1',
+  ],
+  REASON_PLACE_CHANGE: [
+    'CARPL',
+    'CLOSE',
+    'ALLEG',
+    'STAND',
+    'APPRR',
+    'CREQB',
+    'CREQO',
+    'CHILD',
+    'LAREQ',
+    'PLACE',
+    'CUSTOD',
+    'OTHER',
+  ],
+  CIN: range('N', 1, 8),
+  MISSING: ['M', 'A'],
+  IN_TOUCH: ['YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM'],
+  SEX: ['M', 'F', 'U'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type CodeList = keyof typeof LISTS_2025_26;
+
+const LISTS: Record<CollectionYear, Record<CodeList, readonly string[]>> = {
+  '2025-26': LISTS_2025_26,
+};
+
+export function codesFor(
+  list: CodeList,
+  year: CollectionYear = CURRENT_COLLECTION_YEAR,
+): readonly string[] {
+  return LISTS[year][list];
+}
+
+export function isCode(
+  list: CodeList,
+  code: string,
+  year: CollectionYear = CURRENT_COLLECTION_YEAR,
+): boolean {
+  return LISTS[year][list].includes(code);
+}
+
+/** PLACE_PROVIDER is left blank when the placement type is T0 to T3 or Z11 to Z14. */
+export function providerRequired(place: string): boolean {
+  return !/^(T[0-3]|Z1[1-4])$/.test(place);
+}

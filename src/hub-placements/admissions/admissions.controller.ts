@@ -1,0 +1,152 @@
+import { Body, Controller, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ApiProblems,
+  Ctx,
+  markReplay,
+  ProblemException,
+  UuidParam,
+  type CommandOutcome,
+  type RequestContext,
+} from '../../../libs/platform/src/index.js';
+import { onHubParam, Requires } from '../../access/index.js';
+import {
+  AdmitRequest,
+  BED_ID_PATTERN,
+  BedBackInUseRequest,
+  BedOutOfUseRequest,
+  DischargeRequest,
+  StayThresholdRequest,
+} from './admissions.dto.js';
+import {
+  AdmitCommand,
+  BedBackInUseCommand,
+  BedOutOfUseCommand,
+  DischargeCommand,
+  StayThresholdCommand,
+} from './admissions.handlers.js';
+
+function hubWrite(res: Response, hubId: string, outcome: CommandOutcome) {
+  markReplay(res, outcome);
+  res.setHeader('ETag', `"${outcome.revision}"`);
+  return { hubId, revision: outcome.revision, position: outcome.position };
+}
+
+function bedId(value: string): string {
+  if (!BED_ID_PATTERN.test(value)) {
+    throw new ProblemException(400, 'REQUEST.MALFORMED_ID', 'bedId is not a bed id', [
+      { field: 'bedId', message: 'must be a bed id such as planned-1' },
+    ]);
+  }
+  return value;
+}
+
+/** Beds and admissions: every change is an event on the hub's stream (the one truth of the beds). */
+@ApiTags('hub placements')
+@ApiBearerAuth()
+@Controller('api/hubs')
+export class AdmissionsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':hubId/admissions')
+  @HttpCode(201)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({
+    summary: 'Admit an accepted young person of this hub to a bed, with the SSDA903 episode data',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async admit(
+    @UuidParam('hubId') hubId: string,
+    @Body() body: AdmitRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(res, hubId, await this.commandBus.execute(new AdmitCommand(hubId, body, ctx)));
+  }
+
+  @Post(':hubId/admissions/:youngPersonId/discharge')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({
+    summary:
+      'Move a young person out of a bed (to outreach, a family, lodgings, home...): the case goes on',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async discharge(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('youngPersonId') youngPersonId: string,
+    @Body() body: DischargeRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(
+      res,
+      hubId,
+      await this.commandBus.execute(new DischargeCommand(hubId, { ...body, youngPersonId }, ctx)),
+    );
+  }
+
+  @Post(':hubId/beds/:bedId/out-of-use')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({ summary: 'Take a bed out of use, with the reason' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async outOfUse(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bed: string,
+    @Body() body: BedOutOfUseRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(
+      res,
+      hubId,
+      await this.commandBus.execute(
+        new BedOutOfUseCommand(hubId, { ...body, bedId: bedId(bed) }, ctx),
+      ),
+    );
+  }
+
+  @Post(':hubId/beds/:bedId/back-in-use')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({ summary: 'Bring a bed back into use' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async backInUse(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bed: string,
+    @Body() body: BedBackInUseRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(
+      res,
+      hubId,
+      await this.commandBus.execute(
+        new BedBackInUseCommand(hubId, { ...body, bedId: bedId(bed) }, ctx),
+      ),
+    );
+  }
+
+  @Put(':hubId/stay-threshold')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({
+    summary: 'Weeks after which a residential stay is flagged on the bed board (default 12)',
+  })
+  @ApiProblems(400, 401, 403, 404, 412)
+  async threshold(
+    @UuidParam('hubId') hubId: string,
+    @Body() body: StayThresholdRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(
+      res,
+      hubId,
+      await this.commandBus.execute(new StayThresholdCommand(hubId, body, ctx)),
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals';
+import { fold } from '../../../libs/platform/src/decider.js';
+import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import type { HubEvent } from '../hub-placements.events.js';
+import { takeBedOutOfUse, returnBedToUse } from '../beds/beds.decide.js';
+import { admit, discharge, type Admit } from './admissions.decide.js';
+
+const opened: HubEvent = {
+  type: 'HubOpened',
+  data: {
+    hubId: 'h1',
+    name: 'North',
+    council: 'C',
+    plannedBeds: 1,
+    emergencyBeds: 1,
+    openedAt: '2026-01-01T00:00:00.000Z',
+  },
+};
+const episode = {
+  collectionYear: '2025-26',
+  rne: 'S',
+  ls: 'C2',
+  place: 'K2',
+  placeProvider: 'PR1',
+  reasonPlaceChange: null,
+  postcode: ' yo11 1aa ',
+  outOfArea: false,
+};
+const admitting = (youngPersonId: string, more: Partial<Admit> = {}): Admit => ({
+  hubId: 'h1',
+  youngPersonId,
+  caseStatus: 'accepted',
+  caseHubId: 'h1',
+  bedId: null,
+  kind: 'planned',
+  from: '2026-02-01',
+  plannedEnd: '2026-03-01',
+  episode,
+  ...more,
+});
+const admitted = (youngPersonId: string, bedId = 'planned-1'): HubEvent => ({
+  type: 'YoungPersonAdmitted',
+  data: {
+    hubId: 'h1',
+    bedId,
+    youngPersonId,
+    emergency: bedId.startsWith('emergency'),
+    from: '2026-02-01',
+    plannedEnd: '2026-03-01',
+    episode: { ...episode, postcode: 'YO11 1AA' },
+  },
+});
+
+describe('admission to a bed', () => {
+  const spec = deciderSpec(admit);
+
+  it('admits an accepted young person of this hub to a free bed, with the episode data', () => {
+    spec
+      .given([opened])
+      .when(admitting('yp1'))
+      .then([admitted('yp1')]);
+    spec
+      .given([opened])
+      .when(admitting('yp1', { kind: 'emergency' }))
+      .then([admitted('yp1', 'emergency-1')]);
+  });
+
+  it('refuses an occupied bed, a full hub, and a second bed for the same young person', () => {
+    spec
+      .given([opened, admitted('yp1')])
+      .when(admitting('yp2', { bedId: 'planned-1' }))
+      .thenFails('PLACEMENT.BED_OCCUPIED', 'bedId');
+    spec
+      .given([opened, admitted('yp1')])
+      .when(admitting('yp2'))
+      .thenFails('PLACEMENT.HUB_FULL');
+    spec
+      .given([opened, admitted('yp1')])
+      .when(admitting('yp1', { kind: 'emergency' }))
+      .thenFails('PLACEMENT.ALREADY_IN_BED');
+  });
+
+  it('refuses a bed out of use, a case not accepted or of another hub, and a wrong provider', () => {
+    const out = takeBedOutOfUse.decide(
+      { hubId: 'h1', bedId: 'planned-1', reason: 'Repairs', from: '2026-01-10' },
+      fold(admit, [opened]),
+    );
+    spec
+      .given([opened, ...out])
+      .when(admitting('yp1', { bedId: 'planned-1' }))
+      .thenFails('PLACEMENT.BED_OUT_OF_USE');
+    spec
+      .given([opened, ...out])
+      .when(admitting('yp1'))
+      .thenFails('PLACEMENT.HUB_FULL');
+    const back = returnBedToUse.decide(
+      { hubId: 'h1', bedId: 'planned-1', on: '2026-01-20' },
+      fold(admit, [opened, ...out]),
+    );
+    spec
+      .given([opened, ...out, ...back])
+      .when(admitting('yp1'))
+      .then([admitted('yp1')]);
+    spec
+      .given([opened])
+      .when(admitting('yp1', { caseStatus: 'referred' }))
+      .thenFails('YOUNG_PERSON.NOT_ACCEPTED');
+    spec
+      .given([opened])
+      .when(admitting('yp1', { caseHubId: 'h2' }))
+      .thenFails('PLACEMENT.OTHER_HUB');
+    spec
+      .given([opened])
+      .when(admitting('yp1', { episode: { ...episode, placeProvider: null } }))
+      .thenFails('SSDA903.PROVIDER_REQUIRED', 'episode.placeProvider');
+    spec
+      .given([opened])
+      .when(admitting('yp1', { episode: { ...episode, place: 'T1' } }))
+      .thenFails('SSDA903.PROVIDER_MUST_BE_BLANK');
+  });
+});
+
+describe('discharge from a bed', () => {
+  it('frees the bed and records where the young person moved, inside the one case', () => {
+    const [left] = discharge.decide(
+      {
+        hubId: 'h1',
+        youngPersonId: 'yp1',
+        on: '2026-02-20',
+        destination: 'community_family',
+        reason: 'Matched with carers',
+        rec: null,
+        reasonPlaceChange: 'CARPL',
+      },
+      fold(discharge, [opened, admitted('yp1')]),
+    );
+    expect(left).toMatchObject({
+      type: 'YoungPersonDischarged',
+      data: { bedId: 'planned-1', destination: 'community_family' },
+    });
+    const hub = fold(discharge, [opened, admitted('yp1'), left]);
+    expect(hub.status === 'open' && hub.beds[0].occupant).toBeNull();
+    deciderSpec(discharge)
+      .given([opened])
+      .when({
+        hubId: 'h1',
+        youngPersonId: 'yp1',
+        on: '2026-02-20',
+        destination: 'elsewhere',
+        reason: 'x',
+        rec: null,
+        reasonPlaceChange: null,
+      })
+      .thenFails('PLACEMENT.NOT_IN_BED');
+  });
+});

@@ -1,0 +1,174 @@
+import type { Decider } from '../../../libs/platform/src/decider.js';
+import { DomainError } from '../../../libs/platform/src/domain-error.js';
+import { providerRequired } from '../../../libs/ssda903/src/code-lists.js';
+import type { DischargeDestination, EpisodeData, HubEvent } from '../hub-placements.events.js';
+import { bedOf, evolveHub, initialHub, type Bed, type Hub } from '../hub.js';
+
+export interface Admit {
+  hubId: string;
+  youngPersonId: string;
+  /** The case, as the handler found it: accepted, and in this hub. */
+  caseStatus: string;
+  caseHubId: string | null;
+  /** A named bed, or the first free bed of `kind`. */
+  bedId: string | null;
+  kind: 'planned' | 'emergency';
+  from: string;
+  plannedEnd: string | null;
+  episode: EpisodeData;
+}
+
+export interface Discharge {
+  hubId: string;
+  youngPersonId: string;
+  on: string;
+  destination: DischargeDestination;
+  reason: string;
+  rec: string | null;
+  reasonPlaceChange: string | null;
+}
+
+function openHub(state: Hub, hubId: string) {
+  if (state.status !== 'open') throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404);
+  return state;
+}
+
+function chooseBed(hub: Extract<Hub, { status: 'open' }>, command: Admit): Bed {
+  if (command.bedId) {
+    const bed = hub.beds.find((b) => b.bedId === command.bedId);
+    if (!bed)
+      throw new DomainError('BED.NOT_FOUND', `no bed ${command.bedId} in this hub`, 404, 'bedId');
+    if (bed.outOfUse)
+      throw new DomainError(
+        'PLACEMENT.BED_OUT_OF_USE',
+        `${bed.name} is out of use: ${bed.outOfUse.reason}`,
+        409,
+        'bedId',
+      );
+    if (bed.occupant)
+      throw new DomainError('PLACEMENT.BED_OCCUPIED', `${bed.name} is occupied`, 409, 'bedId');
+    return bed;
+  }
+  const free = hub.beds.find((b) => b.kind === command.kind && !b.outOfUse && !b.occupant);
+  if (!free) {
+    throw new DomainError(
+      'PLACEMENT.HUB_FULL',
+      `every ${command.kind} bed in ${hub.name} is taken or out of use`,
+    );
+  }
+  return free;
+}
+
+export function decideAdmit(command: Admit, state: Hub): HubEvent[] {
+  const hub = openHub(state, command.hubId);
+  if (command.caseStatus !== 'accepted') {
+    throw new DomainError(
+      'YOUNG_PERSON.NOT_ACCEPTED',
+      'a young person is admitted once their referral is accepted',
+      409,
+      'youngPersonId',
+    );
+  }
+  if (command.caseHubId !== command.hubId) {
+    throw new DomainError(
+      'PLACEMENT.OTHER_HUB',
+      'a young person is admitted to a bed of their own hub',
+      409,
+      'youngPersonId',
+    );
+  }
+  const held = bedOf(hub, command.youngPersonId);
+  if (held)
+    throw new DomainError(
+      'PLACEMENT.ALREADY_IN_BED',
+      `the young person is already in ${held.name}`,
+      409,
+      'youngPersonId',
+    );
+  if (command.plannedEnd && command.plannedEnd < command.from) {
+    throw new DomainError(
+      'PLACEMENT.END_BEFORE_START',
+      'the planned end is before the admission',
+      422,
+      'plannedEnd',
+    );
+  }
+  const { place, placeProvider } = command.episode;
+  if (providerRequired(place) && !placeProvider) {
+    throw new DomainError(
+      'SSDA903.PROVIDER_REQUIRED',
+      `PLACE ${place} needs a PLACE_PROVIDER`,
+      422,
+      'episode.placeProvider',
+    );
+  }
+  if (!providerRequired(place) && placeProvider) {
+    throw new DomainError(
+      'SSDA903.PROVIDER_MUST_BE_BLANK',
+      `PLACE_PROVIDER is blank for PLACE ${place}`,
+      422,
+      'episode.placeProvider',
+    );
+  }
+  const bed = chooseBed(hub, command);
+  return [
+    {
+      type: 'YoungPersonAdmitted',
+      data: {
+        hubId: command.hubId,
+        bedId: bed.bedId,
+        youngPersonId: command.youngPersonId,
+        emergency: bed.kind === 'emergency',
+        from: command.from,
+        plannedEnd: command.plannedEnd,
+        episode: { ...command.episode, postcode: command.episode.postcode.trim().toUpperCase() },
+      },
+    },
+  ];
+}
+
+export function decideDischarge(command: Discharge, state: Hub): HubEvent[] {
+  const hub = openHub(state, command.hubId);
+  const bed = bedOf(hub, command.youngPersonId);
+  if (!bed || !bed.occupant) {
+    throw new DomainError(
+      'PLACEMENT.NOT_IN_BED',
+      'the young person is not in a bed of this hub',
+      409,
+    );
+  }
+  if (command.on < bed.occupant.from) {
+    throw new DomainError(
+      'PLACEMENT.END_BEFORE_START',
+      `admitted on ${bed.occupant.from}`,
+      422,
+      'on',
+    );
+  }
+  return [
+    {
+      type: 'YoungPersonDischarged',
+      data: {
+        hubId: command.hubId,
+        bedId: bed.bedId,
+        youngPersonId: command.youngPersonId,
+        on: command.on,
+        destination: command.destination,
+        reason: command.reason.trim(),
+        rec: command.rec,
+        reasonPlaceChange: command.reasonPlaceChange,
+      },
+    },
+  ];
+}
+
+export const admit: Decider<Admit, HubEvent, Hub> = {
+  decide: decideAdmit,
+  evolve: evolveHub,
+  initialState: initialHub,
+};
+export const discharge: Decider<Discharge, HubEvent, Hub> = {
+  decide: decideDischarge,
+  evolve: evolveHub,
+  initialState: initialHub,
+};

@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CURRENT_COLLECTION_YEAR, IsSsda903Code } from '../../../libs/ssda903/src/index.js';
+import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const BED_ID = /^(planned|emergency)-\d{1,2}$/;
+/** UK postcode shape (outward and inward code); full validation belongs to the address service. */
+const POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
+
+export class EpisodeRequest {
+  @ApiProperty({ description: 'SSDA903 RNE (reason for new episode)', example: 'S' })
+  @IsSsda903Code('RNE')
+  rne!: string;
+
+  @ApiProperty({ description: 'SSDA903 LS (legal status)', example: 'C2' })
+  @IsSsda903Code('LS')
+  ls!: string;
+
+  @ApiProperty({ description: 'SSDA903 PLACE (K2: children’s home)', example: 'K2' })
+  @IsSsda903Code('PLACE')
+  place!: string;
+
+  @ApiPropertyOptional({
+    description: 'SSDA903 PLACE_PROVIDER; blank for T0-T3 and Z11-Z14',
+    example: 'PR1',
+  })
+  @IsOptional()
+  @IsSsda903Code('PLACE_PROVIDER')
+  placeProvider?: string;
+
+  @ApiPropertyOptional({ description: 'SSDA903 REASON_PLACE_CHANGE', example: 'CARPL' })
+  @IsOptional()
+  @IsSsda903Code('REASON_PLACE_CHANGE')
+  reasonPlaceChange?: string;
+
+  @ApiProperty({ example: 'YO11 1AA', description: 'The placement’s postcode' })
+  @Matches(POSTCODE, { message: 'postcode must be a UK postcode' })
+  postcode!: string;
+
+  @ApiProperty({ description: 'Outside the council’s area' })
+  @IsBoolean()
+  outOfArea!: boolean;
+}
+
+export class AdmitRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  youngPersonId!: string;
+
+  @ApiPropertyOptional({
+    example: 'planned-2',
+    description: 'A named bed; otherwise the first free bed of `kind`',
+  })
+  @IsOptional()
+  @Matches(BED_ID, { message: 'bedId must be a bed id such as planned-1 or emergency-2' })
+  bedId?: string;
+
+  @ApiPropertyOptional({ enum: ['planned', 'emergency'], default: 'planned' })
+  @IsOptional()
+  @IsIn(['planned', 'emergency'])
+  kind?: 'planned' | 'emergency';
+
+  @ApiProperty({ example: '2026-02-01', format: 'date' })
+  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from!: string;
+
+  @ApiPropertyOptional({ example: '2026-03-01', format: 'date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'plannedEnd must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'plannedEnd must be a real calendar date' })
+  plannedEnd?: string;
+
+  @ApiProperty({
+    type: EpisodeRequest,
+    description: `SSDA903 episode data (${CURRENT_COLLECTION_YEAR} codes)`,
+  })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EpisodeRequest)
+  episode!: EpisodeRequest;
+}
+
+export class DischargeRequest {
+  @ApiProperty({ example: '2026-02-20', format: 'date' })
+  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  on!: string;
+
+  @ApiProperty({ enum: DISCHARGE_DESTINATIONS })
+  @IsIn(DISCHARGE_DESTINATIONS)
+  destination!: DischargeDestination;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({
+    description: 'SSDA903 REC, when the care episode ends here',
+    example: 'E4A',
+  })
+  @IsOptional()
+  @IsSsda903Code('REC')
+  rec?: string;
+
+  @ApiPropertyOptional({ description: 'SSDA903 REASON_PLACE_CHANGE', example: 'CARPL' })
+  @IsOptional()
+  @IsSsda903Code('REASON_PLACE_CHANGE')
+  reasonPlaceChange?: string;
+}
+
+export class BedOutOfUseRequest {
+  @ApiProperty({ maxLength: 2000, example: 'Fire damage repairs' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiProperty({ example: '2026-02-01', format: 'date' })
+  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from!: string;
+}
+
+export class BedBackInUseRequest {
+  @ApiProperty({ example: '2026-02-10', format: 'date' })
+  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  on!: string;
+}
+
+export class StayThresholdRequest {
+  @ApiProperty({
+    example: 12,
+    minimum: 1,
+    maximum: 104,
+    description: 'Weeks before a residential stay is flagged',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(104)
+  weeks!: number;
+}
+
+export const BED_ID_PATTERN = BED_ID;

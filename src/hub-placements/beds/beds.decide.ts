@@ -1,0 +1,81 @@
+import type { Decider } from '../../../libs/platform/src/decider.js';
+import { DomainError } from '../../../libs/platform/src/domain-error.js';
+import type { HubEvent } from '../hub-placements.events.js';
+import { evolveHub, initialHub, type Hub } from '../hub.js';
+
+export interface TakeBedOutOfUse {
+  hubId: string;
+  bedId: string;
+  reason: string;
+  from: string;
+}
+export interface ReturnBedToUse {
+  hubId: string;
+  bedId: string;
+  on: string;
+}
+export interface SetStayThreshold {
+  hubId: string;
+  weeks: number;
+  now: string;
+}
+
+function findBed(state: Hub, hubId: string, bedId: string) {
+  if (state.status !== 'open') throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404);
+  const bed = state.beds.find((b) => b.bedId === bedId);
+  if (!bed) throw new DomainError('BED.NOT_FOUND', `no bed ${bedId} in this hub`, 404, 'bedId');
+  return bed;
+}
+
+export function decideTakeBedOutOfUse(command: TakeBedOutOfUse, state: Hub): HubEvent[] {
+  const bed = findBed(state, command.hubId, command.bedId);
+  if (bed.outOfUse)
+    throw new DomainError('BED.ALREADY_OUT_OF_USE', `${bed.name} is out of use already`);
+  if (bed.occupant)
+    throw new DomainError(
+      'PLACEMENT.BED_OCCUPIED',
+      `${bed.name} is occupied: move the young person first`,
+    );
+  return [
+    {
+      type: 'BedTakenOutOfUse',
+      data: {
+        hubId: command.hubId,
+        bedId: command.bedId,
+        reason: command.reason.trim(),
+        from: command.from,
+      },
+    },
+  ];
+}
+
+export function decideReturnBedToUse(command: ReturnBedToUse, state: Hub): HubEvent[] {
+  const bed = findBed(state, command.hubId, command.bedId);
+  if (!bed.outOfUse) throw new DomainError('BED.IN_USE', `${bed.name} is in use`);
+  return [
+    {
+      type: 'BedReturnedToUse',
+      data: { hubId: command.hubId, bedId: command.bedId, on: command.on },
+    },
+  ];
+}
+
+export function decideSetStayThreshold(command: SetStayThreshold, state: Hub): HubEvent[] {
+  if (state.status !== 'open')
+    throw new DomainError('HUB.NOT_FOUND', `no hub ${command.hubId}`, 404);
+  return [
+    {
+      type: 'StayThresholdSet',
+      data: { hubId: command.hubId, weeks: command.weeks, setAt: command.now },
+    },
+  ];
+}
+
+const decider = <C>(decide: (c: C, s: Hub) => HubEvent[]): Decider<C, HubEvent, Hub> => ({
+  decide,
+  evolve: evolveHub,
+  initialState: initialHub,
+});
+export const takeBedOutOfUse = decider(decideTakeBedOutOfUse);
+export const returnBedToUse = decider(decideReturnBedToUse);
+export const setStayThreshold = decider(decideSetStayThreshold);

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
+
+const episode = {
+  rne: 'S',
+  ls: 'C2',
+  place: 'K2',
+  placeProvider: 'PR1',
+  postcode: 'yo11 1aa',
+  outOfArea: false,
+};
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+describe('beds and admissions over HTTP on PostgreSQL', () => {
+  let api: TestApi;
+  let admin: Caller;
+  let people = 0;
+
+  beforeAll(async () => {
+    api = await startTestApi('postgres');
+    admin = api.as({ id: 'admin', roles: ['admin'] });
+  });
+  afterAll(() => api.close());
+
+  async function hubWith(planned: number, emergency: number) {
+    const hub = await admin.call('POST', '/api/hubs', {
+      name: `Beds ${++people}`,
+      council: 'C',
+      plannedBeds: planned,
+      emergencyBeds: emergency,
+    });
+    const hubId = hub.body.hubId as string;
+    return {
+      hubId,
+      manager: api.as({ id: `mgr-${hubId}`, roles: ['hub_manager'], hubs: [hubId] }),
+    };
+  }
+  async function acceptedCase(manager: Caller, hubId: string, accept = true) {
+    const r = await manager.call('POST', '/api/referrals', {
+      hubId,
+      category: 'placement_support',
+      youngPerson: {
+        givenName: `Bed${++people}`,
+        familyName: 'Generated',
+        dateOfBirth: '2010-03-03',
+      },
+      socialWorker: { name: 'S W', team: 'T' },
+      reason: 'Needs a short stay',
+    });
+    if (accept) await manager.call('POST', `/api/young-people/${r.body.youngPersonId}/accept`);
+    return r.body.youngPersonId as string;
+  }
+
+  it('admits to beds, refuses occupied beds and a full hub, and shows it all on the bed board', async () => {
+    const { hubId, manager } = await hubWith(1, 1);
+    const a = await acceptedCase(manager, hubId);
+    const b = await acceptedCase(manager, hubId);
+    const admitted = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: a,
+      from: daysAgo(10),
+      plannedEnd: daysAgo(-20),
+      episode,
+    });
+    expect(admitted.status).toBe(201);
+    const referred = await acceptedCase(manager, hubId, false);
+    const head = (await api.infra.store.head()).position;
+    const occupied = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: b,
+      bedId: 'planned-1',
+      from: daysAgo(1),
+      episode,
+    });
+    expect([occupied.status, occupied.body.code]).toEqual([409, 'PLACEMENT.BED_OCCUPIED']);
+    const full = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: b,
+      from: daysAgo(1),
+      episode,
+    });
+    expect([full.status, full.body.code]).toEqual([409, 'PLACEMENT.HUB_FULL']);
+    const twice = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: a,
+      kind: 'emergency',
+      from: daysAgo(1),
+      episode,
+    });
+    expect(twice.body.code).toBe('PLACEMENT.ALREADY_IN_BED');
+    const badCode = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: b,
+      from: daysAgo(1),
+      episode: { ...episode, place: 'K9' },
+    });
+    expect([badCode.status, badCode.body.errors[0].field]).toEqual([400, 'episode.place']);
+    const noProvider = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: b,
+      kind: 'emergency',
+      from: daysAgo(1),
+      episode: { ...episode, placeProvider: undefined },
+    });
+    expect([noProvider.status, noProvider.body.code]).toEqual([422, 'SSDA903.PROVIDER_REQUIRED']);
+    expect(
+      (
+        await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+          youngPersonId: referred,
+          kind: 'emergency',
+          from: daysAgo(1),
+          episode,
+        })
+      ).body.code,
+    ).toBe('YOUNG_PERSON.NOT_ACCEPTED');
+    expect((await api.infra.store.head()).position).toBe(head);
+
+    await manager.call('PUT', `/api/hubs/${hubId}/stay-threshold`, { weeks: 1 });
+    const out = await manager.call('POST', `/api/hubs/${hubId}/beds/emergency-1/out-of-use`, {
+      reason: 'Repairs',
+      from: daysAgo(0),
+    });
+    expect(out.status).toBe(200);
+    const board = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/bed-board?after=${out.body.position}`,
+    );
+    expect(board.status).toBe(200);
+    expect(board.body).toMatchObject({ stayThresholdWeeks: 1, free: { planned: 0, emergency: 0 } });
+    expect(board.body.beds).toEqual([
+      expect.objectContaining({
+        bedId: 'planned-1',
+        state: 'occupied',
+        occupant: expect.objectContaining({
+          youngPersonId: a,
+          daysInBed: 10,
+          daysOverThreshold: 3,
+        }),
+      }),
+      expect.objectContaining({
+        bedId: 'emergency-1',
+        state: 'out_of_use',
+        outOfUse: { reason: 'Repairs', from: daysAgo(0) },
+      }),
+    ]);
+    expect(board.body.beds[0].occupant.name).toMatch(/^Bed\d+ Generated$/);
+
+    const left = await manager.call('POST', `/api/hubs/${hubId}/admissions/${a}/discharge`, {
+      on: daysAgo(0),
+      destination: 'community_family',
+      reason: 'Matched with carers',
+      reasonPlaceChange: 'CARPL',
+    });
+    expect(left.status).toBe(200);
+    const after = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/bed-board?after=${left.body.position}`,
+    );
+    expect(after.body.free).toEqual({ planned: 1, emergency: 0 });
+    const summary = await manager.call('GET', `/api/young-people/${a}`);
+    expect(summary.body.status).toBe('accepted'); // a move out of a bed is never a case closure
+
+    const other = api.as({
+      id: 'other-mgr',
+      roles: ['hub_manager'],
+      hubs: ['00000000-0000-4000-8000-000000000001'],
+    });
+    expect((await other.call('GET', `/api/hubs/${hubId}/bed-board`)).body.code).toBe(
+      'HUB.NOT_FOUND',
+    );
+  });
+
+  it('lets exactly one of two managers admitting to the last bed at the same moment succeed', async () => {
+    for (let round = 0; round < 12; round++) {
+      const { hubId, manager } = await hubWith(1, 0);
+      const first = await acceptedCase(manager, hubId);
+      const second = await acceptedCase(manager, hubId);
+      const other = api.as({ id: `mgr2-${hubId}`, roles: ['hub_manager'], hubs: [hubId] });
+      const results = await Promise.all([
+        manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+          youngPersonId: first,
+          from: daysAgo(0),
+          episode,
+        }),
+        other.call('POST', `/api/hubs/${hubId}/admissions`, {
+          youngPersonId: second,
+          from: daysAgo(0),
+          episode,
+        }),
+      ]);
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 409]);
+      const loser = results.find((r) => r.status === 409)!;
+      expect(['PLACEMENT.HUB_FULL', 'PLACEMENT.BED_OCCUPIED']).toContain(loser.body.code);
+      const winner = results[0].status === 201 ? first : second;
+      const events = await api.infra.store.readStream(`hub-${hubId}`);
+      expect(
+        events
+          .filter((e) => e.type === 'YoungPersonAdmitted')
+          .map((e) => (e.data as { youngPersonId: string }).youngPersonId),
+      ).toEqual([winner]);
+      const position = results.find((r) => r.status === 201)!.body.position;
+      const board = await manager.call('GET', `/api/hubs/${hubId}/bed-board?after=${position}`);
+      expect(board.body.beds[0].occupant.youngPersonId).toBe(winner);
+    }
+  }, 120_000);
+});
