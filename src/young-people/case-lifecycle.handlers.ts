@@ -1,10 +1,6 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  EventSourcedCommands,
-  newId,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../libs/platform/src/index.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CaseCommand } from './case-command.js';
+import { EventSourcedCommands, newId } from '../../libs/platform/src/index.js';
 import type {
   AddTeamMemberRequest,
   ChangeTeamMemberRequest,
@@ -17,16 +13,6 @@ import { recordScreeningNote } from './screening/record-screening-note.decide.js
 import { reopenCase, stepAway } from './step-away/step-away.decide.js';
 import { addTeamMember, changeTeamMember, endTeamMember } from './team/team.decide.js';
 import { youngPersonStreamId } from './young-people.events.js';
-
-abstract class CaseCommand<R> extends Command<CommandOutcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly request: R,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
 
 export class RecordScreeningNoteCommand extends CaseCommand<ScreeningNoteRequest> {}
 export class AddTeamMemberCommand extends CaseCommand<AddTeamMemberRequest> {}

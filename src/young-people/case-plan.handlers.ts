@@ -1,13 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CaseCommand } from './case-command.js';
 import type { EventStore } from '../../libs/event-store/src/index.js';
-import {
-  EVENT_STORE,
-  EventSourcedCommands,
-  newId,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../libs/platform/src/index.js';
+import { EVENT_STORE, EventSourcedCommands, newId } from '../../libs/platform/src/index.js';
 import type {
   CloseCaseRequest,
   CorrectReferralRequest,
@@ -19,16 +14,6 @@ import { closeCase } from './close-case/close-case.decide.js';
 import { correctReferral } from './correct-referral/correct-referral.decide.js';
 import { changeGoalStatus, reviewPlan, setGoal } from './plan/plan.decide.js';
 import { youngPersonStreamId } from './young-people.events.js';
-
-abstract class CaseCommand<R> extends Command<CommandOutcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly request: R,
-    readonly ctx: RequestContext,
-  ) {
-    super();
-  }
-}
 
 export class SetGoalCommand extends CaseCommand<SetGoalRequest> {}
 export class ChangeGoalStatusCommand extends CaseCommand<GoalStatusRequest & { goalId: string }> {}

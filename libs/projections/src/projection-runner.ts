@@ -7,7 +7,6 @@ import {
   type EventStore,
   type LoggedEvent,
   type SqlDatabase,
-  type SqlExecutor,
 } from '../../event-store/src/index.js';
 import {
   advanceCheckpoint,
@@ -16,25 +15,18 @@ import {
   resetCheckpoint,
 } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';
+import { CheckpointMoved, lockProjection, ProjectionFailed, waitForCheckpoints } from './batch.js';
+import {
+  applyAll,
+  buildInto,
+  compareSchemas,
+  createSchema,
+  type ProgressListener,
+} from './rebuild.js';
 
-export interface RunnerOptions {
-  /** Events read and applied per transaction. */
-  batchSize?: number;
-  /** How long the loop sleeps when every projection is caught up. */
-  idleMs?: number;
-  onError?: (error: unknown, projection: string) => void;
-}
-
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  checkpoint: Checkpoint;
-  /** Events between the checkpoint and the head of the log (by position). */
-  lag: number;
-  updatedAt: string | null;
-}
-
-export type ProgressListener = (applied: number, headPosition: number) => void;
+export type { ProgressListener } from './rebuild.js';
+export type { ProjectionStatus, RunnerOptions } from './runner-types.js';
+import type { ProjectionStatus, RunnerOptions } from './runner-types.js';
 
 /**
  * Keeps read models up to date from the event log. For each projection it reads a batch after
@@ -241,28 +233,12 @@ export class ProjectionRunner {
   }
 
   /** Builds a projection from the start of the log into `schema`, leaving the live one alone. */
-  async buildInto(
+  buildInto(
     name: string,
     schema: string,
     onProgress?: ProgressListener,
   ): Promise<{ checkpoint: Checkpoint; applied: number }> {
-    const projection = this.find(name);
-    await this.db.transaction(async (tx) => {
-      await tx.exec(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
-      await createSchema(tx, projection, schema);
-    });
-    const head = await this.store.head();
-    let checkpoint: Checkpoint = START_OF_LOG;
-    let applied = 0;
-    for (;;) {
-      const events = await this.store.readAll({ after: checkpoint, limit: this.batchSize });
-      if (events.length === 0) break;
-      await this.db.transaction((tx) => applyAll(tx, projection, events, schema));
-      checkpoint = events[events.length - 1].checkpoint;
-      applied += events.length;
-      onProgress?.(applied, Math.max(head.position, checkpoint.position));
-    }
-    return { checkpoint, applied };
+    return buildInto(this.store, this.db, this.find(name), schema, this.batchSize, onProgress);
   }
 
   /**
@@ -271,26 +247,11 @@ export class ProjectionRunner {
    * Meaningful when the live projection has caught up with the log.
    */
   async compareWithRebuild(name: string): Promise<{ table: string; differingRows: number }[]> {
-    const projection = this.find(name);
-    const live = schemaOf(projection.name);
+    const live = schemaOf(this.find(name).name);
     const scratch = `${live}__verify`;
     await this.buildInto(name, scratch);
     try {
-      const tables = await this.db.query<{ table_name: string }>(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`,
-        [scratch],
-      );
-      const out: { table: string; differingRows: number }[] = [];
-      for (const { table_name } of tables.rows) {
-        const a = `${ident(live)}.${ident(table_name)}`;
-        const b = `${ident(scratch)}.${ident(table_name)}`;
-        const r = await this.db.query<{ n: string | number }>(
-          `SELECT count(*) AS n FROM ((SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b})
-             UNION ALL (SELECT * FROM ${b} EXCEPT ALL SELECT * FROM ${a})) d`,
-        );
-        out.push({ table: table_name, differingRows: Number(r.rows[0].n) });
-      }
-      return out;
+      return await compareSchemas(this.db, live, scratch);
     } finally {
       await this.db.exec(`DROP SCHEMA IF EXISTS ${ident(scratch)} CASCADE`);
     }
@@ -312,67 +273,14 @@ export class ProjectionRunner {
     });
   }
 
-  /**
-   * Waits until every named projection has read past the event at `position` (compared as
-   * checkpoints, the order subscribers read in), at most `timeoutMs`. `unknown-position` when no
-   * event is stored at that position (a client can only hold positions of committed events).
-   */
-  async waitFor(
+  /** See `waitForCheckpoints`: wakes this runner while it waits. */
+  waitFor(
     names: readonly string[],
     position: number,
     timeoutMs: number,
   ): Promise<'caught-up' | 'timeout' | 'unknown-position'> {
-    const target = await this.store.checkpointOf(position);
-    if (!target) return 'unknown-position';
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const stored = await readCheckpoints(this.db, names);
-      if (
-        stored.length === names.length &&
-        stored.every((c) => compareCheckpoints(c.checkpoint, target) >= 0)
-      ) {
-        return 'caught-up';
-      }
-      if (Date.now() >= deadline) return 'timeout';
-      this.poke();
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    return waitForCheckpoints(this.store, this.db, names, position, timeoutMs, () => this.poke());
   }
 }
 
-class CheckpointMoved extends Error {}
-
-/** A projection whose batch failed; the others went on. */
-export class ProjectionFailed extends Error {
-  constructor(
-    readonly projection: string,
-    override readonly cause: unknown,
-  ) {
-    super(
-      `projection ${projection} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
-  }
-}
-
-async function lockProjection(tx: SqlExecutor, name: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${name}`]);
-}
-
-async function createSchema(
-  tx: SqlExecutor,
-  projection: Projection,
-  schema: string,
-): Promise<void> {
-  await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${ident(schema)}`);
-  await projection.setup(tx, schema);
-}
-
-async function applyAll(
-  tx: SqlExecutor,
-  projection: Projection,
-  events: readonly LoggedEvent[],
-  schema: string,
-): Promise<void> {
-  const handled = events.filter((e) => projection.handles.includes(e.type));
-  if (handled.length) await projection.applyBatch(tx, handled, schema);
-}
+export { ProjectionFailed } from './batch.js';
