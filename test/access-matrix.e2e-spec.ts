@@ -167,6 +167,37 @@ const SAMPLES: Record<string, Sample> = {
     body: { weeks: 12 },
   }),
   'GET /api/hubs/:hubId/bed-board': (f) => ({ path: `/api/hubs/${f.hubId}/bed-board` }),
+  'POST /api/hubs/:hubId/community-families': (f) => ({
+    path: `/api/hubs/${f.hubId}/community-families`,
+    body: {
+      name: 'Matrix Family',
+      approvedOn: '2026-01-01',
+      capacity: 1,
+      ageRange: { min: 12, max: 17 },
+    },
+  }),
+  'GET /api/hubs/:hubId/community-families': (f) => ({
+    path: `/api/hubs/${f.hubId}/community-families`,
+  }),
+  'POST /api/hubs/:hubId/community-families/:familyId/placements': (f) => ({
+    path: `/api/hubs/${f.hubId}/community-families/00000000-0000-4000-8000-0000000000ee/placements`,
+    body: {
+      youngPersonId: f.youngPersonId,
+      from: '2026-02-01',
+      episode: {
+        rne: 'P',
+        ls: 'C2',
+        place: 'U3',
+        placeProvider: 'PR1',
+        postcode: 'YO1 7HH',
+        outOfArea: false,
+      },
+    },
+  }),
+  'POST /api/hubs/:hubId/community-families/:familyId/placements/:youngPersonId/end': (f) => ({
+    path: `/api/hubs/${f.hubId}/community-families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/end`,
+    body: { on: '2026-02-10', reason: 'matrix' },
+  }),
   'GET /api/young-people/:id': (f) => ({ path: `/api/young-people/${f.youngPersonId}` }),
   'GET /api/young-people/:id/access-log': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/access-log`,

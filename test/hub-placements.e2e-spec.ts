@@ -35,14 +35,19 @@ describe('beds and admissions over HTTP on PostgreSQL', () => {
       manager: api.as({ id: `mgr-${hubId}`, roles: ['hub_manager'], hubs: [hubId] }),
     };
   }
-  async function acceptedCase(manager: Caller, hubId: string, accept = true) {
+  async function acceptedCase(
+    manager: Caller,
+    hubId: string,
+    accept = true,
+    dateOfBirth = '2010-03-03',
+  ) {
     const r = await manager.call('POST', '/api/referrals', {
       hubId,
       category: 'placement_support',
       youngPerson: {
         givenName: `Bed${++people}`,
         familyName: 'Generated',
-        dateOfBirth: '2010-03-03',
+        dateOfBirth,
       },
       socialWorker: { name: 'S W', team: 'T' },
       reason: 'Needs a short stay',
@@ -198,4 +203,69 @@ describe('beds and admissions over HTTP on PostgreSQL', () => {
       expect(board.body.beds[0].occupant.youngPersonId).toBe(winner);
     }
   }, 120_000);
+
+  it('registers community families, places young people while they have a vacancy, and frees it again', async () => {
+    const { hubId, manager } = await hubWith(0, 0);
+    const fostering = { ...episode, rne: 'P', place: 'U3' };
+    const family = await manager.call('POST', `/api/hubs/${hubId}/community-families`, {
+      name: 'The Generated Family',
+      approvedOn: daysAgo(30),
+      capacity: 1,
+      ageRange: { min: 12, max: 16 },
+    });
+    expect(family.status).toBe(201);
+    const familyId = family.body.familyId;
+    let list = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/community-families?after=${family.body.position}`,
+    );
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        familyId,
+        capacity: 1,
+        placed: 0,
+        vacancies: 1,
+        ageRange: { min: 12, max: 16 },
+      }),
+    ]);
+
+    const young = await acceptedCase(manager, hubId, true, '2012-05-05');
+    const second = await acceptedCase(manager, hubId, true, '2012-06-06');
+    const old = await acceptedCase(manager, hubId, true, '2008-01-01');
+    const placed = await manager.call(
+      'POST',
+      `/api/hubs/${hubId}/community-families/${familyId}/placements`,
+      { youngPersonId: young, from: daysAgo(0), episode: fostering },
+    );
+    expect(placed.status).toBe(201);
+    list = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/community-families?after=${placed.body.position}`,
+    );
+    expect(list.body.items[0]).toMatchObject({ placed: 1, vacancies: 0 });
+    const full = await manager.call(
+      'POST',
+      `/api/hubs/${hubId}/community-families/${familyId}/placements`,
+      { youngPersonId: second, from: daysAgo(0), episode: fostering },
+    );
+    expect(full.body.code).toBe('PLACEMENT.FAMILY_FULL');
+
+    const ended = await manager.call(
+      'POST',
+      `/api/hubs/${hubId}/community-families/${familyId}/placements/${young}/end`,
+      { on: daysAgo(0), reason: 'Moving to supported lodgings' },
+    );
+    expect(ended.status).toBe(200);
+    const tooOld = await manager.call(
+      'POST',
+      `/api/hubs/${hubId}/community-families/${familyId}/placements`,
+      { youngPersonId: old, from: daysAgo(0), episode: fostering },
+    );
+    expect(tooOld.body.code).toBe('PLACEMENT.OUTSIDE_AGE_RANGE');
+    list = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/community-families?after=${ended.body.position}`,
+    );
+    expect(list.body.items[0]).toMatchObject({ placed: 0, vacancies: 1 });
+  });
 });

@@ -402,6 +402,7 @@ describe.each<Dialect>(['postgres', 'pglite'])(
         'access_log',
         'bed_board',
         'caseloads',
+        'community_families',
         'hubs_list',
         'referral_queue',
       ]);

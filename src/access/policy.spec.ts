@@ -4,18 +4,21 @@ import { inScope, POLICY, ROLES, scopeFor } from './policy.js';
 const user = { id: 'u1', hubs: ['hub-a'] };
 const ownCase = {
   status: 'accepted',
+  dateOfBirth: '2010-01-01',
   hubId: 'hub-a',
   keyWorkerId: 'u1',
   consentedVisitorIds: ['u1'],
 };
 const otherHub = {
   status: 'accepted',
+  dateOfBirth: '2010-01-01',
   hubId: 'hub-b',
   keyWorkerId: 'u1',
   consentedVisitorIds: ['u1'],
 };
 const colleagueCase = {
   status: 'accepted',
+  dateOfBirth: '2010-01-01',
   hubId: 'hub-a',
   keyWorkerId: 'u2',
   consentedVisitorIds: [],

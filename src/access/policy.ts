@@ -126,6 +126,7 @@ export interface CaseFacts {
   /** referred, accepted, declined, stepped_away or closed. */
   status: string;
   hubId: string;
+  dateOfBirth: string;
   keyWorkerId: string | null;
   consentedVisitorIds: readonly string[];
 }

@@ -4,6 +4,10 @@ import { admissionHandlers } from './admissions/admissions.handlers.js';
 import { BedBoardController } from './bed-board/bed-board.controller.js';
 import { bedBoardProjection } from './bed-board/bed-board.projection.js';
 import { GetBedBoardHandler } from './bed-board/bed-board.query.js';
+import { CommunityFamiliesController } from './community-families/community-families.controller.js';
+import { communityFamiliesProjection } from './community-families/community-families.projection.js';
+import { ListCommunityFamiliesHandler } from './community-families/community-families.query.js';
+import { communityFamilyHandlers } from './community-families/community-family.handlers.js';
 import { HubDirectory } from './hub-directory.js';
 import { HubsListController } from './hubs-list/hubs-list.controller.js';
 import { hubsListProjection } from './hubs-list/hubs-list.projection.js';
@@ -11,16 +15,28 @@ import { ListHubsHandler } from './hubs-list/hubs-list.query.js';
 import { OpenHubController } from './open-hub/open-hub.controller.js';
 import { OpenHubHandler } from './open-hub/open-hub.handler.js';
 
-export const hubPlacementsProjections = [hubsListProjection, bedBoardProjection];
+export const hubPlacementsProjections = [
+  hubsListProjection,
+  bedBoardProjection,
+  communityFamiliesProjection,
+];
 
 @Module({
-  controllers: [OpenHubController, HubsListController, AdmissionsController, BedBoardController],
+  controllers: [
+    OpenHubController,
+    HubsListController,
+    AdmissionsController,
+    BedBoardController,
+    CommunityFamiliesController,
+  ],
   providers: [
     OpenHubHandler,
     ListHubsHandler,
     HubDirectory,
     GetBedBoardHandler,
     ...admissionHandlers,
+    ListCommunityFamiliesHandler,
+    ...communityFamilyHandlers,
   ],
   exports: [HubDirectory],
 })

@@ -1,4 +1,6 @@
 import { DomainError } from '../../libs/platform/src/domain-error.js';
+
+export { ageOn } from '../../libs/platform/src/dates.js';
 import type { KeyWorkerSpell, OpenCase, YoungPersonCase } from './young-person-case.js';
 
 /** Rules several deciders share: pure functions of a case. */
@@ -6,17 +8,6 @@ import type { KeyWorkerSpell, OpenCase, YoungPersonCase } from './young-person-c
 export function currentKeyWorker(state: YoungPersonCase): KeyWorkerSpell | null {
   if (state.status !== 'accepted' && state.status !== 'stepped_away') return null;
   return state.keyWorkers.find((s) => s.to === null) ?? null;
-}
-
-/** Whole years between a date of birth (YYYY-MM-DD) and an instant, in UTC. */
-export function ageOn(dateOfBirth: string, instant: string): number {
-  const [y, m, d] = dateOfBirth.split('-').map(Number);
-  const on = new Date(instant);
-  let age = on.getUTCFullYear() - y;
-  const beforeBirthday =
-    on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d);
-  if (beforeBirthday) age -= 1;
-  return age;
 }
 
 /** The case, or `YOUNG_PERSON.NOT_FOUND`. */

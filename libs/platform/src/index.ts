@@ -13,3 +13,4 @@ export * from './openapi.js';
 export * from './params.js';
 export * from './logger.js';
 export * from './public.js';
+export * from './dates.js';

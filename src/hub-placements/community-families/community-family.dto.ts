@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsSsda903Code } from '../../../libs/ssda903/src/index.js';
+import { EpisodeRequest } from '../admissions/admissions.dto.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class AgeRange {
+  @ApiProperty({ example: 12 }) @IsInt() @Min(0) @Max(25) min!: number;
+  @ApiProperty({ example: 17 }) @IsInt() @Min(0) @Max(25) max!: number;
+}
+
+export class RegisterFamilyRequest {
+  @ApiProperty({ example: 'The Example family', maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ example: '2026-01-10', format: 'date' })
+  @Matches(DATE, { message: 'approvedOn must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'approvedOn must be a real calendar date' })
+  approvedOn!: string;
+
+  @ApiProperty({ example: 2, minimum: 1, maximum: 6 })
+  @IsInt()
+  @Min(1)
+  @Max(6)
+  capacity!: number;
+
+  @ApiProperty({ type: AgeRange })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AgeRange)
+  ageRange!: AgeRange;
+}
+
+export class PlaceWithFamilyRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  youngPersonId!: string;
+
+  @ApiProperty({ example: '2026-03-02', format: 'date' })
+  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from!: string;
+
+  @ApiProperty({
+    type: EpisodeRequest,
+    description: 'SSDA903 episode data (fostering: PLACE U1 to U6)',
+  })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EpisodeRequest)
+  episode!: EpisodeRequest;
+}
+
+export class EndFamilyPlacementRequest {
+  @ApiProperty({ example: '2026-04-01', format: 'date' })
+  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  on!: string;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'SSDA903 REC, when the care episode ends here' })
+  @IsOptional()
+  @IsSsda903Code('REC')
+  rec?: string;
+
+  @ApiPropertyOptional({ description: 'SSDA903 REASON_PLACE_CHANGE' })
+  @IsOptional()
+  @IsSsda903Code('REASON_PLACE_CHANGE')
+  reasonPlaceChange?: string;
+}
