@@ -167,6 +167,12 @@ const SAMPLES: Record<string, Sample> = {
     body: { weeks: 12 },
   }),
   'GET /api/hubs/:hubId/bed-board': (f) => ({ path: `/api/hubs/${f.hubId}/bed-board` }),
+  'GET /api/young-people/:id/placements': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/placements`,
+  }),
+  'GET /api/hubs/:hubId/occupancy': (f) => ({
+    path: `/api/hubs/${f.hubId}/occupancy?from=2026-01-01&to=2026-02-01`,
+  }),
   'POST /api/hubs/:hubId/community-families': (f) => ({
     path: `/api/hubs/${f.hubId}/community-families`,
     body: {

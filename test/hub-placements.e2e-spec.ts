@@ -268,4 +268,80 @@ describe('beds and admissions over HTTP on PostgreSQL', () => {
     );
     expect(list.body.items[0]).toMatchObject({ placed: 0, vacancies: 1 });
   });
+
+  it('keeps each young person’s placement history with its SSDA903 codes, and the hub’s occupancy', async () => {
+    const { hubId, manager } = await hubWith(2, 1);
+    const yp = await acceptedCase(manager, hubId, true, '2012-02-02');
+    const other = await acceptedCase(manager, hubId);
+    await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: yp,
+      kind: 'emergency',
+      from: '2026-01-01',
+      episode: { ...episode, rne: 'S' },
+    });
+    await manager.call('POST', `/api/hubs/${hubId}/admissions/${yp}/discharge`, {
+      on: '2026-01-11',
+      destination: 'community_family',
+      reason: 'Matched',
+      reasonPlaceChange: 'CARPL',
+    });
+    const family = await manager.call('POST', `/api/hubs/${hubId}/community-families`, {
+      name: 'History Family',
+      approvedOn: '2025-12-01',
+      capacity: 2,
+      ageRange: { min: 12, max: 17 },
+    });
+    await manager.call(
+      'POST',
+      `/api/hubs/${hubId}/community-families/${family.body.familyId}/placements`,
+      { youngPersonId: yp, from: '2026-01-11', episode: { ...episode, rne: 'P', place: 'U3' } },
+    );
+    const last = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: other,
+      from: '2026-01-21',
+      episode,
+    });
+
+    const history = await manager.call(
+      'GET',
+      `/api/young-people/${yp}/placements?after=${last.body.position}`,
+    );
+    expect(history.status).toBe(200);
+    expect(
+      history.body.episodes.map(
+        (e: {
+          setting: string;
+          start: string;
+          end: string | null;
+          ssda903: { RNE: string; PLACE: string };
+        }) => [e.setting, e.start, e.end, e.ssda903.RNE, e.ssda903.PLACE],
+      ),
+    ).toEqual([
+      ['bed', '2026-01-01', '2026-01-11', 'S', 'K2'],
+      ['community_family', '2026-01-11', null, 'P', 'U3'],
+    ]);
+    expect(history.body.episodes[0]).toMatchObject({
+      emergency: true,
+      destination: 'community_family',
+      ssda903: { PL_POST: 'YO11 1AA' },
+    });
+
+    // January: 10 emergency bed-nights (1st to 10th), 11 planned (21st to 31st), 3 beds x 31 nights.
+    const jan = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/occupancy?from=2026-01-01&to=2026-02-01&after=${last.body.position}`,
+    );
+    expect(jan.body).toEqual({
+      hubId,
+      window: { from: '2026-01-01', to: '2026-02-01', nights: 31 },
+      beds: { planned: 2, emergency: 1 },
+      bedNights: { planned: 11, emergency: 10, available: 93 },
+      occupancyRate: 0.226,
+    });
+    const bad = await manager.call(
+      'GET',
+      `/api/hubs/${hubId}/occupancy?from=2026-02-01&to=2026-01-01`,
+    );
+    expect([bad.status, bad.body.code]).toEqual([400, 'OCCUPANCY.WINDOW_INVALID']);
+  });
 });

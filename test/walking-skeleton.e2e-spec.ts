@@ -404,6 +404,7 @@ describe.each<Dialect>(['postgres', 'pglite'])(
         'caseloads',
         'community_families',
         'hubs_list',
+        'placement_history',
         'referral_queue',
       ]);
       const docs = await api.call('GET', '/docs-json');

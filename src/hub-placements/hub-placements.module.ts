@@ -9,6 +9,12 @@ import { communityFamiliesProjection } from './community-families/community-fami
 import { ListCommunityFamiliesHandler } from './community-families/community-families.query.js';
 import { communityFamilyHandlers } from './community-families/community-family.handlers.js';
 import { HubDirectory } from './hub-directory.js';
+import { PlacementHistoryController } from './placement-history/placement-history.controller.js';
+import { placementHistoryProjection } from './placement-history/placement-history.projection.js';
+import {
+  GetOccupancyHandler,
+  GetPlacementHistoryHandler,
+} from './placement-history/placement-history.query.js';
 import { HubsListController } from './hubs-list/hubs-list.controller.js';
 import { hubsListProjection } from './hubs-list/hubs-list.projection.js';
 import { ListHubsHandler } from './hubs-list/hubs-list.query.js';
@@ -19,6 +25,7 @@ export const hubPlacementsProjections = [
   hubsListProjection,
   bedBoardProjection,
   communityFamiliesProjection,
+  placementHistoryProjection,
 ];
 
 @Module({
@@ -28,6 +35,7 @@ export const hubPlacementsProjections = [
     AdmissionsController,
     BedBoardController,
     CommunityFamiliesController,
+    PlacementHistoryController,
   ],
   providers: [
     OpenHubHandler,
@@ -37,6 +45,8 @@ export const hubPlacementsProjections = [
     ...admissionHandlers,
     ListCommunityFamiliesHandler,
     ...communityFamilyHandlers,
+    GetPlacementHistoryHandler,
+    GetOccupancyHandler,
   ],
   exports: [HubDirectory],
 })
