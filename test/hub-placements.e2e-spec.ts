@@ -344,4 +344,23 @@ describe('beds and admissions over HTTP on PostgreSQL', () => {
     );
     expect([bad.status, bad.body.code]).toEqual([400, 'OCCUPANCY.WINDOW_INVALID']);
   });
+
+  it('opens a hub with 4 planned and 2 emergency beds unless told otherwise', async () => {
+    const hub = await admin.call('POST', '/api/hubs', { name: 'Default Beds', council: 'C' });
+    expect(hub.status).toBe(201);
+    const manager = api.as({ id: 'mgr-default', roles: ['hub_manager'], hubs: [hub.body.hubId] });
+    const board = await manager.call(
+      'GET',
+      `/api/hubs/${hub.body.hubId}/bed-board?after=${hub.body.position}`,
+    );
+    expect(board.body.free).toEqual({ planned: 4, emergency: 2 });
+    expect(board.body.beds.map((b: { name: string }) => b.name)).toEqual([
+      'Planned bed 1',
+      'Planned bed 2',
+      'Planned bed 3',
+      'Planned bed 4',
+      'Emergency bed 1',
+      'Emergency bed 2',
+    ]);
+  });
 });

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const DEFAULT_PLANNED_BEDS = 4;
+export const DEFAULT_EMERGENCY_BEDS = 2;
 
 export class OpenHubRequest {
   @ApiProperty({ example: 'Scarborough Hub', maxLength: 120 })
@@ -14,17 +17,19 @@ export class OpenHubRequest {
   @MaxLength(120)
   council!: string;
 
-  @ApiProperty({ example: 4, minimum: 0, maximum: 50 })
+  @ApiPropertyOptional({ example: 4, minimum: 0, maximum: 50, default: 4 })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(50)
-  plannedBeds!: number;
+  plannedBeds?: number;
 
-  @ApiProperty({ example: 2, minimum: 0, maximum: 50 })
+  @ApiPropertyOptional({ example: 2, minimum: 0, maximum: 50, default: 2 })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(50)
-  emergencyBeds!: number;
+  emergencyBeds?: number;
 }
 
 export class HubOpenedResponse {

@@ -7,7 +7,11 @@ import {
 } from '../../../libs/platform/src/index.js';
 import { hubStreamId } from '../hub-placements.events.js';
 import { openHub } from './open-hub.decide.js';
-import type { OpenHubRequest } from './open-hub.dto.js';
+import {
+  DEFAULT_EMERGENCY_BEDS,
+  DEFAULT_PLANNED_BEDS,
+  type OpenHubRequest,
+} from './open-hub.dto.js';
 
 export class OpenHubCommand extends Command<CommandOutcome & { hubId: string }> {
   constructor(
@@ -27,7 +31,14 @@ export class OpenHubHandler implements ICommandHandler<OpenHubCommand> {
     const outcome = await this.commands.execute({
       streamId: hubStreamId(hubId),
       decider: openHub,
-      command: { hubId, ...request, now: ctx.now },
+      command: {
+        hubId,
+        name: request.name,
+        council: request.council,
+        plannedBeds: request.plannedBeds ?? DEFAULT_PLANNED_BEDS,
+        emergencyBeds: request.emergencyBeds ?? DEFAULT_EMERGENCY_BEDS,
+        now: ctx.now,
+      },
       ctx,
     });
     return { ...outcome, hubId };
