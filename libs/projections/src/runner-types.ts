@@ -12,7 +12,7 @@ export interface ProjectionStatus {
   name: string;
   version: number;
   checkpoint: Checkpoint;
-  /** Events between the checkpoint and the head of the log (by position). */
+  /** 0 when nothing is left to read; otherwise about how many events (by position) remain. */
   lag: number;
   updatedAt: string | null;
 }
