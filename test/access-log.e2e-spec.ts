@@ -11,6 +11,7 @@ describe('the access log and consent, over HTTP on PostgreSQL', () => {
   let keyWorker: Caller;
   let auditor: Caller;
   let visitor: Caller;
+  let setupPosition: number;
 
   const accessEvents = async (userId: string) =>
     (await api.infra.store.readStream(`access-log-${userId}`)).map(
@@ -56,10 +57,12 @@ describe('the access log and consent, over HTTP on PostgreSQL', () => {
     });
     youngPersonId = referral.body.youngPersonId;
     await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
-    await manager.call('POST', `/api/young-people/${youngPersonId}/key-worker`, {
+    const allocated = await manager.call('POST', `/api/young-people/${youngPersonId}/key-worker`, {
       workerId: 'kw-log',
       workerName: 'Kit Keyworker',
     });
+    // Lists are read models: read them after this write (read-your-writes).
+    setupPosition = allocated.body.position;
   });
   afterAll(() => api.close());
 
@@ -90,9 +93,14 @@ describe('the access log and consent, over HTTP on PostgreSQL', () => {
       roles: ['hub_manager'],
     });
 
-    const caseload = await keyWorker.call('GET', '/api/caseloads/kw-log', undefined, {
-      'X-Access-Reason': 'Planning my week',
-    });
+    const caseload = await keyWorker.call(
+      'GET',
+      `/api/caseloads/kw-log?after=${setupPosition}`,
+      undefined,
+      {
+        'X-Access-Reason': 'Planning my week',
+      },
+    );
     expect(caseload.body.items.map((i: { youngPersonId: string }) => i.youngPersonId)).toEqual([
       youngPersonId,
     ]);
@@ -101,7 +109,7 @@ describe('the access log and consent, over HTTP on PostgreSQL', () => {
       reason: 'Planning my week',
     });
 
-    const queue = await manager.call('GET', `/api/hubs/${hubId}/referrals`);
+    const queue = await manager.call('GET', `/api/hubs/${hubId}/referrals?after=${setupPosition}`);
     expect(queue.status).toBe(200);
     expect((await accessEvents('mgr-log')).slice(-1)[0]).toMatchObject({ view: 'referral queue' });
 

@@ -108,7 +108,10 @@ describe.each<Dialect>(['postgres', 'pglite'])(
         keyWorker: { workerId: 'kw-ruby' },
       });
 
-      const accepted = await manager.call('GET', `/api/hubs/${hubId}/referrals?status=accepted`);
+      const accepted = await manager.call(
+        'GET',
+        `/api/hubs/${hubId}/referrals?status=accepted&after=${allocated.body.position}`,
+      );
       expect(accepted.body.items.map((r: { youngPersonId: string }) => r.youngPersonId)).toContain(
         id,
       );
