@@ -1,16 +1,7 @@
+import { IsCalendarDate } from '../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TEAM_ROLES, type TeamRole } from './young-people.events.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ScreeningNoteRequest {
   @ApiProperty({
@@ -45,15 +36,13 @@ export class AddTeamMemberRequest {
   organisation?: string;
 
   @ApiProperty({ example: '2026-04-01', format: 'date' })
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  @IsCalendarDate()
   from!: string;
 }
 
 export class EndTeamMemberRequest {
   @ApiProperty({ example: '2026-06-30', format: 'date' })
-  @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
+  @IsCalendarDate()
   to!: string;
 
   @ApiProperty({ example: 'Moved to another team', maxLength: 2000 })
@@ -77,8 +66,7 @@ export class ChangeTeamMemberRequest {
   organisation?: string;
 
   @ApiProperty({ example: '2026-07-01', format: 'date', description: 'The handover date' })
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: 'Handover after maternity leave', maxLength: 2000 })
@@ -96,8 +84,7 @@ export class StepAwayRequest {
   reason!: string;
 
   @ApiProperty({ example: '2026-09-01', format: 'date' })
-  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  @IsCalendarDate()
   on!: string;
 }
 

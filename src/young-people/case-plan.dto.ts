@@ -1,13 +1,6 @@
+import { IsCalendarDate } from '../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   GOAL_STATUSES,
   PLAN_KINDS,
@@ -16,10 +9,6 @@ import {
   type PlanKind,
   type PortfolioArea,
 } from './plan-and-closure.events.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const dateMessage = (field: string) => ({ message: `${field} must be a date as YYYY-MM-DD` });
-const realDate = (field: string) => ({ message: `${field} must be a real calendar date` });
 
 export class SetGoalRequest {
   @ApiProperty({ enum: PORTFOLIO_AREAS })
@@ -33,8 +22,7 @@ export class SetGoalRequest {
   description!: string;
 
   @ApiProperty({ example: '2026-09-01', format: 'date' })
-  @Matches(DATE, dateMessage('targetDate'))
-  @IsISO8601({ strict: true }, realDate('targetDate'))
+  @IsCalendarDate()
   targetDate!: string;
 }
 
@@ -56,8 +44,7 @@ export class ReviewPlanRequest {
   kind!: PlanKind;
 
   @ApiProperty({ example: '2026-04-01', format: 'date' })
-  @Matches(DATE, dateMessage('reviewedOn'))
-  @IsISO8601({ strict: true }, realDate('reviewedOn'))
+  @IsCalendarDate()
   reviewedOn!: string;
 
   @ApiProperty({ maxLength: 4000 })
@@ -90,8 +77,7 @@ export class CorrectReferralRequest {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, dateMessage('dateOfBirth'))
-  @IsISO8601({ strict: true }, realDate('dateOfBirth'))
+  @IsCalendarDate()
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ maxLength: 120 })

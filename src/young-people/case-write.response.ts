@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { markReplay, type CommandOutcome } from '../../libs/platform/src/index.js';
+import { writeResponse, type CommandOutcome } from '../../libs/platform/src/index.js';
 
 /** What every write to a young person's case answers with. */
 export class CaseWriteResponse {
@@ -16,7 +16,5 @@ export function caseWriteResponse(
   youngPersonId: string,
   outcome: CommandOutcome,
 ): CaseWriteResponse {
-  markReplay(res, outcome);
-  res.setHeader('ETag', `"${outcome.revision}"`);
-  return { youngPersonId, revision: outcome.revision, position: outcome.position };
+  return writeResponse(res, outcome, { youngPersonId });
 }

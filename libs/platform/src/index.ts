@@ -14,3 +14,4 @@ export * from './params.js';
 export * from './logger.js';
 export * from './public.js';
 export * from './dates.js';
+export * from './validation.js';

@@ -49,3 +49,17 @@ export function ApiProblems(...statuses: number[]) {
 export function markReplay(res: Response, outcome: CommandOutcome): void {
   if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
 }
+
+/**
+ * The answer to a write on one stream: the body, the stream's new revision (also the ETag, for
+ * If-Match) and the log position (for ?after=), marked when it replays an earlier request.
+ */
+export function writeResponse<B extends object>(
+  res: Response,
+  outcome: CommandOutcome,
+  body: B,
+): B & { revision: number; position: number } {
+  markReplay(res, outcome);
+  res.setHeader('ETag', `"${outcome.revision}"`);
+  return { ...body, revision: outcome.revision, position: outcome.position };
+}

@@ -5,9 +5,9 @@ import type { Response } from 'express';
 import {
   ApiProblems,
   Ctx,
-  markReplay,
   ProblemException,
   UuidParam,
+  writeResponse,
   type CommandOutcome,
   type RequestContext,
 } from '../../../libs/platform/src/index.js';
@@ -29,9 +29,7 @@ import {
 } from './admissions.handlers.js';
 
 function hubWrite(res: Response, hubId: string, outcome: CommandOutcome) {
-  markReplay(res, outcome);
-  res.setHeader('ETag', `"${outcome.revision}"`);
-  return { hubId, revision: outcome.revision, position: outcome.position };
+  return writeResponse(res, outcome, { hubId });
 }
 
 function bedId(value: string): string {

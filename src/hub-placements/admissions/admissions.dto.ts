@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -5,7 +6,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -20,7 +20,6 @@ import {
 import { CURRENT_COLLECTION_YEAR, IsSsda903Code } from '../../../libs/ssda903/src/index.js';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BED_ID = /^(planned|emergency)-\d{1,2}$/;
 /** UK postcode shape (outward and inward code); full validation belongs to the address service. */
 const POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
@@ -79,14 +78,12 @@ export class AdmitRequest {
   kind?: 'planned' | 'emergency';
 
   @ApiProperty({ example: '2026-02-01', format: 'date' })
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiPropertyOptional({ example: '2026-03-01', format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'plannedEnd must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'plannedEnd must be a real calendar date' })
+  @IsCalendarDate()
   plannedEnd?: string;
 
   @ApiProperty({
@@ -102,8 +99,7 @@ export class AdmitRequest {
 
 export class DischargeRequest {
   @ApiProperty({ example: '2026-02-20', format: 'date' })
-  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  @IsCalendarDate()
   on!: string;
 
   @ApiProperty({ enum: DISCHARGE_DESTINATIONS })
@@ -138,15 +134,13 @@ export class BedOutOfUseRequest {
   reason!: string;
 
   @ApiProperty({ example: '2026-02-01', format: 'date' })
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  @IsCalendarDate()
   from!: string;
 }
 
 export class BedBackInUseRequest {
   @ApiProperty({ example: '2026-02-10', format: 'date' })
-  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  @IsCalendarDate()
   on!: string;
 }
 

@@ -17,11 +17,10 @@ import {
   Ctx,
   DEFAULT_PAGE_SIZE,
   ListQuery,
-  markReplay,
   ProblemException,
   ReadsFrom,
   UuidParam,
-  type CommandOutcome,
+  writeResponse,
   type Page,
   type RequestContext,
 } from '../../../libs/platform/src/index.js';
@@ -45,12 +44,6 @@ const uuid = (field: string) =>
         { field, message: 'must be a UUID' },
       ]),
   });
-
-function written(res: Response, outcome: CommandOutcome, body: Record<string, unknown>) {
-  markReplay(res, outcome);
-  res.setHeader('ETag', `"${outcome.revision}"`);
-  return { ...body, revision: outcome.revision, position: outcome.position };
-}
 
 /** Foster carers attached to a hub: register them, place young people, end placements. */
 @ApiTags('hub placements')
@@ -76,7 +69,7 @@ export class CommunityFamiliesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(new RegisterFamilyCommand(hubId, body, ctx));
-    return written(res, outcome, { hubId, familyId: outcome.familyId });
+    return writeResponse(res, outcome, { hubId, familyId: outcome.familyId });
   }
 
   @Get(':hubId/community-families')
@@ -111,7 +104,7 @@ export class CommunityFamiliesController {
     const outcome = await this.commandBus.execute(
       new PlaceWithFamilyCommand(hubId, familyId, body, ctx),
     );
-    return written(res, outcome, { hubId, familyId });
+    return writeResponse(res, outcome, { hubId, familyId });
   }
 
   @Post(':hubId/community-families/:familyId/placements/:youngPersonId/end')
@@ -132,6 +125,6 @@ export class CommunityFamiliesController {
     const outcome = await this.commandBus.execute(
       new EndFamilyPlacementCommand(hubId, familyId, youngPersonId, body, ctx),
     );
-    return written(res, outcome, { hubId, familyId });
+    return writeResponse(res, outcome, { hubId, familyId });
   }
 }

@@ -1,15 +1,14 @@
+import { IsCalendarDate } from '../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,8 +16,6 @@ import {
 } from 'class-validator';
 import { IsSsda903Code } from '../../../libs/ssda903/src/index.js';
 import { EpisodeRequest } from '../admissions/admissions.dto.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AgeRange {
   @ApiProperty({ example: 12 }) @IsInt() @Min(0) @Max(25) min!: number;
@@ -33,8 +30,7 @@ export class RegisterFamilyRequest {
   name!: string;
 
   @ApiProperty({ example: '2026-01-10', format: 'date' })
-  @Matches(DATE, { message: 'approvedOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'approvedOn must be a real calendar date' })
+  @IsCalendarDate()
   approvedOn!: string;
 
   @ApiProperty({ example: 2, minimum: 1, maximum: 6 })
@@ -57,8 +53,7 @@ export class PlaceWithFamilyRequest {
   youngPersonId!: string;
 
   @ApiProperty({ example: '2026-03-02', format: 'date' })
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({
@@ -74,8 +69,7 @@ export class PlaceWithFamilyRequest {
 
 export class EndFamilyPlacementRequest {
   @ApiProperty({ example: '2026-04-01', format: 'date' })
-  @Matches(DATE, { message: 'on must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  @IsCalendarDate()
   on!: string;
 
   @ApiProperty({ maxLength: 2000 })

@@ -1,13 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, Matches } from 'class-validator';
 import {
   ApiProblems,
   FreshnessQuery,
   ProblemException,
   ReadsFrom,
   UuidParam,
+  IsCalendarDate,
 } from '../../../libs/platform/src/index.js';
 import { LogsAccess, onCase, onHubParam, oneCase, Requires } from '../../access/index.js';
 import {
@@ -17,17 +17,13 @@ import {
   type PlacementEpisode,
 } from './placement-history.query.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class OccupancyQuery extends FreshnessQuery {
   @ApiProperty({ example: '2026-01-01', format: 'date', description: 'First night counted' })
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  @IsCalendarDate()
   from!: string;
 
   @ApiProperty({ example: '2026-04-01', format: 'date', description: 'First night not counted' })
-  @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
+  @IsCalendarDate()
   to!: string;
 }
 

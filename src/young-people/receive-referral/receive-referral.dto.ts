@@ -1,15 +1,14 @@
+import { IsCalendarDate } from '../../../libs/platform/src/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -29,8 +28,7 @@ export class YoungPersonDetails {
   familyName!: string;
 
   @ApiProperty({ example: '2011-04-23', format: 'date' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real calendar date' })
+  @IsCalendarDate()
   dateOfBirth!: string;
 }
 
