@@ -406,7 +406,10 @@ describe.each<Dialect>(['postgres', 'pglite'])(
         'bed_board',
         'caseloads',
         'community_families',
+        'contact_timeline',
         'hubs_list',
+        'incidents',
+        'missing_board',
         'placement_history',
         'referral_queue',
       ]);

@@ -17,6 +17,10 @@ export interface NwdConfig {
   keyWorkerCaseloadLimit: number;
   /** Events a projection applies per transaction. */
   projectionBatchSize: number;
+  /** Hours after a return by which a return home interview must be offered. */
+  returnInterviewWindowHours: number;
+  /** A contact recorded more than this many hours after it happened is shown as late-recorded. */
+  lateRecordingHours: number;
   logLevel: string;
 }
 
@@ -32,6 +36,11 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
     'young people per key worker before allocating needs an override (default 8)',
   ],
   ['PROJECTION_BATCH_SIZE', 'events a projection applies per transaction (default 1000)'],
+  [
+    'RETURN_INTERVIEW_WINDOW_HOURS',
+    'hours after a return to offer a return home interview (default 72)',
+  ],
+  ['LATE_RECORDING_HOURS', 'a contact recorded this many hours after it is late (default 24)'],
   ['LOG_LEVEL', 'pino log level (default info)'],
 ];
 
@@ -52,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
       1,
       integer(env.PROJECTION_BATCH_SIZE, 1000, 'PROJECTION_BATCH_SIZE'),
     ),
+    returnInterviewWindowHours: Math.max(
+      1,
+      integer(env.RETURN_INTERVIEW_WINDOW_HOURS, 72, 'RETURN_INTERVIEW_WINDOW_HOURS'),
+    ),
+    lateRecordingHours: integer(env.LATE_RECORDING_HOURS, 24, 'LATE_RECORDING_HOURS'),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -80,3 +80,26 @@ export async function writePatches(
     );
   }
 }
+
+/**
+ * Inserts many rows in one statement; a row whose key is there already is left alone (the event
+ * that made it was applied before), so a replay changes nothing.
+ */
+export async function insertRows(
+  db: SqlExecutor,
+  schema: string,
+  table: string,
+  columns: PatchColumn[],
+  rows: Record<string, unknown>[],
+  conflictKey: string[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map((c) => ident(c.name)).join(', ');
+  const recordType = columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
+  await db.query(
+    `INSERT INTO ${ident(schema)}.${ident(table)} (${names})
+     SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${recordType})
+     ON CONFLICT (${conflictKey.map(ident).join(', ')}) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}

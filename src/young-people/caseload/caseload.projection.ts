@@ -1,11 +1,38 @@
 import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
 import {
+  insertRows,
   PatchSet,
   writePatches,
   type PatchColumn,
   type Projection,
 } from '../../../libs/projections/src/index.js';
+import type { ContactAmended, ContactLogged } from '../../outreach/index.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
+
+/** Contacts count towards "days since last contact" unless nobody was reached. */
+const CONTACT_COLUMNS: PatchColumn[] = [
+  { name: 'contact_id', type: 'uuid' },
+  { name: 'young_person_id', type: 'uuid' },
+  { name: 'occurred_at', type: 'timestamptz' },
+  { name: 'reached', type: 'boolean' },
+  { name: 'revision', type: 'bigint' },
+];
+
+async function amendContact(db: SqlExecutor, schema: string, e: ContactAmended, revision: number) {
+  const { occurredAt, kind } = e.data.changes;
+  if (occurredAt === undefined && kind === undefined) return;
+  await db.query(
+    `UPDATE ${ident(schema)}.contacts SET occurred_at = coalesce($3, occurred_at),
+       reached = coalesce($4, reached), revision = $2
+     WHERE contact_id = $1 AND revision < $2`,
+    [
+      e.data.contactId,
+      revision,
+      occurredAt ?? null,
+      kind === undefined ? null : kind !== 'attempted_no_contact',
+    ],
+  );
+}
 
 const KEY: PatchColumn = { name: 'young_person_id', type: 'uuid' };
 const COLUMNS: PatchColumn[] = [
@@ -26,7 +53,7 @@ const REQUIRED = ['hub_id', 'status', 'category', 'given_name', 'family_name', '
 /** Each case with its current key worker: a worker's caseload is a filter on it. */
 export const caseloadProjection: Projection = {
   name: 'caseloads',
-  version: 4,
+  version: 5,
   handles: [
     'ReferralReceived',
     'ReferralAccepted',
@@ -38,7 +65,9 @@ export const caseloadProjection: Projection = {
     'PlanReviewed',
     'CaseClosed',
     'ReferralDetailsCorrected',
-  ] satisfies YoungPersonEvent['type'][],
+    'ContactLogged',
+    'ContactAmended',
+  ] satisfies (YoungPersonEvent | ContactLogged | ContactAmended)['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
     await db.exec(`
@@ -57,12 +86,42 @@ export const caseloadProjection: Projection = {
         last_pathway_review date,
         revision bigint NOT NULL
       );
-      CREATE INDEX ON ${ident(schema)}.cases (worker_id, family_name, given_name, young_person_id);`);
+      CREATE INDEX ON ${ident(schema)}.cases (worker_id, family_name, given_name, young_person_id);
+      CREATE TABLE ${ident(schema)}.contacts (
+        contact_id uuid PRIMARY KEY,
+        young_person_id uuid NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        reached boolean NOT NULL,
+        revision bigint NOT NULL
+      );
+      CREATE INDEX ON ${ident(schema)}.contacts (young_person_id, occurred_at DESC) WHERE reached;`);
   },
 
   async applyBatch(db: SqlExecutor, events: readonly StoredEvent[], schema: string) {
     const patches = new PatchSet();
+    let contacts: Record<string, unknown>[] = [];
+    const flushContacts = async () => {
+      await insertRows(db, schema, 'contacts', CONTACT_COLUMNS, contacts, ['contact_id']);
+      contacts = [];
+    };
     for (const stored of events) {
+      const other = stored as unknown as ContactLogged | ContactAmended;
+      if (other.type === 'ContactLogged') {
+        const d = other.data;
+        contacts.push({
+          contact_id: d.contactId,
+          young_person_id: d.youngPersonId,
+          occurred_at: d.occurredAt,
+          reached: d.kind !== 'attempted_no_contact',
+          revision: stored.revision,
+        });
+        continue;
+      }
+      if (other.type === 'ContactAmended') {
+        await flushContacts();
+        await amendContact(db, schema, other, stored.revision);
+        continue;
+      }
       const event = stored as unknown as YoungPersonEvent;
       const id = event.data.youngPersonId;
       switch (event.type) {
@@ -135,6 +194,7 @@ export const caseloadProjection: Projection = {
         }
       }
     }
+    await flushContacts();
     await writePatches(db, schema, 'cases', KEY, COLUMNS, REQUIRED, patches);
   },
 };

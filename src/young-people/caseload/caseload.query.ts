@@ -24,7 +24,7 @@ export interface CaseloadEntry {
   turning25On: string | null;
   /** Care leavers: the pathway plan review date, and whether it is due soon or overdue. */
   pathwayReview: { due: string; state: 'ok' | 'due' | 'overdue' } | null;
-  /** Filled once outreach contacts are recorded (the outreach module). */
+  /** Whole days (UK dates) since the last contact that reached the young person; null: none yet. */
   daysSinceLastContact: number | null;
 }
 
@@ -58,6 +58,7 @@ interface Row {
   days_to_25: number;
   pathway_due: string | null;
   pathway_days: number | null;
+  days_since_contact: number | null;
 }
 
 @QueryHandler(GetCaseload)
@@ -79,7 +80,12 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
          END AS pathway_due,
          CASE WHEN category = 'care_leaver' AND accepted_at IS NOT NULL
            THEN (coalesce(last_pathway_review, accepted_at::date) + interval '6 months')::date - current_date
-         END AS pathway_days
+         END AS pathway_days,
+         (now() AT TIME ZONE 'Europe/London')::date - (
+           SELECT (max(k.occurred_at) AT TIME ZONE 'Europe/London')::date
+           FROM rm_caseloads.contacts k
+           WHERE k.young_person_id = cases.young_person_id AND k.reached
+         ) AS days_since_contact
        FROM rm_caseloads.cases
        WHERE ${byWorker ? `worker_id = $1 AND status = 'accepted'` : `hub_id::text = $1 AND status IN ('accepted', 'stepped_away')`}
          AND ($2::text IS NULL
@@ -131,6 +137,6 @@ function toEntry(row: Row): CaseloadEntry {
             due: row.pathway_due,
             state: days < 0 ? 'overdue' : days <= REVIEW_DUE_WINDOW_DAYS ? 'due' : 'ok',
           },
-    daysSinceLastContact: null,
+    daysSinceLastContact: row.days_since_contact === null ? null : Number(row.days_since_contact),
   };
 }

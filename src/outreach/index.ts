@@ -1,0 +1,2 @@
+export { OutreachModule, outreachProjections } from './outreach.module.js';
+export * from './outreach.events.js';

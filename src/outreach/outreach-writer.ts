@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import {
+  EventSourcedCommands,
+  NWD_CONFIG,
+  type CommandOutcome,
+  type Decider,
+  type NwdConfig,
+  type RequestContext,
+} from '../../libs/platform/src/index.js';
+import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
+import type { OutreachEvent } from './outreach.events.js';
+import { outreachStreamId } from './outreach.events.js';
+import type { CaseSnapshot, OutreachRecord } from './outreach-record.js';
+
+/**
+ * Every outreach write: learn the case's status and hub from its own stream, then run the decider
+ * on the young person's outreach stream. `occurredAt` says when it happened in the world (the
+ * event's metadata), which may be long before it was recorded.
+ */
+@Injectable()
+export class OutreachWriter {
+  private facts: CaseFactsSource | null = null;
+  constructor(
+    private readonly commands: EventSourcedCommands,
+    private readonly moduleRef: ModuleRef,
+    @Inject(NWD_CONFIG) readonly config: NwdConfig,
+  ) {}
+
+  async write<C>(args: {
+    youngPersonId: string;
+    decider: Decider<C, OutreachEvent, OutreachRecord>;
+    command: (snapshot: CaseSnapshot) => C;
+    ctx: RequestContext;
+    occurredAt?: string;
+  }): Promise<CommandOutcome> {
+    this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
+    const facts = await this.facts.find(args.youngPersonId);
+    const snapshot: CaseSnapshot = {
+      caseStatus: facts?.status ?? 'none',
+      hubId: facts?.hubId ?? '',
+    };
+    return this.commands.execute({
+      streamId: outreachStreamId(args.youngPersonId),
+      decider: args.decider,
+      command: args.command(snapshot),
+      ctx: args.ctx,
+      occurredAt: args.occurredAt,
+    });
+  }
+}
+
+export const person = (ctx: RequestContext) => ({
+  id: ctx.actor.id,
+  name: ctx.actor.name ?? ctx.actor.id,
+});
