@@ -259,6 +259,63 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'GET /api/hubs/:hubId/missing-board': (f) => ({ path: `/api/hubs/${f.hubId}/missing-board` }),
   'GET /api/hubs/:hubId/notifications': (f) => ({ path: `/api/hubs/${f.hubId}/notifications` }),
+  'POST /api/hubs/:hubId/housing-options': (f) => ({
+    path: `/api/hubs/${f.hubId}/housing-options`,
+    body: {
+      kind: 'training_flat',
+      name: 'Matrix Flat',
+      capacity: 1,
+      ageRange: { min: 16, max: 21 },
+    },
+  }),
+  'GET /api/hubs/:hubId/housing-options': (f) => ({ path: `/api/hubs/${f.hubId}/housing-options` }),
+  'POST /api/hubs/:hubId/housing-options/:optionId/suspend': (f) => ({
+    path: `/api/hubs/${f.hubId}/housing-options/00000000-0000-4000-8000-0000000000d1/suspend`,
+    body: { reason: 'matrix', on: '2026-01-05' },
+  }),
+  'POST /api/hubs/:hubId/housing-options/:optionId/reinstate': (f) => ({
+    path: `/api/hubs/${f.hubId}/housing-options/00000000-0000-4000-8000-0000000000d1/reinstate`,
+    body: { reason: 'matrix', on: '2026-01-05' },
+  }),
+  'POST /api/hubs/:hubId/housing-options/:optionId/ofsted-registration': (f) => ({
+    path: `/api/hubs/${f.hubId}/housing-options/00000000-0000-4000-8000-0000000000d1/ofsted-registration`,
+    body: { reference: 'M1', registeredOn: '2026-01-05' },
+  }),
+  'GET /api/hubs/:hubId/housing-watch': (f) => ({ path: `/api/hubs/${f.hubId}/housing-watch` }),
+  'POST /api/young-people/:id/housing/moves': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/housing/moves`,
+    body: { accommodation: 'with_family', on: '2026-01-05', reason: 'matrix', planned: true },
+  }),
+  'POST /api/young-people/:id/housing/plan': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/housing/plan`,
+    body: { targetMoves: [{ to: 'Supported lodgings', by: '2099-01-01' }] },
+  }),
+  'POST /api/young-people/:id/tenancies': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/tenancies`,
+    body: { landlordType: 'council', start: '2026-01-05', weeklyRent: 90, address: 'Matrix' },
+  }),
+  'POST /api/young-people/:id/tenancies/:tenancyId/concerns': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/tenancies/00000000-0000-4000-8000-0000000000d2/concerns`,
+    body: { concern: 'sustainment', on: '2026-01-05', detail: 'matrix' },
+  }),
+  'POST /api/young-people/:id/tenancies/:tenancyId/resolve': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/tenancies/00000000-0000-4000-8000-0000000000d2/resolve`,
+    body: { concern: 'sustainment', on: '2026-01-05', note: 'matrix' },
+  }),
+  'POST /api/young-people/:id/tenancies/:tenancyId/end': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/tenancies/00000000-0000-4000-8000-0000000000d2/end`,
+    body: { on: '2026-01-05', reason: 'matrix', planned: true },
+  }),
+  'POST /api/young-people/:id/care-leaver-records': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/care-leaver-records`,
+    body: { age: 21, inTouch: 'NO' },
+  }),
+  'GET /api/young-people/:id/housing': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/housing`,
+  }),
+  'GET /api/young-people/:id/housing/stability': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/housing/stability?from=2026-01-01&to=2026-02-01`,
+  }),
   'GET /api/outreach/workers/:workerId/day': (f) => ({
     path: `/api/outreach/workers/${f.workerId}/day?date=2026-01-05`,
   }),

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { outreachStreamId } from '../src/outreach/index.js';
-import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
+import {
+  differencesFromRebuild,
+  startTestApi,
+  type Caller,
+  type TestApi,
+} from './support/test-api.js';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 const ukToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
@@ -409,5 +414,9 @@ describe('outreach over HTTP on PostgreSQL (return interview window 48 hours)', 
     const other = await elsewhere.call('GET', path);
     expect(other.status).toBe(200);
     expect(other.body.contacts).toEqual([]);
+  });
+
+  it('leaves every read model equal to a rebuild from the log', async () => {
+    expect(await differencesFromRebuild(api)).toEqual([]);
   });
 });

@@ -407,6 +407,8 @@ describe.each<Dialect>(['postgres', 'pglite'])(
         'caseloads',
         'community_families',
         'contact_timeline',
+        'housing_options',
+        'housing_pathway',
         'hubs_list',
         'incidents',
         'missing_board',

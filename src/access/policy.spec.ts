@@ -5,6 +5,7 @@ const user = { id: 'u1', hubs: ['hub-a'] };
 const ownCase = {
   status: 'accepted',
   dateOfBirth: '2010-01-01',
+  category: 'edge_of_care',
   hubId: 'hub-a',
   keyWorkerId: 'u1',
   consentedVisitorIds: ['u1'],
@@ -12,6 +13,7 @@ const ownCase = {
 const otherHub = {
   status: 'accepted',
   dateOfBirth: '2010-01-01',
+  category: 'edge_of_care',
   hubId: 'hub-b',
   keyWorkerId: 'u1',
   consentedVisitorIds: ['u1'],
@@ -19,6 +21,7 @@ const otherHub = {
 const colleagueCase = {
   status: 'accepted',
   dateOfBirth: '2010-01-01',
+  category: 'edge_of_care',
   hubId: 'hub-a',
   keyWorkerId: 'u2',
   consentedVisitorIds: [],

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'placement:write',
   'housing:read',
   'housing:write',
+  'housing:options',
   'hub:read',
   'hub:write',
   'audit:read',
@@ -61,6 +62,7 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'placement:write': 'hub',
     'housing:read': 'hub',
     'housing:write': 'hub',
+    'housing:options': 'hub',
     'hub:read': 'all',
   },
   key_worker: {
@@ -128,6 +130,8 @@ export interface CaseFacts {
   /** referred, accepted, declined, stepped_away or closed. */
   status: string;
   hubId: string;
+  /** edge_of_care, in_care, care_leaver, ... (the referral's category). */
+  category: string;
   dateOfBirth: string;
   keyWorkerId: string | null;
   consentedVisitorIds: readonly string[];

@@ -25,6 +25,7 @@ export class CaseFactsFromStreams implements CaseFactsSource {
     return {
       status: state.status,
       hubId: state.referral.hubId,
+      category: state.referral.category,
       dateOfBirth: state.referral.youngPerson.dateOfBirth,
       keyWorkerId: currentKeyWorker(state)?.workerId ?? null,
       consentedVisitorIds: state.consents.map((c) => c.visitorId),

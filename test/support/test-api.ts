@@ -125,3 +125,23 @@ export async function startTestApi(
     },
   };
 }
+
+/**
+ * Every read model compared with a rebuild from the log into a scratch schema, once the live ones
+ * have read the whole log: the tables that differ (none when projections are deterministic and
+ * idempotent at whatever batch sizes the live run used).
+ */
+export async function differencesFromRebuild(api: TestApi): Promise<string[]> {
+  const { runner, store } = api.infra;
+  const names = runner.projections.map((p) => p.name);
+  const head = (await store.head()).position;
+  if (head > 0 && (await runner.waitFor(names, head, 10_000)) !== 'caught-up')
+    return ['not caught up'];
+  const differing: string[] = [];
+  for (const name of names) {
+    for (const t of await runner.compareWithRebuild(name)) {
+      if (t.differingRows !== 0) differing.push(`${name}.${t.table}: ${t.differingRows}`);
+    }
+  }
+  return differing;
+}

@@ -75,8 +75,22 @@ const LISTS_2025_26 = {
   CIN: range('N', 1, 8),
   MISSING: ['M', 'A'],
   IN_TOUCH: ['YES', 'NO', 'DIED', 'REFU', 'NREQ', 'RHOM'],
+  /**
+   * Care leaver's main activity (OC3): F/P full or part time in higher education (1), other
+   * education (2), employment (4), apprenticeship (5); G4-G6 not in education, employment or
+   * training (illness or disability, other reasons, pregnancy or parenting).
+   */
+  ACTIV: ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6'],
+  /**
+   * Care leaver's accommodation (OC3): the type letter and Y (suitable) or N (not suitable).
+   * B parents or relatives, C community home, D semi-independent transitional, E supported
+   * lodgings, G gone abroad, H deported, K ordinary lodgings, R residence not known, S no fixed
+   * abode, T foyer, U independent living, V emergency accommodation, W bed and breakfast,
+   * X in custody, Y other, Z with former foster carers (staying put).
+   */
+  ACCOM: [...'BCDEGHKRSTUVWXYZ'].flatMap((type) => [`${type}Y`, `${type}N`]),
   SEX: ['M', 'F', 'U'],
-} as const satisfies Record<string, readonly string[]>;
+} satisfies Record<string, readonly string[]>;
 
 export type CodeList = keyof typeof LISTS_2025_26;
 

@@ -6,6 +6,7 @@ import {
   type PatchColumn,
   type Projection,
 } from '../../../libs/projections/src/index.js';
+import type { CareLeaverRecordMade } from '../../housing/index.js';
 import type { ContactAmended, ContactLogged } from '../../outreach/index.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
 
@@ -53,7 +54,7 @@ const REQUIRED = ['hub_id', 'status', 'category', 'given_name', 'family_name', '
 /** Each case with its current key worker: a worker's caseload is a filter on it. */
 export const caseloadProjection: Projection = {
   name: 'caseloads',
-  version: 5,
+  version: 6,
   handles: [
     'ReferralReceived',
     'ReferralAccepted',
@@ -67,7 +68,8 @@ export const caseloadProjection: Projection = {
     'ReferralDetailsCorrected',
     'ContactLogged',
     'ContactAmended',
-  ] satisfies (YoungPersonEvent | ContactLogged | ContactAmended)['type'][],
+    'CareLeaverRecordMade',
+  ] satisfies (YoungPersonEvent | ContactLogged | ContactAmended | CareLeaverRecordMade)['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
     await db.exec(`
@@ -94,7 +96,12 @@ export const caseloadProjection: Projection = {
         reached boolean NOT NULL,
         revision bigint NOT NULL
       );
-      CREATE INDEX ON ${ident(schema)}.contacts (young_person_id, occurred_at DESC) WHERE reached;`);
+      CREATE INDEX ON ${ident(schema)}.contacts (young_person_id, occurred_at DESC) WHERE reached;
+      CREATE TABLE ${ident(schema)}.care_leaver_records (
+        young_person_id uuid NOT NULL,
+        age int NOT NULL,
+        PRIMARY KEY (young_person_id, age)
+      );`);
   },
 
   async applyBatch(db: SqlExecutor, events: readonly StoredEvent[], schema: string) {
@@ -105,7 +112,14 @@ export const caseloadProjection: Projection = {
       contacts = [];
     };
     for (const stored of events) {
-      const other = stored as unknown as ContactLogged | ContactAmended;
+      const other = stored as unknown as ContactLogged | ContactAmended | CareLeaverRecordMade;
+      if (other.type === 'CareLeaverRecordMade') {
+        await db.query(
+          `INSERT INTO ${ident(schema)}.care_leaver_records VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+          [other.data.youngPersonId, other.data.age],
+        );
+        continue;
+      }
       if (other.type === 'ContactLogged') {
         const d = other.data;
         contacts.push({

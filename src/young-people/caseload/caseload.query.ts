@@ -26,6 +26,11 @@ export interface CaseloadEntry {
   pathwayReview: { due: string; state: 'ok' | 'due' | 'overdue' } | null;
   /** Whole days (UK dates) since the last contact that reached the young person; null: none yet. */
   daysSinceLastContact: number | null;
+  /**
+   * Care leavers: the SSDA903 OC3 record due now (from 3 months before to 1 month after a
+   * birthday from 17 to 21) and not yet made.
+   */
+  careLeaverRecordDue: { age: number; birthday: string; by: string } | null;
 }
 
 /** One key worker's caseload, or all open cases of one hub. */
@@ -59,6 +64,9 @@ interface Row {
   pathway_due: string | null;
   pathway_days: number | null;
   days_since_contact: number | null;
+  oc3_age: number | null;
+  oc3_birthday: string | null;
+  oc3_by: string | null;
 }
 
 @QueryHandler(GetCaseload)
@@ -85,8 +93,20 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
            SELECT (max(k.occurred_at) AT TIME ZONE 'Europe/London')::date
            FROM rm_caseloads.contacts k
            WHERE k.young_person_id = cases.young_person_id AND k.reached
-         ) AS days_since_contact
+         ) AS days_since_contact,
+         oc3.age AS oc3_age, oc3.birthday::text AS oc3_birthday, oc3.by::text AS oc3_by
        FROM rm_caseloads.cases
+       LEFT JOIN LATERAL (
+         SELECT a AS age, (date_of_birth + make_interval(years => a))::date AS birthday,
+           (date_of_birth + make_interval(years => a) + interval '1 month')::date AS by
+         FROM generate_series(17, 21) a
+         WHERE cases.category = 'care_leaver'
+           AND current_date BETWEEN (date_of_birth + make_interval(years => a) - interval '3 months')::date
+                                AND (date_of_birth + make_interval(years => a) + interval '1 month')::date
+           AND NOT EXISTS (SELECT 1 FROM rm_caseloads.care_leaver_records r
+                           WHERE r.young_person_id = cases.young_person_id AND r.age = a)
+         ORDER BY a LIMIT 1
+       ) oc3 ON TRUE
        WHERE ${byWorker ? `worker_id = $1 AND status = 'accepted'` : `hub_id::text = $1 AND status IN ('accepted', 'stepped_away')`}
          AND ($2::text IS NULL
               OR (family_name, given_name, young_person_id) > ($2::text, $3::text, $4::uuid))
@@ -138,5 +158,9 @@ function toEntry(row: Row): CaseloadEntry {
             state: days < 0 ? 'overdue' : days <= REVIEW_DUE_WINDOW_DAYS ? 'due' : 'ok',
           },
     daysSinceLastContact: row.days_since_contact === null ? null : Number(row.days_since_contact),
+    careLeaverRecordDue:
+      row.oc3_age === null
+        ? null
+        : { age: Number(row.oc3_age), birthday: row.oc3_birthday!, by: row.oc3_by! },
   };
 }

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { EventStore, SqlDatabase } from '../../libs/event-store/src/index.js';
+import type { ProjectionRunner } from '../../libs/projections/src/index.js';
+import {
+  EVENT_STORE,
+  EventSourcedCommands,
+  NWD_CONFIG,
+  PROJECTION_RUNNER,
+  ProblemException,
+  READ_DB,
+  type NwdConfig,
+} from '../../libs/platform/src/index.js';
+import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
+import type { CaseOfPathway } from './pathway/housing-pathway.decide.js';
+
+/** What housing commands need besides their own stream: the case, and where a young person lives. */
+@Injectable()
+export class HousingWriter {
+  private facts: CaseFactsSource | null = null;
+  constructor(
+    readonly commands: EventSourcedCommands,
+    private readonly moduleRef: ModuleRef,
+    @Inject(NWD_CONFIG) readonly config: NwdConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+  ) {}
+
+  async caseOf(youngPersonId: string, now: string): Promise<CaseOfPathway> {
+    this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
+    const f = await this.facts.find(youngPersonId);
+    return {
+      youngPersonId,
+      hubId: f?.hubId ?? '',
+      caseStatus: f?.status ?? 'none',
+      category: f?.category ?? '',
+      dateOfBirth: f?.dateOfBirth ?? '1900-01-01',
+      today: now.slice(0, 10),
+    };
+  }
+
+  /**
+   * The option the young person lives in now, from the options read model once it has read the
+   * whole log (so a move just made is seen).
+   */
+  async currentOption(youngPersonId: string): Promise<string | null> {
+    const head = await this.store.head();
+    if (head.position > 0) {
+      const caught = await this.runner.waitFor(
+        ['housing_options'],
+        head.position,
+        this.config.readWaitMs,
+      );
+      if (caught === 'timeout') {
+        throw new ProblemException(
+          503,
+          'READ_MODEL.NOT_CAUGHT_UP',
+          'housing options are catching up; retry shortly',
+        );
+      }
+    }
+    const r = await this.db.query<{ option_id: string }>(
+      `SELECT option_id FROM rm_housing_options.residents WHERE young_person_id = $1`,
+      [youngPersonId],
+    );
+    return r.rows[0]?.option_id ?? null;
+  }
+}

@@ -1,0 +1,2 @@
+export { HousingModule, housingProjections } from './housing.module.js';
+export * from './housing.events.js';
