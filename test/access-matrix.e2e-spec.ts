@@ -316,6 +316,20 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/young-people/:id/housing/stability': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/housing/stability?from=2026-01-01&to=2026-02-01`,
   }),
+  'GET /api/young-people/:id/as-of': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/as-of?asOf=2099-01-01T00:00:00Z`,
+  }),
+  'GET /api/young-people/:id/chronology': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/chronology`,
+  }),
+  'GET /api/young-people/:id/field-history': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/field-history?field=keyWorker`,
+  }),
+  'GET /api/young-people/:id/record': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/record?format=json`,
+  }),
+  'GET /api/audit/retention': () => ({ path: '/api/audit/retention' }),
+  'GET /api/audit/verifications/latest': () => ({ path: '/api/audit/verifications/latest' }),
   'GET /api/outreach/workers/:workerId/day': (f) => ({
     path: `/api/outreach/workers/${f.workerId}/day?date=2026-01-05`,
   }),

@@ -4,6 +4,7 @@ import { CONFIG_HELP, loadConfig, openInfrastructure } from '../../libs/platform
 import { startApi } from '../api/api.js';
 import { startProjector } from '../projector/projector.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { addAuditCommands } from './audit-commands.js';
 import {
   AUTH_CONFIG_HELP,
   loadAuthConfig,
@@ -171,6 +172,8 @@ export function buildCli(): Command {
         process.stdout.write(`${token}\n`);
       },
     );
+
+  addAuditCommands(program, ENVIRONMENT);
 
   return program;
 }

@@ -1,6 +1,7 @@
 import type { Projection } from '../../libs/projections/src/index.js';
 import { accessProjections } from '../../src/access/index.js';
 import { HubPlacementsModule, hubPlacementsProjections } from '../../src/hub-placements/index.js';
+import { AuditModule } from '../../src/audit/index.js';
 import { HousingModule, housingProjections } from '../../src/housing/index.js';
 import { OutreachModule, outreachProjections } from '../../src/outreach/index.js';
 import { YoungPeopleModule, youngPeopleProjections } from '../../src/young-people/index.js';
@@ -11,6 +12,7 @@ export const BUSINESS_MODULES = [
   YoungPeopleModule,
   OutreachModule,
   HousingModule,
+  AuditModule,
 ];
 
 export const ALL_PROJECTIONS: readonly Projection[] = [

@@ -77,6 +77,13 @@ export interface ReadStreamOptions {
   recordedUpTo?: Date | string;
 }
 
+export interface ReadAboutOptions {
+  /** Only events recorded at or before this instant: what was known then. */
+  recordedUpTo?: Date | string;
+  /** Only events at or before this position. */
+  toPosition?: number;
+}
+
 export interface ReadAllOptions {
   after?: Checkpoint | null;
   limit: number;
@@ -103,6 +110,11 @@ export interface EventStore {
   /** Gap-safe: never returns an event past one that may still commit with a lower checkpoint. */
   readAll(options: ReadAllOptions): Promise<LoggedEvent[]>;
   findEvent(eventId: string): Promise<StoredEvent | null>;
+  /**
+   * Every event about one young person (whose data names them as `youngPersonId`), from every
+   * stream, in position order: the case across all modules, for audit.
+   */
+  readAbout(youngPersonId: string, options?: ReadAboutOptions): Promise<StoredEvent[]>;
   /** The checkpoint a subscriber must have reached to have seen the event at `position`. */
   checkpointOf(position: number): Promise<Checkpoint | null>;
   head(): Promise<LogHead>;

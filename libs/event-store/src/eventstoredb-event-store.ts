@@ -8,6 +8,7 @@ import type {
   LoggedEvent,
   NewEvent,
   ReadAllOptions,
+  ReadAboutOptions,
   ReadStreamOptions,
   StoredEvent,
 } from './event-store.port.js';
@@ -137,6 +138,25 @@ export class EventStoreDbEventStore implements EventStore {
       const stored = toStored(e);
       out.push({ ...stored, checkpoint: checkpointAt(stored.position) });
       if (out.length === options.limit) break;
+    }
+    return out;
+  }
+
+  /** Reads the whole log: EventStoreDB has no index on event data (a server projection could). */
+  async readAbout(youngPersonId: string, options: ReadAboutOptions = {}): Promise<StoredEvent[]> {
+    const upTo = options.recordedUpTo ? new Date(options.recordedUpTo).getTime() : Infinity;
+    const out: StoredEvent[] = [];
+    for await (const resolved of this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: START,
+    })) {
+      const e = resolved.event as Recorded | undefined;
+      if (!e || e.type.startsWith('$') || e.streamId.startsWith('$')) continue;
+      if (e.streamId.startsWith('identity-') || e.created.getTime() > upTo) continue;
+      const stored = toStored(e);
+      if (options.toPosition !== undefined && stored.position > options.toPosition) break;
+      if ((stored.data as { youngPersonId?: unknown }).youngPersonId === youngPersonId)
+        out.push(stored);
     }
     return out;
   }

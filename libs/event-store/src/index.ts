@@ -9,3 +9,4 @@ export { SqlEventStore, eventStoreMigrations } from './sql/sql-event-store.js';
 export { openPostgresEventStore, openPgliteEventStore } from './sql/open.js';
 export { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 export { canonicalJson } from './canonical-json.js';
+export { verifyChains, type ChainReport, type BrokenLink } from './sql/verify-chain.js';

@@ -9,7 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { from, mergeMap, type Observable } from 'rxjs';
 import type { EventStore } from '../../../libs/event-store/src/index.js';
-import { EVENT_STORE, ProblemException } from '../../../libs/platform/src/index.js';
+import { EVENT_STORE, HtmlDocument, ProblemException } from '../../../libs/platform/src/index.js';
 import type { AccessRequest } from '../access-scope.js';
 import { REASON_REQUIRED } from '../policy.js';
 import { accessLogStreamId, type CaseRecordsViewed } from './access-log.events.js';
@@ -63,7 +63,8 @@ export class AccessLogInterceptor implements NestInterceptor {
         from(
           (async () => {
             const youngPersonIds = [...new Set(declaration.youngPeople(response))];
-            if (youngPersonIds.length === 0) return response;
+            const body = response instanceof HtmlDocument ? response.html : response;
+            if (youngPersonIds.length === 0) return body;
             const now = new Date().toISOString();
             const event: CaseRecordsViewed = {
               type: 'CaseRecordsViewed',
@@ -97,7 +98,7 @@ export class AccessLogInterceptor implements NestInterceptor {
               ],
               { expectedRevision: 'any' },
             );
-            return response;
+            return body;
           })(),
         ),
       ),

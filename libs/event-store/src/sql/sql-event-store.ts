@@ -7,6 +7,7 @@ import type {
   LoggedEvent,
   NewEvent,
   ReadAllOptions,
+  ReadAboutOptions,
   ReadStreamOptions,
   StoredEvent,
 } from '../event-store.port.js';
@@ -14,8 +15,9 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors.js'
 import { constraintOf, SQLSTATE, sqlState, type SqlDatabase } from './sql-database.js';
 import { migrate } from './migrator.js';
 import { eventLogMigration } from './migrations/0001-event-log.js';
+import { hashChainMigration } from './migrations/0002-hash-chain.js';
 
-export const eventStoreMigrations = [eventLogMigration];
+export const eventStoreMigrations = [eventLogMigration, hashChainMigration];
 
 interface EventRow {
   position: string | number;
@@ -130,6 +132,23 @@ export class SqlEventStore implements EventStore {
       sql += ` AND recorded_at <= $${params.length}::timestamptz`;
     }
     const r = await this.db.query<EventRow>(`${sql} ORDER BY revision`, params);
+    return r.rows.map(toStoredEvent);
+  }
+
+  async readAbout(youngPersonId: string, options: ReadAboutOptions = {}): Promise<StoredEvent[]> {
+    const r = await this.db.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE data ? 'youngPersonId' AND data->>'youngPersonId' = $1
+         AND stream_id NOT LIKE 'identity-%'
+         AND ($2::timestamptz IS NULL OR recorded_at <= $2::timestamptz)
+         AND ($3::bigint IS NULL OR position <= $3::bigint)
+       ORDER BY position`,
+      [
+        youngPersonId,
+        options.recordedUpTo ? new Date(options.recordedUpTo).toISOString() : null,
+        options.toPosition ?? null,
+      ],
+    );
     return r.rows.map(toStoredEvent);
   }
 

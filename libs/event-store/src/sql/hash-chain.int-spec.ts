@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestDatabase, type TestDatabase } from '../../../testing/src/test-database.js';
+import { newEvent } from '../../../testing/src/event-store-contract.js';
+import { migrate } from './migrator.js';
+import { eventLogMigration } from './migrations/0001-event-log.js';
+import { openPgliteEventStore, openPostgresEventStore } from './open.js';
+import { PgliteDatabase } from './pglite-database.js';
+import { SqlEventStore } from './sql-event-store.js';
+import { verifyChains } from './verify-chain.js';
+
+const adapters: [string, () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>][] = [
+  [
+    'PostgreSQL',
+    async () => {
+      const database: TestDatabase = await createTestDatabase();
+      const store = await openPostgresEventStore(database.url);
+      return { store, done: async () => (await store.close(), await database.drop()) };
+    },
+  ],
+  [
+    'PGlite',
+    async () => {
+      const store = await openPgliteEventStore();
+      return { store, done: () => store.close() };
+    },
+  ],
+];
+
+async function tamper(store: SqlEventStore, sql: string, params: unknown[]) {
+  await store.db.exec('ALTER TABLE events DISABLE TRIGGER events_no_update');
+  try {
+    await store.db.query(sql, params);
+  } finally {
+    await store.db.exec('ALTER TABLE events ENABLE TRIGGER events_no_update');
+  }
+}
+
+describe.each(adapters)('the hash chain on %s', (_name, open) => {
+  let store: SqlEventStore;
+  let done: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, done } = await open());
+  });
+  afterAll(() => done());
+
+  it('links every event to the one before it in its stream, and verify finds the first broken link', async () => {
+    await store.append('chain-a', [newEvent('A', { n: 1 }), newEvent('A', { n: 2 })], {
+      expectedRevision: 'no_stream',
+    });
+    await store.append('chain-b', [newEvent('B', { n: 1 })], { expectedRevision: 'no_stream' });
+    await store.append('chain-a', [newEvent('A', { n: 3 })], { expectedRevision: 1 });
+    const hashes = (
+      await store.db.query<{ hash: string }>(
+        `SELECT hash FROM events WHERE stream_id = 'chain-a' ORDER BY revision`,
+      )
+    ).rows;
+    expect(new Set(hashes.map((h) => h.hash)).size).toBe(3);
+    expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h.hash))).toBe(true);
+    expect(await verifyChains(store.db)).toMatchObject({
+      streams: 2,
+      events: 4,
+      brokenLinks: 0,
+      firstBroken: null,
+    });
+
+    await tamper(
+      store,
+      `UPDATE events SET data = jsonb_set(data, '{n}', '99') WHERE stream_id = 'chain-a' AND revision = 1`,
+      [],
+    );
+    const report = await verifyChains(store.db);
+    expect(report.firstBroken).toMatchObject({ streamId: 'chain-a', revision: 1, reason: 'hash' });
+
+    // Rewriting the tampered event's hash too only moves the break to the next link.
+    await tamper(
+      store,
+      `UPDATE events SET hash = nwd_event_hash((SELECT hash FROM events WHERE stream_id = 'chain-a' AND revision = 0),
+         event_id, stream_id, revision, type, data, metadata, recorded_at)
+       WHERE stream_id = 'chain-a' AND revision = 1`,
+      [],
+    );
+    expect((await verifyChains(store.db)).firstBroken).toMatchObject({
+      streamId: 'chain-a',
+      revision: 2,
+      reason: 'hash',
+    });
+  });
+});
+
+describe('upgrading a log written before the hash chain', () => {
+  it('hashes the existing events in stream order, and new appends continue the chain', async () => {
+    const db = await PgliteDatabase.open();
+    try {
+      await migrate(db, [eventLogMigration]);
+      const old = new SqlEventStore(db);
+      await db.query(`SELECT * FROM nwd_append('old', 'no_stream', $1::jsonb)`, [
+        JSON.stringify([newEvent('Old', { n: 1 }), newEvent('Old', { n: 2 })]),
+      ]);
+      await old.migrate();
+      await old.append('old', [newEvent('New', { n: 3 })], { expectedRevision: 1 });
+      expect(await verifyChains(db)).toMatchObject({ events: 3, firstBroken: null });
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsInstant } from '../../libs/platform/src/index.js';
+import { MODULES, type Module } from './chronology.js';
+
+export class AsOfQuery {
+  @ApiPropertyOptional({
+    example: '2026-03-04T18:00:00Z',
+    description: 'Fold only events recorded up to this instant: what was known then',
+  })
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Fold the log up to this revision of the case' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  revision?: number;
+}
+
+export class ChronologyQuery extends AsOfQuery {
+  @ApiPropertyOptional({ enum: MODULES })
+  @IsOptional()
+  @IsIn(MODULES)
+  module?: Module;
+
+  @ApiPropertyOptional({ example: 'ContactLogged', description: 'An event kind' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Za-z0-9]{1,60}$/, {
+    message: 'kind must be an event kind such as ContactLogged',
+  })
+  kind?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-01T00:00:00Z', description: 'Happened at or after' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-04-01T00:00:00Z', description: 'Happened before' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+}
+
+export class FieldHistoryQuery extends AsOfQuery {
+  @ApiPropertyOptional({
+    example: 'keyWorker',
+    description:
+      'status, givenName, familyName, dateOfBirth, socialWorker, keyWorker, team, legalStatus, placement, accommodation, or contacts.<contactId>.notes (occurredAt, kind, location, durationMinutes)',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9.-]{1,80}$/, { message: 'field must be a field name' })
+  field!: string;
+}
+
+export class RecordQuery {
+  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
+  @IsOptional()
+  @IsIn(['html', 'json'])
+  format?: 'html' | 'json';
+}

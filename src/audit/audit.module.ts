@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AuditReportsController, CaseAuditController } from './audit.controller.js';
+import {
+  GetCaseAsOfHandler,
+  GetChronologyHandler,
+  GetFieldHistoryHandler,
+  GetLatestVerificationHandler,
+  GetRetentionReportHandler,
+  GetSubjectAccessRecordHandler,
+} from './audit.queries.js';
+import { CaseHistory } from './case-history.js';
+
+/** Replay a case as it was known, its chronology and field history, subject access, retention. */
+@Module({
+  controllers: [CaseAuditController, AuditReportsController],
+  providers: [
+    CaseHistory,
+    GetCaseAsOfHandler,
+    GetChronologyHandler,
+    GetFieldHistoryHandler,
+    GetSubjectAccessRecordHandler,
+    GetRetentionReportHandler,
+    GetLatestVerificationHandler,
+  ],
+  exports: [CaseHistory],
+})
+export class AuditModule {}

@@ -1,0 +1,181 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { EventStore, SqlDatabase } from '../../libs/event-store/src/index.js';
+import {
+  DomainError,
+  EVENT_STORE,
+  NWD_CONFIG,
+  READ_DB,
+  type NwdConfig,
+} from '../../libs/platform/src/index.js';
+import { CaseHistory, type AsOf, type Reflects } from './case-history.js';
+import { chronologyOf, type ChronologyEntry, type Module } from './chronology.js';
+import { fieldHistory, isField, type FieldChange } from './field-history.js';
+import { foldKnownCase, type KnownCase } from './known-case.js';
+import { redactThirdParties, renderRecord } from './subject-access-record.js';
+
+export class GetCaseAsOf extends Query<{ reflects: Reflects; case: KnownCase }> {
+  constructor(
+    readonly youngPersonId: string,
+    readonly at: AsOf,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCaseAsOf)
+export class GetCaseAsOfHandler implements IQueryHandler<GetCaseAsOf> {
+  constructor(private readonly history: CaseHistory) {}
+  async execute({ youngPersonId, at }: GetCaseAsOf) {
+    const { events, reflects } = await this.history.events(youngPersonId, at);
+    return { reflects, case: foldKnownCase(youngPersonId, events) };
+  }
+}
+
+export class GetChronology extends Query<{
+  youngPersonId: string;
+  reflects: Reflects;
+  entries: ChronologyEntry[];
+}> {
+  constructor(
+    readonly youngPersonId: string,
+    readonly at: AsOf,
+    readonly filter: { module?: Module; kind?: string; from?: string; to?: string },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetChronology)
+export class GetChronologyHandler implements IQueryHandler<GetChronology> {
+  constructor(
+    private readonly history: CaseHistory,
+    @Inject(NWD_CONFIG) private readonly config: NwdConfig,
+  ) {}
+  async execute({ youngPersonId, at, filter }: GetChronology) {
+    const { events, reflects } = await this.history.events(youngPersonId, at);
+    const norm = (v?: string) => (v ? new Date(v).toISOString() : undefined);
+    return {
+      youngPersonId,
+      reflects,
+      entries: chronologyOf(events, this.config.lateRecordingHours, {
+        ...filter,
+        from: norm(filter.from),
+        to: norm(filter.to),
+      }),
+    };
+  }
+}
+
+export class GetFieldHistory extends Query<{
+  youngPersonId: string;
+  field: string;
+  reflects: Reflects;
+  changes: FieldChange[];
+}> {
+  constructor(
+    readonly youngPersonId: string,
+    readonly field: string,
+    readonly at: AsOf,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetFieldHistory)
+export class GetFieldHistoryHandler implements IQueryHandler<GetFieldHistory> {
+  constructor(private readonly history: CaseHistory) {}
+  async execute({ youngPersonId, field, at }: GetFieldHistory) {
+    if (!isField(field)) {
+      throw new DomainError('AUDIT.UNKNOWN_FIELD', `no field ${field}`, 400, 'field');
+    }
+    const { events, reflects } = await this.history.events(youngPersonId, at);
+    return { youngPersonId, field, reflects, changes: fieldHistory(youngPersonId, events, field) };
+  }
+}
+
+export class GetSubjectAccessRecord extends Query<{ json: object; html: string }> {
+  constructor(
+    readonly youngPersonId: string,
+    readonly now: string,
+  ) {
+    super();
+  }
+}
+
+/** The whole record for the young person: chronology first, third parties withheld. */
+@QueryHandler(GetSubjectAccessRecord)
+export class GetSubjectAccessRecordHandler implements IQueryHandler<GetSubjectAccessRecord> {
+  constructor(
+    private readonly history: CaseHistory,
+    @Inject(NWD_CONFIG) private readonly config: NwdConfig,
+  ) {}
+  async execute({ youngPersonId, now }: GetSubjectAccessRecord) {
+    const { events } = await this.history.events(youngPersonId);
+    const known = redactThirdParties(foldKnownCase(youngPersonId, events));
+    const chronology = chronologyOf(events, this.config.lateRecordingHours);
+    return {
+      json: { youngPersonId, producedAt: now, chronology, record: known },
+      html: renderRecord(known, chronology, now),
+    };
+  }
+}
+
+export interface RetentionEntry {
+  youngPersonId: string;
+  hubId: string;
+  youngPerson: { givenName: string; familyName: string; dateOfBirth: string };
+  retentionDate: string;
+}
+
+export class GetRetentionReport extends Query<{ asOn: string; pastRetention: RetentionEntry[] }> {}
+
+/** Cases past their retention date (the 75th birthday). Nothing is deleted automatically. */
+@QueryHandler(GetRetentionReport)
+export class GetRetentionReportHandler implements IQueryHandler<GetRetentionReport> {
+  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+  async execute() {
+    const r = await this.db.query<{
+      young_person_id: string;
+      hub_id: string;
+      given_name: string;
+      family_name: string;
+      date_of_birth: string;
+      retention: string;
+      today: string;
+    }>(
+      `SELECT young_person_id, hub_id, given_name, family_name, date_of_birth::text,
+         (date_of_birth + interval '75 years')::date::text AS retention, current_date::text AS today
+       FROM rm_caseloads.cases WHERE date_of_birth + interval '75 years' <= current_date
+       ORDER BY date_of_birth, young_person_id LIMIT 1000`,
+    );
+    return {
+      asOn: new Date().toISOString().slice(0, 10),
+      pastRetention: r.rows.map((row) => ({
+        youngPersonId: row.young_person_id,
+        hubId: row.hub_id,
+        youngPerson: {
+          givenName: row.given_name,
+          familyName: row.family_name,
+          dateOfBirth: row.date_of_birth,
+        },
+        retentionDate: row.retention,
+      })),
+    };
+  }
+}
+
+export const VERIFICATION_STREAM = 'integrity-verifications';
+
+export class GetLatestVerification extends Query<object | null> {}
+
+/** The result `nwd verify` last recorded in the log. */
+@QueryHandler(GetLatestVerification)
+export class GetLatestVerificationHandler implements IQueryHandler<GetLatestVerification> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async execute() {
+    const events = await this.store.readStream(VERIFICATION_STREAM);
+    const last = events[events.length - 1];
+    return last ? { ...last.data, recordedAt: last.recordedAt } : null;
+  }
+}

@@ -1,0 +1,235 @@
+import type { StoredEvent } from '../../libs/event-store/src/index.js';
+
+export const MODULES = ['young_people', 'hub_placements', 'outreach', 'housing'] as const;
+export type Module = (typeof MODULES)[number];
+
+export interface ChronologyEntry {
+  eventId: string;
+  position: number;
+  module: Module;
+  kind: string;
+  /** When it happened (from the record), the sort key. */
+  occurredAt: string;
+  /** When the system learnt it. */
+  recordedAt: string;
+  recordedBy: { id: string; name: string };
+  lateRecorded: boolean;
+  text: string;
+  /** Later corrections of this entry, beside it. */
+  corrections: { at: string; by: { id: string; name: string }; reason: string; text: string }[];
+}
+
+type Data = Record<string, unknown>;
+const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const words = (v: unknown) => s(v).replaceAll('_', ' ');
+
+/** Plain words for each event a case can hold. Third parties' names are never in these. */
+const TEXT: Record<string, [Module, (d: Data) => string]> = {
+  ReferralReceived: [
+    'young_people',
+    (d) =>
+      `Referred (${words(d.category)}) by ${s((d.socialWorker as Data).name)}, ${s((d.socialWorker as Data).team)}: ${s(d.reason)}`,
+  ],
+  RepeatReferralReceived: [
+    'young_people',
+    (d) => `Referred again: ${s(d.reason)}${d.possibleDuplicate ? ' (possible duplicate)' : ''}`,
+  ],
+  DuplicateConfirmed: [
+    'young_people',
+    () => 'The later referral was confirmed as this young person',
+  ],
+  DuplicateRejected: [
+    'young_people',
+    () => 'The later referral was found to be someone else, who has their own case',
+  ],
+  ReferralAccepted: ['young_people', () => 'Referral accepted by the hub'],
+  ReferralDeclined: ['young_people', (d) => `Referral declined: ${s(d.reason)}`],
+  KeyWorkerAllocated: [
+    'young_people',
+    (d) => `Key worker: ${s(d.workerName)}${d.reason ? ` (${s(d.reason)})` : ''}`,
+  ],
+  ScreeningNoteRecorded: ['young_people', (d) => `Screening note: ${s(d.note)}`],
+  TeamMemberAdded: ['young_people', (d) => `${s(d.name)} joined the team as ${words(d.role)}`],
+  TeamMemberEnded: ['young_people', (d) => `A team member left: ${s(d.reason)}`],
+  CaseSteppedAway: ['young_people', (d) => `Stepped away from support: ${s(d.reason)}`],
+  CaseReopened: ['young_people', (d) => `Case reopened: ${s(d.reason)}`],
+  ConsentGranted: [
+    'young_people',
+    (d) => `Consented to independent visitor ${s(d.visitorName)} seeing the record`,
+  ],
+  ConsentRevoked: ['young_people', () => 'Consent for an independent visitor withdrawn'],
+  GoalSet: [
+    'young_people',
+    (d) => `Goal set (${words(d.area)}): ${s(d.description)}, by ${s(d.targetDate)}`,
+  ],
+  GoalStatusChanged: [
+    'young_people',
+    (d) => `Goal ${words(d.status)}${d.note ? `: ${s(d.note)}` : ''}`,
+  ],
+  PlanReviewed: [
+    'young_people',
+    (d) => `${d.kind === 'pathway' ? 'Pathway' : 'Support'} plan reviewed: ${s(d.notes)}`,
+  ],
+  CaseClosed: ['young_people', () => 'Case closed at 25'],
+  ReferralDetailsCorrected: [
+    'young_people',
+    (d) => `Referral details corrected: ${Object.keys(d.changes as object).join(', ')}`,
+  ],
+  YoungPersonAdmitted: [
+    'hub_placements',
+    (d) =>
+      `Admitted to ${s(d.bedId).replace('-', ' bed ')}${d.emergency ? ' (emergency)' : ''}, legal status ${s((d.episode as Data).ls)}`,
+  ],
+  YoungPersonDischarged: [
+    'hub_placements',
+    (d) => `Left the hub bed for ${words(d.destination)}: ${s(d.reason)}`,
+  ],
+  YoungPersonPlacedWithFamily: ['hub_placements', () => 'Placed with a community family'],
+  FamilyPlacementEnded: [
+    'hub_placements',
+    (d) => `Community family placement ended: ${s(d.reason)}`,
+  ],
+  ContactLogged: [
+    'outreach',
+    (d) =>
+      `${words(d.kind).replace(/^./, (c) => c.toUpperCase())} contact with ${s(d.workerName)}${d.location ? ` at ${s(d.location)}` : ''}: ${s(d.notes)}`,
+  ],
+  ContactAmended: [
+    'outreach',
+    (d) =>
+      `Contact corrected: ${Object.entries(d.changes as object)
+        .map(([k, v]) => `${k} now ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .join('; ')}`,
+  ],
+  MissingEpisodeReported: [
+    'outreach',
+    (d) =>
+      `Reported ${d.category === 'M' ? 'missing' : 'away without authorisation'}${d.policeInformed ? ', police informed' : ''}: ${s(d.circumstances)}`,
+  ],
+  MissingEpisodeUpdated: ['outreach', (d) => `Missing update: ${s(d.note)}`],
+  YoungPersonReturned: [
+    'outreach',
+    (d) => `Returned: ${s(d.whereFound)}; return interview to be offered by ${s(d.interviewDueBy)}`,
+  ],
+  ReturnInterviewRecorded: [
+    'outreach',
+    (d) => `Return home interview ${s(d.outcome)}${d.by ? ` by ${s(d.by)}` : ''}`,
+  ],
+  IncidentRecorded: ['outreach', (d) => `Incident (${words(d.kind)}): ${s(d.summary)}`],
+  Reg40NotificationSent: [
+    'outreach',
+    (d) =>
+      `${d.recipient === 'ofsted' ? 'Ofsted' : 'The placing authority'} notified (${s(d.method)})`,
+  ],
+  YoungPersonMovedIn: [
+    'housing',
+    (d) =>
+      `Moved to ${words(d.kind)} (${s(d.optionName)}): ${s(d.reason)}${d.planned ? '' : ' (unplanned)'}`,
+  ],
+  YoungPersonMovedOut: ['housing', (d) => `Moved out of a housing option: ${s(d.reason)}`],
+  AccommodationChanged: [
+    'housing',
+    (d) =>
+      `Moved to ${words(d.accommodation)}${d.description ? ` (${s(d.description)})` : ''}: ${s(d.reason)}${d.planned ? '' : ' (unplanned)'}`,
+  ],
+  AccommodationPlanSet: [
+    'housing',
+    (d) =>
+      `Accommodation plan set: ${(d.targetMoves as { to: string; by: string }[]).map((m) => `${m.to} by ${m.by}`).join('; ')}`,
+  ],
+  TenancyStarted: ['housing', (d) => `Tenancy started (${words(d.landlordType)})`],
+  TenancyConcernRecorded: [
+    'housing',
+    (d) => `Tenancy concern: ${words(d.concern)}: ${s(d.detail)}`,
+  ],
+  TenancyConcernResolved: [
+    'housing',
+    (d) => `Tenancy concern resolved (${words(d.concern)}): ${s(d.note)}`,
+  ],
+  TenancyEnded: ['housing', (d) => `Tenancy ended: ${s(d.reason)}`],
+  CareLeaverRecordMade: [
+    'housing',
+    (d) =>
+      `Care leaver record for the ${s(d.age)}th birthday: in touch ${s(d.inTouch)}${d.activ ? `, activity ${s(d.activ)}` : ''}${d.accom ? `, accommodation ${s(d.accom)}` : ''}`,
+  ],
+};
+
+const CORRECTIONS: Record<string, (d: Data) => string> = {
+  ContactAmended: (d) => `contact ${s(d.contactId)}`,
+  ReferralDetailsCorrected: (d) => `event ${s(d.corrects)}`,
+};
+
+/**
+ * When it happened: the record's own date or instant, else the instant it was recorded about.
+ * `wholeDay`: only the date is known (late-recording allows the rest of that day).
+ */
+function occurredAt(e: StoredEvent): { at: string; wholeDay: boolean } {
+  const d = e.data as Data;
+  const at =
+    d.occurredAt ??
+    d.startedAt ??
+    d.returnedAt ??
+    d.notifiedAt ??
+    d.from ??
+    d.on ??
+    d.start ??
+    d.reviewedOn;
+  if (typeof at === 'string') {
+    return at.length === 10
+      ? { at: `${at}T00:00:00.000Z`, wholeDay: true }
+      : { at: new Date(at).toISOString(), wholeDay: false };
+  }
+  // Nothing happens after it is recorded (the API's clock may run ahead of the database's).
+  const meta = s(e.metadata.occurredAt);
+  return { at: meta && meta < e.recordedAt ? meta : e.recordedAt, wholeDay: false };
+}
+
+export function chronologyOf(
+  events: readonly StoredEvent[],
+  lateAfterHours: number,
+  filter: { module?: Module; kind?: string; from?: string; to?: string } = {},
+): ChronologyEntry[] {
+  const entries: ChronologyEntry[] = [];
+  const byContact = new Map<string, ChronologyEntry>();
+  const byEvent = new Map<string, ChronologyEntry>();
+  for (const e of events) {
+    const known = TEXT[e.type];
+    if (!known) continue;
+    const d = e.data as Data;
+    const actor = e.metadata.actor as { id: string; name?: string };
+    const by = { id: actor.id, name: actor.name ?? actor.id };
+    if (CORRECTIONS[e.type]) {
+      const target =
+        e.type === 'ContactAmended' ? byContact.get(s(d.contactId)) : byEvent.get(s(d.corrects));
+      if (target) {
+        target.corrections.push({ at: e.recordedAt, by, reason: s(d.reason), text: known[1](d) });
+        continue;
+      }
+    }
+    const { at, wholeDay } = occurredAt(e);
+    const allowed = (lateAfterHours + (wholeDay ? 24 : 0)) * 3_600_000;
+    const entry: ChronologyEntry = {
+      eventId: e.eventId,
+      position: e.position,
+      module: known[0],
+      kind: e.type,
+      occurredAt: at,
+      recordedAt: e.recordedAt,
+      recordedBy: by,
+      lateRecorded: Date.parse(e.recordedAt) - Date.parse(at) > allowed,
+      text: known[1](d),
+      corrections: [],
+    };
+    entries.push(entry);
+    byEvent.set(e.eventId, entry);
+    if (e.type === 'ContactLogged') byContact.set(s(d.contactId), entry);
+  }
+  return entries
+    .filter((x) => !filter.module || x.module === filter.module)
+    .filter((x) => !filter.kind || x.kind === filter.kind)
+    .filter((x) => !filter.from || x.occurredAt >= filter.from)
+    .filter((x) => !filter.to || x.occurredAt < filter.to)
+    .sort((a, b) =>
+      a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.position - b.position,
+    );
+}

@@ -1,0 +1,5 @@
+export { AuditModule } from './audit.module.js';
+export { CaseHistory } from './case-history.js';
+export { foldKnownCase, type KnownCase } from './known-case.js';
+export { chronologyOf } from './chronology.js';
+export { VERIFICATION_STREAM } from './audit.queries.js';

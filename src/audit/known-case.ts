@@ -1,0 +1,357 @@
+import type { StoredEvent } from '../../libs/event-store/src/index.js';
+import type { HousingOptionEvent, HousingPathwayEvent } from '../housing/housing.events.js';
+import type { CommunityFamilyEvent } from '../hub-placements/community-families/community-family.events.js';
+import type { HubEvent } from '../hub-placements/hub-placements.events.js';
+import type { ContactDetails, OutreachEvent } from '../outreach/outreach.events.js';
+import {
+  toCaseSummary,
+  type CaseSummary,
+} from '../young-people/case-summary/case-summary.query.js';
+import type { YoungPersonEvent } from '../young-people/young-people.events.js';
+import {
+  evolveCase,
+  initialCase,
+  type YoungPersonCase,
+} from '../young-people/young-person-case.js';
+
+type Person = { name: string; relationship?: string; role?: string; thirdParty: boolean };
+
+export interface KnownContact extends ContactDetails {
+  contactId: string;
+  worker: { id: string; name: string };
+  recordedAt: string;
+  lateRecorded: boolean;
+  amendments: {
+    at: string;
+    by: { id: string; name: string };
+    reason: string;
+    previous: Partial<ContactDetails>;
+  }[];
+}
+
+export interface KnownPlacement {
+  kind: 'hub_bed' | 'community_family';
+  hubId: string;
+  bedId: string | null;
+  familyId: string | null;
+  emergency: boolean;
+  from: string;
+  to: string | null;
+  legalStatus: string;
+  placementType: string;
+  endReason: string | null;
+}
+
+/** A case as the log knew it: every module's view, folded from the events about the person. */
+export interface KnownCase {
+  youngPersonId: string;
+  summary: CaseSummary | null;
+  /** The 75th birthday: looked-after children's records are kept until then. */
+  retentionDate: string | null;
+  placements: KnownPlacement[];
+  contacts: KnownContact[];
+  missingEpisodes: {
+    episodeId: string;
+    category: string;
+    startedAt: string;
+    policeReference: string | null;
+    updates: { at: string; note: string }[];
+    returnedAt: string | null;
+    whereFound: string | null;
+    interviewDueBy: string | null;
+    interview: { outcome: string; at: string; by: string | null }[];
+  }[];
+  incidents: {
+    incidentId: string;
+    kind: string;
+    occurredAt: string;
+    summary: string;
+    involved: Person[];
+    notify: string[];
+    notified: { recipient: string; at: string; method: string }[];
+  }[];
+  housing: {
+    accommodations: {
+      on: string;
+      accommodation: string;
+      description: string;
+      reason: string;
+      planned: boolean;
+    }[];
+    plan: { targetMoves: { to: string; by: string }[]; notes: string; setOn: string } | null;
+    tenancies: {
+      tenancyId: string;
+      landlordType: string;
+      start: string;
+      address: string;
+      concerns: string[];
+      endedOn: string | null;
+    }[];
+    careLeaverRecords: {
+      age: number;
+      inTouch: string;
+      activ: string | null;
+      accom: string | null;
+    }[];
+  };
+}
+
+type AnyEvent =
+  | YoungPersonEvent
+  | HubEvent
+  | CommunityFamilyEvent
+  | OutreachEvent
+  | HousingOptionEvent
+  | HousingPathwayEvent;
+
+const addYears = (date: string, years: number) =>
+  `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+/** Folds events one at a time (so field history can look after each one). */
+export class KnownCaseBuilder {
+  private case: YoungPersonCase = initialCase();
+  private revision = -1;
+  readonly placements: KnownPlacement[] = [];
+  readonly contacts = new Map<string, KnownContact>();
+  readonly episodes = new Map<string, KnownCase['missingEpisodes'][number]>();
+  readonly incidents = new Map<string, KnownCase['incidents'][number]>();
+  readonly housing: KnownCase['housing'] = {
+    accommodations: [],
+    plan: null,
+    tenancies: [],
+    careLeaverRecords: [],
+  };
+
+  constructor(readonly youngPersonId: string) {}
+
+  apply(stored: StoredEvent): void {
+    const e = stored as unknown as AnyEvent;
+    if (stored.streamId === `young-person-${this.youngPersonId}`) {
+      this.case = evolveCase(this.case, e as YoungPersonEvent);
+      this.revision = stored.revision;
+      return;
+    }
+    switch (e.type) {
+      case 'YoungPersonAdmitted':
+        this.placements.push({
+          kind: 'hub_bed',
+          hubId: e.data.hubId,
+          bedId: e.data.bedId,
+          familyId: null,
+          emergency: e.data.emergency,
+          from: e.data.from,
+          to: null,
+          legalStatus: e.data.episode.ls,
+          placementType: e.data.episode.place,
+          endReason: null,
+        });
+        return;
+      case 'YoungPersonPlacedWithFamily':
+        this.placements.push({
+          kind: 'community_family',
+          hubId: e.data.hubId,
+          bedId: null,
+          familyId: e.data.familyId,
+          emergency: false,
+          from: e.data.from,
+          to: null,
+          legalStatus: e.data.episode.ls,
+          placementType: e.data.episode.place,
+          endReason: null,
+        });
+        return;
+      case 'YoungPersonDischarged':
+      case 'FamilyPlacementEnded': {
+        const open = [...this.placements].reverse().find((p) => p.to === null);
+        if (open) Object.assign(open, { to: e.data.on, endReason: e.data.reason });
+        return;
+      }
+      case 'ContactLogged': {
+        const {
+          contactId,
+          workerId,
+          workerName,
+          recordedAt,
+          lateRecorded,
+          youngPersonId: _y,
+          hubId: _h,
+          ...details
+        } = e.data;
+        this.contacts.set(contactId, {
+          contactId,
+          worker: { id: workerId, name: workerName },
+          recordedAt,
+          lateRecorded,
+          ...details,
+          amendments: [],
+        });
+        return;
+      }
+      case 'ContactAmended': {
+        const c = this.contacts.get(e.data.contactId);
+        if (c) {
+          Object.assign(c, e.data.changes);
+          c.amendments.push({
+            at: e.data.amendedAt,
+            by: e.data.amendedBy,
+            reason: e.data.reason,
+            previous: e.data.previous,
+          });
+        }
+        return;
+      }
+      case 'MissingEpisodeReported':
+        this.episodes.set(e.data.episodeId, {
+          episodeId: e.data.episodeId,
+          category: e.data.category,
+          startedAt: e.data.startedAt,
+          policeReference: e.data.policeReference,
+          updates: [],
+          returnedAt: null,
+          whereFound: null,
+          interviewDueBy: null,
+          interview: [],
+        });
+        return;
+      case 'MissingEpisodeUpdated': {
+        const m = this.episodes.get(e.data.episodeId);
+        if (m) {
+          m.updates.push({ at: e.data.at, note: e.data.note });
+          m.policeReference = e.data.policeReference ?? m.policeReference;
+        }
+        return;
+      }
+      case 'YoungPersonReturned': {
+        const m = this.episodes.get(e.data.episodeId);
+        if (m)
+          Object.assign(m, {
+            returnedAt: e.data.returnedAt,
+            whereFound: e.data.whereFound,
+            interviewDueBy: e.data.interviewDueBy,
+          });
+        return;
+      }
+      case 'ReturnInterviewRecorded':
+        this.episodes
+          .get(e.data.episodeId)
+          ?.interview.push({ outcome: e.data.outcome, at: e.data.at, by: e.data.by });
+        return;
+      case 'IncidentRecorded':
+        this.incidents.set(e.data.incidentId, {
+          incidentId: e.data.incidentId,
+          kind: e.data.kind,
+          occurredAt: e.data.occurredAt,
+          summary: e.data.summary,
+          involved: e.data.involved,
+          notify: e.data.notify,
+          notified: [],
+        });
+        return;
+      case 'Reg40NotificationSent':
+        this.incidents.get(e.data.incidentId)?.notified.push({
+          recipient: e.data.recipient,
+          at: e.data.notifiedAt,
+          method: e.data.method,
+        });
+        return;
+      case 'YoungPersonMovedIn':
+        this.housing.accommodations.push({
+          on: e.data.on,
+          accommodation: e.data.kind,
+          description: e.data.optionName,
+          reason: e.data.reason,
+          planned: e.data.planned,
+        });
+        return;
+      case 'AccommodationChanged':
+        this.housing.accommodations.push({
+          on: e.data.on,
+          accommodation: e.data.accommodation,
+          description: e.data.description,
+          reason: e.data.reason,
+          planned: e.data.planned,
+        });
+        return;
+      case 'TenancyStarted':
+        this.housing.accommodations.push({
+          on: e.data.start,
+          accommodation: 'independent_tenancy',
+          description: e.data.address,
+          reason: 'tenancy started',
+          planned: true,
+        });
+        this.housing.tenancies.push({
+          tenancyId: e.data.tenancyId,
+          landlordType: e.data.landlordType,
+          start: e.data.start,
+          address: e.data.address,
+          concerns: [],
+          endedOn: null,
+        });
+        return;
+      case 'TenancyConcernRecorded':
+      case 'TenancyConcernResolved': {
+        const t = this.housing.tenancies.find((x) => x.tenancyId === e.data.tenancyId);
+        if (t) {
+          t.concerns =
+            e.type === 'TenancyConcernRecorded'
+              ? [...t.concerns, e.data.concern]
+              : t.concerns.filter((c) => c !== e.data.concern);
+        }
+        return;
+      }
+      case 'TenancyEnded': {
+        const t = this.housing.tenancies.find((x) => x.tenancyId === e.data.tenancyId);
+        if (t) t.endedOn = e.data.on;
+        return;
+      }
+      case 'AccommodationPlanSet':
+        this.housing.plan = {
+          targetMoves: e.data.targetMoves,
+          notes: e.data.notes,
+          setOn: e.data.setOn,
+        };
+        return;
+      case 'CareLeaverRecordMade':
+        this.housing.careLeaverRecords.push({
+          age: e.data.age,
+          inTouch: e.data.inTouch,
+          activ: e.data.activ,
+          accom: e.data.accom,
+        });
+        return;
+      default:
+        return;
+    }
+  }
+
+  get caseState(): YoungPersonCase {
+    return this.case;
+  }
+
+  view(): KnownCase {
+    const summary = this.case.status === 'none' ? null : toCaseSummary(this.case, this.revision);
+    const byDate = <T>(items: Iterable<T>, key: (t: T) => string) =>
+      [...items].sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
+    return {
+      youngPersonId: this.youngPersonId,
+      summary,
+      retentionDate: summary ? addYears(summary.youngPerson.dateOfBirth, 75) : null,
+      placements: this.placements.map((p) => ({ ...p })),
+      contacts: byDate(this.contacts.values(), (c) => c.occurredAt).map((c) => structuredClone(c)),
+      missingEpisodes: byDate(this.episodes.values(), (m) => m.startedAt).map((m) =>
+        structuredClone(m),
+      ),
+      incidents: byDate(this.incidents.values(), (i) => i.occurredAt).map((i) =>
+        structuredClone(i),
+      ),
+      housing: structuredClone(this.housing),
+    };
+  }
+}
+
+export function foldKnownCase(youngPersonId: string, events: readonly StoredEvent[]): KnownCase {
+  const builder = new KnownCaseBuilder(youngPersonId);
+  for (const e of events) builder.apply(e);
+  return builder.view();
+}
