@@ -60,6 +60,20 @@ describe('nwd verify and nwd replay on PostgreSQL', () => {
     expect(before.events).toEqual([]);
   }, 60_000);
 
+  it('seeds a demo hub through the API and the demo users, once', async () => {
+    const keyEnv = { ...env, NWD_KEY_FILE: join(REPO_ROOT, 'test-results', 'seed-key.json') };
+    const first = await nwd(['seed', '--demo'], keyEnv);
+    expect(first.stdout).toContain('with 6 generated young people');
+    const users = await store.readStream('demo-users');
+    expect(users[0].data.users).toHaveLength(4);
+    const referrals = await store.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM events WHERE type = 'ReferralReceived' AND data->'socialWorker'->>'team' = 'Demo Team'`,
+    );
+    expect(referrals.rows[0].n).toBe(6);
+    const again = await nwd(['seed', '--demo'], keyEnv);
+    expect(again.stdout).toContain('Nothing added');
+  }, 60_000);
+
   it('finds an event changed in the database behind the log’s back, and exits non-zero', async () => {
     const target = `young-person-${cases[2].youngPersonId}`;
     await store.db.exec('ALTER TABLE events DISABLE TRIGGER events_no_update');

@@ -6,16 +6,24 @@ import {
 } from '../../libs/platform/src/index.js';
 import { AccessModule, type TokenVerifier } from '../../src/access/index.js';
 import { BUSINESS_MODULES } from '../composition/composition.js';
+import { WebModule } from '../../src/web/web.module.js';
+import type { WebSessions } from '../../src/web/web-sessions.js';
 
 @Module({})
 export class ApiModule {
-  static forRoot(infra: Infrastructure, config: NwdConfig, verifier: TokenVerifier): DynamicModule {
+  static forRoot(
+    infra: Infrastructure,
+    config: NwdConfig,
+    verifier: TokenVerifier,
+    sessions: WebSessions,
+  ): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(infra, config),
-        AccessModule.forRoot(verifier),
+        AccessModule.forRoot(verifier, sessions),
         ...BUSINESS_MODULES,
+        WebModule,
       ],
     };
   }

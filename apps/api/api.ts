@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,7 +13,16 @@ import {
   type Logger,
   type NwdConfig,
 } from '../../libs/platform/src/index.js';
-import { createTokenVerifier, loadAuthConfig, type TokenVerifier } from '../../src/access/index.js';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import {
+  createTokenVerifier,
+  loadAuthConfig,
+  loadLocalKeys,
+  type TokenVerifier,
+} from '../../src/access/index.js';
+import { Renderer, WEB_PATHS } from '../../src/web/renderer.js';
+import { WebSessions } from '../../src/web/web-sessions.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
 import { ApiModule } from './api.module.js';
 
@@ -22,10 +32,23 @@ export async function createApi(
   config: NwdConfig,
   verifier: TokenVerifier,
   logger: Logger = createLogger(config.logLevel, 'api'),
+  sessions?: WebSessions,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(infra, config, verifier), {
+  const web =
+    sessions ??
+    new WebSessions(
+      await loadLocalKeys(loadAuthConfig().keyFile),
+      Number(process.env.WEB_SESSION_MINUTES) || 480,
+    );
+  const app = await NestFactory.create(ApiModule.forRoot(infra, config, verifier, web), {
     logger: new PinoNestLogger(logger),
   });
+  app.use(cookieParser());
+  app.use('/govuk', express.static(join(WEB_PATHS.govuk, 'govuk'), { maxAge: '1d' }));
+  app.use('/assets', express.static(join(WEB_PATHS.govuk, 'govuk', 'assets'), { maxAge: '1d' }));
+  app.use('/moj', express.static(join(WEB_PATHS.moj, 'moj'), { maxAge: '1d' }));
+  app.use('/app-assets', express.static(WEB_PATHS.public, { maxAge: 0 }));
+  const renderer = new Renderer();
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -35,7 +58,43 @@ export async function createApi(
     }),
   );
   app.useGlobalFilters(
-    new ProblemFilter((error) => logger.error({ err: error }, 'request failed')),
+    new ProblemFilter(
+      (error) => logger.error({ err: error }, 'request failed'),
+      (problem, req, res) => {
+        // A browser on a page: sign in again (the page comes back after), or a readable page.
+        if (!req.path.startsWith('/app') || req.accepts(['json', 'html']) !== 'html') return false;
+        if (problem.status === 401) {
+          res.redirect(303, `/app/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}`);
+          return true;
+        }
+        if (problem.code === 'ACCESS.REASON_REQUIRED' && req.method === 'GET') {
+          const keep = Object.entries(req.query).filter(
+            ([k, v]) => k !== 'reason' && typeof v === 'string',
+          );
+          res
+            .status(200)
+            .type('html')
+            .send(
+              renderer.render('reason.njk', {
+                title: 'Why are you looking?',
+                action: req.path,
+                keep,
+              }),
+            );
+          return true;
+        }
+        res
+          .status(problem.status)
+          .type('html')
+          .send(
+            renderer.render('error.njk', {
+              title: problem.title,
+              message: problem.detail,
+            }),
+          );
+        return true;
+      },
+    ),
   );
   const document = SwaggerModule.createDocument(
     app,

@@ -6,8 +6,15 @@ import { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
 import { hubInScope, inScope, scopeFor } from './policy.js';
 import { REQUIRES, type Requirement } from './requires.decorator.js';
 import { TokenRejected, type TokenVerifier } from './tokens/token-verifier.js';
+import { SESSION_COOKIE, type WebSession, type WebSessions } from '../web/web-sessions.js';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+export const WEB_SESSIONS = Symbol('WEB_SESSIONS');
+
+export type WebRequest = AccessRequest & {
+  session?: WebSession;
+  cookies?: Record<string, string>;
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -26,6 +33,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly moduleRef: ModuleRef,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(WEB_SESSIONS) private readonly sessions: WebSessions | null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -91,9 +99,24 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(req: AccessRequest) {
+  private async authenticate(req: WebRequest) {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    // The web pages sign in with a session cookie; forms then carry its CSRF token.
+    if (!match && /^\/app(\/|$)/.test(req.path) && this.sessions) {
+      const session = await this.sessions.read(req.cookies?.[SESSION_COOKIE]);
+      if (!session) throw new ProblemException(401, 'AUTH.SESSION_MISSING', 'Sign in to continue.');
+      const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
+      if (!['GET', 'HEAD'].includes(req.method) && sent !== session.csrf) {
+        throw new ProblemException(
+          403,
+          'WEB.CSRF',
+          'This form has expired; reload the page and send it again.',
+        );
+      }
+      req.session = session;
+      return session.user;
+    }
     if (!match) {
       throw new ProblemException(401, 'AUTH.TOKEN_MISSING', 'Send Authorization: Bearer <token>.');
     }

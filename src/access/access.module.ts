@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AccessGuard, TOKEN_VERIFIER } from './access.guard.js';
+import { AccessGuard, TOKEN_VERIFIER, WEB_SESSIONS } from './access.guard.js';
+import type { WebSessions } from '../web/web-sessions.js';
 import { AccessLogController } from './access-log/access-log.controller.js';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
 import { accessLogProjection } from './access-log/access-log.projection.js';
@@ -13,12 +14,15 @@ export const accessProjections = [accessLogProjection];
 /** Authentication, the policy guard on every route, and the access log. */
 @Module({})
 export class AccessModule {
-  static forRoot(verifier: TokenVerifier): DynamicModule {
+  static forRoot(verifier: TokenVerifier, sessions: WebSessions | null = null): DynamicModule {
     return {
       module: AccessModule,
+      global: true,
       controllers: [AccessLogController, SubjectAccessController],
+      exports: [WEB_SESSIONS],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: verifier },
+        { provide: WEB_SESSIONS, useValue: sessions },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         GetAccessLogHandler,

@@ -29,3 +29,5 @@ export {
   type Requirement,
 } from './requires.decorator.js';
 export { LogsAccess, oneCase, pageOfCases } from './access-log/logs-access.decorator.js';
+export { WEB_SESSIONS, type WebRequest } from './access.guard.js';
+export { loadOrCreateLocalKeys as loadLocalKeys } from './tokens/local-signing-key.js';

@@ -20,6 +20,7 @@ import {
   type NwdConfig,
 } from '../../libs/platform/src/index.js';
 import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { WebSessions } from '../../src/web/web-sessions.js';
 
 export type Dialect = 'postgres' | 'pglite';
 
@@ -41,6 +42,7 @@ export interface TestApi extends Caller {
   infra: Infrastructure;
   config: NwdConfig;
   app: INestApplication;
+  sessions: WebSessions;
   /** A token signed with this API's local key. */
   token(user: TestUser, expiresIn?: string | number): Promise<string>;
   /** Calls made as this user (a fresh token each call). */
@@ -83,7 +85,8 @@ export async function startTestApi(
   const authConfig = { ...loadAuthConfig({}), keyFile };
   const verifier = await createTokenVerifier(authConfig);
   const keys = await loadOrCreateLocalKeys(keyFile);
-  const app = await createApi(infra, config, verifier, pino({ level: 'silent' }));
+  const sessions = new WebSessions(keys, 60);
+  const app = await createApi(infra, config, verifier, pino({ level: 'silent' }), sessions);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
@@ -112,6 +115,7 @@ export async function startTestApi(
     infra,
     config,
     app,
+    sessions,
     token,
     call,
     as: (user) => ({

@@ -68,7 +68,12 @@ interface Problem {
 /** Every error leaves as `application/problem+json` (RFC 9457) with a stable `code`. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(private readonly log: (error: unknown) => void = () => undefined) {}
+  constructor(
+    private readonly log: (error: unknown) => void = () => undefined,
+    /** Answers a problem another way (a browser page); true when it did. */
+    private readonly other: (problem: Problem, req: Request, res: Response) => boolean = () =>
+      false,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -77,6 +82,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
     if (problem.status >= 500) this.log(exception);
+    if (this.other(problem, request, response)) return;
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

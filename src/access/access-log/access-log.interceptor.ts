@@ -40,7 +40,9 @@ export class AccessLogInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<AccessRequest>();
     const user = req.user;
     if (!user) return next.handle();
-    const header = req.headers['x-access-reason'];
+    // Pages ask for the reason in a form (?reason=); the API takes the header.
+    const fromPage = /^\/app(\/|$)/.test(req.path) ? req.query.reason : undefined;
+    const header = req.headers['x-access-reason'] ?? fromPage;
     const reason = typeof header === 'string' && header.trim() ? header.trim() : null;
     if (reason !== null && !REASON_OK(reason)) {
       throw new ProblemException(

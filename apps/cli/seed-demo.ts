@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net';
+import { createLogger, loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
+import {
+  createTokenVerifier,
+  loadAuthConfig,
+  loadOrCreateLocalKeys,
+  signLocalToken,
+  type AuthenticatedUser,
+} from '../../src/access/index.js';
+import { listDemoUsers, registerDemoUsers } from '../../src/web/demo-users.js';
+import { createApi } from '../api/api.js';
+import { ALL_PROJECTIONS } from '../composition/composition.js';
+
+/** Generated, obviously fictional names: no real person's data. */
+const GIVEN = ['Alex', 'Bo', 'Cam', 'Dee', 'Eli', 'Fran'];
+const FAMILY = ['Example', 'Sample', 'Testwell', 'Demoson', 'Placeholder', 'Fictional'];
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+/**
+ * `nwd seed --demo`: a demo hub with generated young people, made through the real HTTP API and
+ * command handlers (in this process, on the configured storage), and the demo users the embedded
+ * sign-in page offers. Running it again changes nothing.
+ */
+export async function seedDemo(out: (line: string) => void): Promise<void> {
+  const config = loadConfig();
+  const infra = await openInfrastructure(config, ALL_PROJECTIONS);
+  try {
+    const existing = await listDemoUsers(infra.store);
+    if (existing.length > 0) {
+      out(`Demo users exist already: ${existing.map((u) => u.name).join(', ')}. Nothing added.`);
+      return;
+    }
+    await infra.runner.prepare();
+    infra.runner.start();
+    const auth = loadAuthConfig();
+    const keys = await loadOrCreateLocalKeys(auth.keyFile);
+    const app = await createApi(
+      infra,
+      config,
+      await createTokenVerifier(auth),
+      createLogger('warn', 'seed'),
+    );
+    await app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const call = async (user: AuthenticatedUser, method: string, path: string, body?: unknown) => {
+      const res = await fetch(url + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${await signLocalToken(keys, user, '10m')}`,
+          'content-type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    try {
+      const admin: AuthenticatedUser = {
+        id: 'demo-admin',
+        name: 'Demo Admin',
+        roles: ['admin'],
+        hubs: [],
+      };
+      const hub = await call(admin, 'POST', '/api/hubs', {
+        name: 'Demo Hub (generated)',
+        council: 'Demo Council',
+        plannedBeds: 4,
+        emergencyBeds: 2,
+      });
+      const hubId = String(hub.hubId);
+      const users: AuthenticatedUser[] = [
+        {
+          id: 'demo-manager',
+          name: 'Morgan Manager (demo)',
+          roles: ['hub_manager'],
+          hubs: [hubId],
+        },
+        {
+          id: 'demo-keyworker',
+          name: 'Kit Keyworker (demo)',
+          roles: ['key_worker'],
+          hubs: [hubId],
+        },
+        {
+          id: 'demo-outreach',
+          name: 'Olu Outreach (demo)',
+          roles: ['outreach_worker'],
+          hubs: [hubId],
+        },
+        { id: 'demo-auditor', name: 'Ada Auditor (demo)', roles: ['auditor'], hubs: [] },
+      ];
+      const [manager, keyWorker, outreach] = users;
+      for (const [i, given] of GIVEN.entries()) {
+        const born = new Date(Date.UTC(2026 - 13 - i * 2, i, 10 + i)).toISOString().slice(0, 10);
+        const r = await call(manager, 'POST', '/api/referrals', {
+          hubId,
+          category: i % 3 === 0 ? 'care_leaver' : 'edge_of_care',
+          youngPerson: { givenName: given, familyName: FAMILY[i], dateOfBirth: born },
+          socialWorker: { name: 'Sam Social (demo)', team: 'Demo Team' },
+          reason: 'Generated demo referral',
+        });
+        const id = String(r.youngPersonId);
+        if (i >= 4) continue; // two stay in the referral queue
+        await call(manager, 'POST', `/api/young-people/${id}/accept`);
+        const worker = i % 2 === 0 ? keyWorker : outreach;
+        await call(manager, 'POST', `/api/young-people/${id}/key-worker`, {
+          workerId: worker.id,
+          workerName: worker.name,
+        });
+        await call(worker, 'POST', `/api/young-people/${id}/contacts`, {
+          occurredAt: daysAgo(i + 1).toISOString(),
+          kind: 'face_to_face',
+          location: 'Town centre',
+          notes: 'Generated demo contact: talked about the week ahead',
+        });
+      }
+      await registerDemoUsers(infra.store, users);
+      out(`Seeded ${hubId} (Demo Hub) with ${GIVEN.length} generated young people.`);
+      out(`Demo users: ${users.map((u) => u.name).join(', ')}. Sign in at /app after npm start.`);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await infra.close();
+  }
+}

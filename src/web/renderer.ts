@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+
+/** The repository (or installed package) root: the nearest folder up with a package.json. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above the web module');
+    dir = up;
+  }
+  return dir;
+}
+
+const ROOT = packageRoot();
+export const WEB_PATHS = {
+  views: join(ROOT, 'src', 'web', 'views'),
+  public: join(ROOT, 'src', 'web', 'public'),
+  govuk: join(ROOT, 'node_modules', 'govuk-frontend', 'dist'),
+  moj: join(ROOT, 'node_modules', '@ministryofjustice', 'frontend'),
+};
+
+/** Nunjucks with the official GOV.UK Frontend and MOJ Frontend macros on its path. */
+export class Renderer {
+  private readonly env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([WEB_PATHS.views, WEB_PATHS.govuk, WEB_PATHS.moj], {
+      noCache: false,
+    }),
+    { autoescape: true, throwOnUndefined: false },
+  );
+
+  constructor() {
+    this.env.addFilter('date', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : ''));
+    this.env.addFilter('datetime', (v: unknown) =>
+      typeof v === 'string'
+        ? new Date(v).toLocaleString('en-GB', {
+            timeZone: 'Europe/London',
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          })
+        : '',
+    );
+    this.env.addFilter('words', (v: unknown) => String(v ?? '').replaceAll('_', ' '));
+  }
+
+  render(view: string, context: Record<string, unknown>): string {
+    return this.env.render(view, context);
+  }
+}

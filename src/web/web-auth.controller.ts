@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { EventStore } from '../../libs/event-store/src/index.js';
+import { EVENT_STORE, Public } from '../../libs/platform/src/index.js';
+import { Requires, WEB_SESSIONS, type WebRequest } from '../access/index.js';
+import { listDemoUsers } from './demo-users.js';
+import { WebPages } from './web-pages.js';
+import { cookieOptions, SESSION_COOKIE, type WebSessions } from './web-sessions.js';
+
+const PRE_CSRF = 'nwd_signin_csrf';
+/** Only a path inside the app: never an address elsewhere (an open redirect). */
+const safeReturn = (to: unknown) =>
+  typeof to === 'string' && /^\/app(\/[\w\-/.?=&%]*)?$/.test(to) ? to : '/app';
+
+/** Sign-in for the embedded default (demo users), sign-out, and the home page. */
+@ApiExcludeController()
+@Controller('app')
+export class WebAuthController {
+  constructor(
+    private readonly pages: WebPages,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WEB_SESSIONS) private readonly sessions: WebSessions,
+  ) {}
+
+  private oidc() {
+    return Boolean(process.env.OIDC_ISSUER);
+  }
+
+  @Get('sign-in')
+  @Public()
+  async signIn(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string) {
+    const token = randomBytes(18).toString('base64url');
+    res.cookie(PRE_CSRF, token, { ...cookieOptions(req.headers.host, 30), maxAge: 30 * 60_000 });
+    const users = this.oidc() ? [] : await listDemoUsers(this.store);
+    res.type('html').send(
+      this.pages.page(req, 'sign-in.njk', {
+        title: 'Sign in',
+        users,
+        userItems: users.map((u) => ({
+          value: u.id,
+          text: u.name,
+          hint: { text: u.roles.join(', ').replaceAll('_', ' ') },
+        })),
+        oidc: this.oidc(),
+        returnTo: safeReturn(returnTo),
+        signInCsrf: token,
+      }),
+    );
+  }
+
+  @Post('sign-in')
+  @Public()
+  async signInAs(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    if (this.oidc()) {
+      res
+        .status(403)
+        .type('html')
+        .send(
+          this.pages.page(req, 'error.njk', {
+            title: 'Sign in',
+            message: 'Sign in through the council’s identity provider.',
+          }),
+        );
+      return;
+    }
+    if (!body._csrf || body._csrf !== req.cookies?.[PRE_CSRF]) {
+      res.redirect(303, `/app/sign-in?returnTo=${encodeURIComponent(safeReturn(body.returnTo))}`);
+      return;
+    }
+    const user = (await listDemoUsers(this.store)).find((u) => u.id === body.userId);
+    if (!user) {
+      res
+        .status(400)
+        .type('html')
+        .send(
+          this.pages.page(req, 'error.njk', {
+            title: 'Sign in',
+            message: 'Choose one of the demo users.',
+          }),
+        );
+      return;
+    }
+    res.clearCookie(PRE_CSRF);
+    res.cookie(
+      SESSION_COOKIE,
+      await this.sessions.issue(user),
+      cookieOptions(req.headers.host, this.sessions.minutes),
+    );
+    res.redirect(303, safeReturn(body.returnTo));
+  }
+
+  @Post('sign-out')
+  @Public()
+  signOut(@Res() res: Response) {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/app/sign-in');
+  }
+
+  @Get()
+  @Requires('hub:read')
+  home(@Req() req: WebRequest, @Res() res: Response) {
+    const user = req.user!;
+    const hub = user.hubs[0];
+    if (user.roles.includes('hub_manager') && hub)
+      return res.redirect(303, `/app/hubs/${hub}/referrals`);
+    if (user.roles.some((r) => r === 'key_worker' || r === 'outreach_worker'))
+      return res.redirect(303, '/app/caseload');
+    if (user.roles.includes('auditor')) return res.redirect(303, '/app/audit');
+    return res.type('html').send(
+      this.pages.page(req, 'error.njk', {
+        title: 'Nothing to show',
+        message: 'Your role has no pages here.',
+      }),
+    );
+  }
+}

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, type ValidationError } from 'class-validator';
+import type { Request, Response } from 'express';
+import { canonicalJson } from '../../libs/event-store/src/index.js';
+import {
+  contextFromRequest,
+  DomainError,
+  ProblemException,
+  type RequestContext,
+} from '../../libs/platform/src/index.js';
+import type { WebRequest } from '../access/index.js';
+import { Renderer } from './renderer.js';
+
+export interface FormError {
+  text: string;
+  href: string;
+}
+
+/** What every page needs: who is signed in, the CSRF token, the navigation for their roles. */
+@Injectable()
+export class WebPages {
+  readonly renderer = new Renderer();
+
+  page(req: Request, view: string, context: Record<string, unknown>): string {
+    const session = (req as WebRequest).session;
+    const user = (req as WebRequest).user;
+    return this.renderer.render(view, {
+      user,
+      csrf: session?.csrf ?? '',
+      nav: user ? navFor(user, req.path) : [],
+      ...context,
+    });
+  }
+
+  /** Validates a form with the API's own request class; errors name the fields for the summary. */
+  async form<T extends object>(
+    type: new () => T,
+    body: unknown,
+  ): Promise<{ value: T; errors: FormError[] }> {
+    const { _csrf: _c, idempotencyKey: _k, ...fields } = (body ?? {}) as Record<string, unknown>;
+    const value = plainToInstance(type, clean(fields), { enableImplicitConversion: false });
+    const found = await validate(value, { whitelist: true, forbidNonWhitelisted: false });
+    return { value, errors: flatten(found) };
+  }
+
+  /**
+   * The request context of a form: the idempotency key comes from the form (made when the page
+   * was served), and the request hash from the validated fields, so a retry from another session
+   * (another CSRF token) is still the same request.
+   */
+  context(req: Request, key: string | undefined, value: object): RequestContext {
+    const ctx = contextFromRequest(req);
+    const valid = typeof key === 'string' && /^[\x21-\x7e]{1,255}$/.test(key);
+    return {
+      ...ctx,
+      idempotencyKey: valid ? key : null,
+      requestHash: createHash('sha256')
+        .update(`${ctx.scope}\n${canonicalJson(JSON.parse(JSON.stringify(value)))}`)
+        .digest('hex'),
+    };
+  }
+
+  /** After a successful form: back to a page (303), or the address for a script that sent it. */
+  done(req: Request, res: Response, to: string, formKey?: string) {
+    const target = formKey
+      ? `${to}${to.includes('?') ? '&' : '?'}saved=${encodeURIComponent(formKey)}`
+      : to;
+    if (req.accepts(['html', 'json']) === 'json') return res.status(200).json({ redirect: target });
+    return res.redirect(303, target);
+  }
+
+  /** Errors and the values sent, for the page the form goes back to (one read, one minute). */
+  flash(res: Response, errors: FormError[], values: Record<string, unknown>) {
+    const { _csrf: _c, ...kept } = values;
+    res.cookie('nwd_flash', JSON.stringify({ errors, values: kept }).slice(0, 3500), {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/app',
+      maxAge: 60_000,
+    });
+  }
+
+  takeFlash(req: Request, res: Response): { errors: FormError[]; values: Record<string, string> } {
+    const raw = (req as WebRequest).cookies?.nwd_flash;
+    if (!raw) return { errors: [], values: {} };
+    res.clearCookie('nwd_flash', { path: '/app' });
+    try {
+      const parsed = JSON.parse(raw) as { errors: FormError[]; values: Record<string, string> };
+      return { errors: parsed.errors ?? [], values: parsed.values ?? {} };
+    } catch {
+      return { errors: [], values: {} };
+    }
+  }
+
+  /** Back to the form's page with what went wrong (303). */
+  failed(
+    req: Request,
+    res: Response,
+    to: string,
+    errors: FormError[],
+    values: Record<string, unknown>,
+  ) {
+    if (req.accepts(['html', 'json']) === 'json') {
+      return res.status(422).json({ detail: errors.map((e) => e.text).join('; '), errors });
+    }
+    this.flash(res, errors, values);
+    return res.redirect(303, to);
+  }
+
+  /** A refused command, as a line in the error summary. */
+  refusal(error: unknown): FormError[] {
+    if (error instanceof DomainError)
+      return [{ text: error.message, href: `#${error.field ?? 'main-content'}` }];
+    if (error instanceof ProblemException) {
+      return error.errors.length
+        ? error.errors.map((e) => ({ text: `${e.field}: ${e.message}`, href: `#${e.field}` }))
+        : [{ text: error.message, href: '#main-content' }];
+    }
+    throw error;
+  }
+}
+
+/** Empty fields are absent; checkbox "true" is true; numbers stay text unless the form says so. */
+function clean(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === '' || v === undefined) continue;
+    out[k] = v === 'true' ? true : v === 'false' ? false : v;
+  }
+  return out;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FormError[] {
+  return errors.flatMap((e) => {
+    const field = `${prefix}${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((text) => ({ text, href: `#${field}` }));
+    return [...own, ...flatten(e.children ?? [], `${field}.`)];
+  });
+}
+
+function navFor(user: { roles: string[]; hubs: string[] }, path: string) {
+  const hub = user.hubs[0];
+  const items: { href: string; text: string }[] = [];
+  if (user.roles.includes('hub_manager') && hub) {
+    items.push(
+      { href: `/app/hubs/${hub}/referrals`, text: 'Referrals' },
+      { href: `/app/hubs/${hub}/beds`, text: 'Beds and housing' },
+      { href: `/app/hubs/${hub}/missing`, text: 'Missing and Reg 40' },
+    );
+  }
+  if (
+    user.roles.some((r) => r === 'key_worker' || r === 'outreach_worker' || r === 'hub_manager')
+  ) {
+    items.push({ href: '/app/caseload', text: 'My caseload' });
+  }
+  if (user.roles.includes('auditor')) items.push({ href: '/app/audit', text: 'Audit' });
+  return items.map((i) => ({ ...i, active: path.startsWith(i.href) }));
+}

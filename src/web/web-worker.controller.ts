@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { HtmlDocument, UuidParam } from '../../libs/platform/src/index.js';
+import {
+  Access,
+  LogsAccess,
+  onCase,
+  oneCase,
+  Requires,
+  scopedList,
+  type AccessScope,
+  type WebRequest,
+} from '../access/index.js';
+import { LogContactRequest } from '../outreach/contacts/contacts.dto.js';
+import { CONTACT_KINDS } from '../outreach/outreach.events.js';
+import { LogContactCommand } from '../outreach/outreach.handlers.js';
+import { GetContactTimeline } from '../outreach/timeline/contact-timeline.query.js';
+import { GetCaseSummary } from '../young-people/case-summary/case-summary.query.js';
+import { GetCaseload } from '../young-people/caseload/caseload.query.js';
+import { WebPages } from './web-pages.js';
+
+const people = (r: unknown) =>
+  [...String((r as HtmlDocument).html ?? '').matchAll(/data-young-person="([0-9a-f-]{36})"/g)].map(
+    (m) => m[1],
+  );
+
+/** An instant from a datetime-local field, read as UK time (the phone's local time). */
+function ukInstant(local: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return undefined;
+  const asUtc = new Date(`${local}:00Z`);
+  const offset =
+    new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/London' })).getTime() -
+    new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
+  return new Date(asUtc.getTime() - offset).toISOString();
+}
+
+/** The outreach worker's pages, phone first: caseload, timeline, log a contact (offline too). */
+@ApiExcludeController()
+@Controller('app')
+export class WebWorkerController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get('caseload')
+  @Requires('case:read', scopedList())
+  @LogsAccess('caseload page', people)
+  async caseload(@Req() req: WebRequest, @Access() access: AccessScope) {
+    const page = await this.queryBus.execute(
+      new GetCaseload({ workerId: req.user!.id }, 200, undefined, access),
+    );
+    return new HtmlDocument(
+      '',
+      this.pages.page(req, 'caseload.njk', { title: 'My caseload', cases: page.items }),
+    );
+  }
+
+  @Get('young-people/:id/timeline')
+  @Requires('contact:read', onCase())
+  @LogsAccess('timeline page', oneCase)
+  async timeline(@UuidParam('id') id: string, @Req() req: WebRequest) {
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const page = await this.queryBus.execute(new GetContactTimeline(id, {}, 100, undefined));
+    return new HtmlDocument(
+      id,
+      this.pages.page(req, 'timeline.njk', { title: 'Timeline', c: summary, contacts: page.items }),
+    );
+  }
+
+  @Get('young-people/:id/contacts/new')
+  @Requires('contact:write', onCase())
+  @LogsAccess('contact form', oneCase)
+  async contactForm(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    const now = new Date()
+      .toLocaleString('sv-SE', { timeZone: 'Europe/London' })
+      .slice(0, 16)
+      .replace(' ', 'T');
+    return new HtmlDocument(
+      id,
+      this.pages.page(req, 'contact-form.njk', {
+        title: 'Log a contact',
+        c: summary,
+        errors,
+        values: { occurredAt: now, ...values },
+        key: values.idempotencyKey ?? randomUUID(),
+        kinds: CONTACT_KINDS.map((k) => ({
+          value: k,
+          text: k.replaceAll('_', ' '),
+          checked: values.kind === k,
+        })),
+      }),
+    );
+  }
+
+  @Post('young-people/:id/contacts')
+  @Requires('contact:write', onCase())
+  async logContact(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}/contacts/new`;
+    const fields: Record<string, unknown> = {
+      ...body,
+      occurredAt: ukInstant(body.occurredAt ?? '') ?? body.occurredAt,
+    };
+    if (typeof body.durationMinutes === 'string' && /^\d+$/.test(body.durationMinutes))
+      fields.durationMinutes = Number(body.durationMinutes);
+    const { value, errors } = await this.pages.form(LogContactRequest, fields);
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      await this.commandBus.execute(new LogContactCommand(id, value, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error), body);
+    }
+    return this.pages.done(req, res, `/app/young-people/${id}/timeline`, `nwd-form:contact-${id}`);
+  }
+}
