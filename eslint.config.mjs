@@ -2,11 +2,14 @@
 // on top of the recommended sets. Deciders and aggregates stay free of Nest.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.nwd-data/**', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The pages' script runs in the browser.
+  { files: ['src/web/public/**/*.js'], languageOptions: { globals: globals.browser } },
   {
     files: ['**/*.ts'],
     languageOptions: {

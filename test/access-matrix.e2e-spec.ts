@@ -445,7 +445,14 @@ describe('every route x every role x in and out of scope, against the policy tab
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     ).toEqual(
-      ['GET /health', 'GET /app/sign-in', 'POST /app/sign-in', 'POST /app/sign-out'].sort(),
+      [
+        'GET /health',
+        'GET /app/sign-in',
+        'POST /app/sign-in',
+        'POST /app/sign-out',
+        'GET /app/auth/oidc',
+        'GET /app/auth/callback',
+      ].sort(),
     );
     // A route about one young person must let the guard check that case's scope.
     const unscopedCases = routes

@@ -8,6 +8,7 @@ import { AccessModule, type TokenVerifier } from '../../src/access/index.js';
 import { BUSINESS_MODULES } from '../composition/composition.js';
 import { WebModule } from '../../src/web/web.module.js';
 import type { WebSessions } from '../../src/web/web-sessions.js';
+import type { WebOidc } from '../../src/web/web-oidc.js';
 
 @Module({})
 export class ApiModule {
@@ -16,6 +17,7 @@ export class ApiModule {
     config: NwdConfig,
     verifier: TokenVerifier,
     sessions: WebSessions,
+    oidc: WebOidc | null,
   ): DynamicModule {
     return {
       module: ApiModule,
@@ -23,7 +25,7 @@ export class ApiModule {
         PlatformModule.forRoot(infra, config),
         AccessModule.forRoot(verifier, sessions),
         ...BUSINESS_MODULES,
-        WebModule,
+        WebModule.forRoot(oidc),
       ],
     };
   }

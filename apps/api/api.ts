@@ -23,6 +23,7 @@ import {
 } from '../../src/access/index.js';
 import { Renderer, WEB_PATHS } from '../../src/web/renderer.js';
 import { WebSessions } from '../../src/web/web-sessions.js';
+import { WebOidc, webOidcFromEnv } from '../../src/web/web-oidc.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
 import { ApiModule } from './api.module.js';
 
@@ -33,6 +34,7 @@ export async function createApi(
   verifier: TokenVerifier,
   logger: Logger = createLogger(config.logLevel, 'api'),
   sessions?: WebSessions,
+  oidc: WebOidc | null = defaultOidc(),
 ): Promise<INestApplication> {
   const web =
     sessions ??
@@ -40,7 +42,7 @@ export async function createApi(
       await loadLocalKeys(loadAuthConfig().keyFile),
       Number(process.env.WEB_SESSION_MINUTES) || 480,
     );
-  const app = await NestFactory.create(ApiModule.forRoot(infra, config, verifier, web), {
+  const app = await NestFactory.create(ApiModule.forRoot(infra, config, verifier, web, oidc), {
     logger: new PinoNestLogger(logger),
   });
   app.use(cookieParser());
@@ -111,6 +113,11 @@ export async function createApi(
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+function defaultOidc(): WebOidc | null {
+  const settings = webOidcFromEnv(process.env, loadAuthConfig().claims);
+  return settings ? new WebOidc(settings) : null;
 }
 
 export interface RunningApi {

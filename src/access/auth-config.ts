@@ -12,6 +12,10 @@ export const AUTH_CONFIG_HELP: [string, string][] = [
   ['OIDC_CLAIM_NAME', 'claim holding the display name (default name)'],
   ['OIDC_CLAIM_ROLES', 'claim holding the roles, array or space/comma separated (default roles)'],
   ['OIDC_CLAIM_HUBS', 'claim holding the hub ids (default hubs)'],
+  ['OIDC_CLIENT_ID', 'the pages’ client at the provider (default OIDC_AUDIENCE)'],
+  ['OIDC_CLIENT_SECRET', 'its secret, for a confidential client (unset: public client, PKCE)'],
+  ['OIDC_REDIRECT_URI', 'the registered redirect URI (default <request host>/app/auth/callback)'],
+  ['WEB_SESSION_MINUTES', 'how long a web sign-in lasts (default 480)'],
   [
     'NWD_KEY_FILE',
     'the local signing key when no OIDC_ISSUER (default ./.nwd-keys/local-signing-key.json)',

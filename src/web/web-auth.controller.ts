@@ -8,6 +8,7 @@ import { Requires, WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { listDemoUsers } from './demo-users.js';
 import { WebPages } from './web-pages.js';
 import { cookieOptions, SESSION_COOKIE, type WebSessions } from './web-sessions.js';
+import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 
 const PRE_CSRF = 'nwd_signin_csrf';
 /** Only a path inside the app: never an address elsewhere (an open redirect). */
@@ -22,10 +23,12 @@ export class WebAuthController {
     private readonly pages: WebPages,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WEB_SESSIONS) private readonly sessions: WebSessions,
+    @Inject(WEB_OIDC) private readonly provider: WebOidc | null,
   ) {}
 
+  /** With a council provider configured, the demo sign-in is off. */
   private oidc() {
-    return Boolean(process.env.OIDC_ISSUER);
+    return this.provider !== null || Boolean(process.env.OIDC_ISSUER);
   }
 
   @Get('sign-in')

@@ -5,6 +5,7 @@ import type { LocalKeys } from '../access/tokens/local-signing-key.js';
 
 export const SESSION_COOKIE = 'nwd_session';
 const AUDIENCE = 'nwd-web-session';
+const SEALED = 'nwd-web-sealed';
 
 export interface WebSession {
   user: AuthenticatedUser;
@@ -36,6 +37,26 @@ export class WebSessions {
       .setIssuedAt()
       .setExpirationTime(`${this.minutes}m`)
       .sign(this.keys.privateKey);
+  }
+
+  /** A short signed value for the browser to carry (the sign-in's PKCE verifier, state, nonce). */
+  async seal(payload: Record<string, string>, minutes: number): Promise<string> {
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setAudience(SEALED)
+      .setIssuedAt()
+      .setExpirationTime(`${minutes}m`)
+      .sign(this.keys.privateKey);
+  }
+
+  async unseal(token: string | undefined): Promise<Record<string, string> | null> {
+    if (!token) return null;
+    try {
+      const { payload } = await jwtVerify(token, this.keys.publicKey, { audience: SEALED });
+      return payload as Record<string, string>;
+    } catch {
+      return null;
+    }
   }
 
   async read(cookie: string | undefined): Promise<WebSession | null> {

@@ -21,6 +21,7 @@ import {
 } from '../../libs/platform/src/index.js';
 import { createTestDatabase } from '../../libs/testing/src/test-database.js';
 import { WebSessions } from '../../src/web/web-sessions.js';
+import type { WebOidc } from '../../src/web/web-oidc.js';
 
 export type Dialect = 'postgres' | 'pglite';
 
@@ -66,6 +67,7 @@ export interface TestApi extends Caller {
 export async function startTestApi(
   dialect: Dialect,
   overrides: Partial<NwdConfig> = {},
+  options: { oidc?: WebOidc } = {},
 ): Promise<TestApi> {
   const database = dialect === 'postgres' ? await createTestDatabase() : null;
   const config: NwdConfig = {
@@ -86,7 +88,14 @@ export async function startTestApi(
   const verifier = await createTokenVerifier(authConfig);
   const keys = await loadOrCreateLocalKeys(keyFile);
   const sessions = new WebSessions(keys, 60);
-  const app = await createApi(infra, config, verifier, pino({ level: 'silent' }), sessions);
+  const app = await createApi(
+    infra,
+    config,
+    verifier,
+    pino({ level: 'silent' }),
+    sessions,
+    options.oidc ?? null,
+  );
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
