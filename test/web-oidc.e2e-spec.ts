@@ -61,7 +61,8 @@ maybe('signing the pages in through the council’s OpenID provider', () => {
       pkce: { required: () => true },
       features: { devInteractions: { enabled: true } },
     });
-    handler = provider.callback();
+    const callback = provider.callback();
+    handler = (req, res) => void callback(req, res);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
