@@ -1,4 +1,11 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
+import { refuseDeepJson } from './problem.js';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NwdConfig } from './config.js';
@@ -11,7 +18,12 @@ import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB } from './tokens.js
 /** The event log, read models and request plumbing every business module uses. */
 @Global()
 @Module({})
-export class PlatformModule {
+export class PlatformModule implements NestModule {
+  /** Runs after the body is parsed, before guards, pipes and handlers see it. */
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(refuseDeepJson).forRoutes('*');
+  }
+
   static forRoot(infra: Infrastructure, config: NwdConfig): DynamicModule {
     const providers = [
       { provide: EVENT_STORE, useValue: infra.store },

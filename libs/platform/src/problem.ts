@@ -157,3 +157,39 @@ function titleOf(status: number): string {
         .join(' ')
     : 'Error';
 }
+
+/** Deeper JSON than any request here needs; anything deeper is refused before it is read. */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, counted without recursion (a hostile body cannot overflow the stack). */
+export function jsonDepth(value: unknown, stopAt = MAX_JSON_DEPTH + 1): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    const here = depth + 1;
+    if (here > deepest) deepest = here;
+    if (deepest >= stopAt) return deepest;
+    for (const child of Object.values(v as object)) stack.push([child, here]);
+  }
+  return deepest;
+}
+
+/** Express middleware: a body nested deeper than MAX_JSON_DEPTH is 400 problem+json, unread. */
+export function refuseDeepJson(req: Request, res: Response, next: () => void): void {
+  if (jsonDepth(req.body) > MAX_JSON_DEPTH) {
+    const body = problem(
+      400,
+      'REQUEST.TOO_DEEP',
+      `JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused`,
+      {
+        instance: req.originalUrl,
+        errors: [{ field: 'body', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }],
+      },
+    );
+    res.status(400).type('application/problem+json').send(JSON.stringify(body));
+    return;
+  }
+  next();
+}
