@@ -362,6 +362,28 @@ const SAMPLES: Record<string, Sample> = {
     path: `/app/young-people/${f.youngPersonId}/chronology`,
   }),
   'GET /app/audit': () => ({ path: '/app/audit' }),
+  'GET /app/young-people/:id/missing': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/missing`,
+  }),
+  'POST /app/young-people/:id/missing': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/missing`,
+    body: {
+      category: 'M',
+      startedAt: '2026-01-05T10:00',
+      policeInformed: 'false',
+      circumstances: 'm',
+    },
+  }),
+  'POST /app/young-people/:id/missing/:episodeId/return': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/missing/00000000-0000-4000-8000-0000000000c9/return`,
+    body: { returnedAt: '2026-01-06T10:00', whereFound: 'm' },
+  }),
+  'GET /app/young-people/:id/field-history': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/field-history`,
+  }),
+  'GET /app/young-people/:id/record': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/record`,
+  }),
   'GET /api/outreach/workers/:workerId/day': (f) => ({
     path: `/api/outreach/workers/${f.workerId}/day?date=2026-01-05`,
   }),

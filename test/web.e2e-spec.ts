@@ -180,6 +180,25 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await page.goto(`${api.url}/app/young-people/${youngPersonId}/timeline`);
     expect(await page.locator('.moj-timeline').textContent()).toContain('Met outside college');
     await check(page, 'worker-timeline-phone');
+
+    // Report missing, then record the return, from the phone.
+    await page.getByRole('button', { name: 'Missing' }).click();
+    await page.getByLabel('Missing', { exact: true }).check();
+    await page.getByLabel('Yes').check();
+    await page.getByLabel('What happened').fill('Did not come back from college');
+    await check(page, 'worker-report-missing-phone');
+    await page.getByRole('button', { name: 'Report missing' }).click();
+    await page.getByRole('heading', { name: 'Record the return' }).waitFor();
+    await page.getByLabel('Where were they found?').fill('At a friend’s flat');
+    await check(page, 'worker-record-return-phone');
+    await page.getByRole('button', { name: 'Record the return' }).click();
+    await page.getByRole('heading', { name: 'Report missing' }).waitFor();
+    const outreach = await api.infra.store.readStream(outreachStreamId(youngPersonId));
+    expect(outreach.map((e) => e.type)).toEqual([
+      'ContactLogged',
+      'MissingEpisodeReported',
+      'YoungPersonReturned',
+    ]);
     await context.close();
   }, 90_000);
 
@@ -252,6 +271,12 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await page.waitForURL(/asOf=/);
     expect(await page.locator('#as-of-key-worker').textContent()).toBe('First Worker');
     await check(page, 'auditor-chronology-as-of-desktop');
+    await page.getByRole('link', { name: 'Field history' }).click();
+    expect(await page.locator('table').textContent()).toContain('Second Worker');
+    await check(page, 'auditor-field-history-desktop');
+    await page.goto(`${api.url}/app/young-people/${youngPersonId}/record?reason=audit`);
+    expect(await page.locator('h1').textContent()).toBe('Record of Cam Generated');
+    await check(page, 'auditor-record-desktop');
     await context.close();
   }, 90_000);
 

@@ -63,10 +63,13 @@ export class WebPages {
   }
 
   /** After a successful form: back to a page (303), or the address for a script that sent it. */
-  done(req: Request, res: Response, to: string, formKey?: string) {
-    const target = formKey
-      ? `${to}${to.includes('?') ? '&' : '?'}saved=${encodeURIComponent(formKey)}`
-      : to;
+  done(req: Request, res: Response, to: string, formKey?: string, position?: number) {
+    const params = new URLSearchParams();
+    if (formKey) params.set('saved', formKey);
+    // The next page waits for its read models to include this write (read your own writes).
+    if (position !== undefined && position > 0) params.set('after', String(position));
+    const query = params.toString();
+    const target = query ? `${to}${to.includes('?') ? '&' : '?'}${query}` : to;
     if (req.accepts(['html', 'json']) === 'json') return res.status(200).json({ redirect: target });
     return res.redirect(303, target);
   }

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { HtmlDocument, UuidParam } from '../../libs/platform/src/index.js';
+import { HtmlDocument, ReadsFrom, UuidParam } from '../../libs/platform/src/index.js';
 import {
   Access,
   LogsAccess,
@@ -20,22 +20,13 @@ import { LogContactCommand } from '../outreach/outreach.handlers.js';
 import { GetContactTimeline } from '../outreach/timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../young-people/case-summary/case-summary.query.js';
 import { GetCaseload } from '../young-people/caseload/caseload.query.js';
+import { ukInstant } from './uk-time.js';
 import { WebPages } from './web-pages.js';
 
 const people = (r: unknown) =>
   [...String((r as HtmlDocument).html ?? '').matchAll(/data-young-person="([0-9a-f-]{36})"/g)].map(
     (m) => m[1],
   );
-
-/** An instant from a datetime-local field, read as UK time (the phone's local time). */
-function ukInstant(local: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return undefined;
-  const asUtc = new Date(`${local}:00Z`);
-  const offset =
-    new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/London' })).getTime() -
-    new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
-  return new Date(asUtc.getTime() - offset).toISOString();
-}
 
 /** The outreach worker's pages, phone first: caseload, timeline, log a contact (offline too). */
 @ApiExcludeController()
@@ -49,6 +40,7 @@ export class WebWorkerController {
 
   @Get('caseload')
   @Requires('case:read', scopedList())
+  @ReadsFrom('caseloads')
   @LogsAccess('caseload page', people)
   async caseload(@Req() req: WebRequest, @Access() access: AccessScope) {
     const page = await this.queryBus.execute(
@@ -62,6 +54,7 @@ export class WebWorkerController {
 
   @Get('young-people/:id/timeline')
   @Requires('contact:read', onCase())
+  @ReadsFrom('contact_timeline')
   @LogsAccess('timeline page', oneCase)
   async timeline(@UuidParam('id') id: string, @Req() req: WebRequest) {
     const summary = await this.queryBus.execute(new GetCaseSummary(id));
@@ -121,12 +114,14 @@ export class WebWorkerController {
       fields.durationMinutes = Number(body.durationMinutes);
     const { value, errors } = await this.pages.form(LogContactRequest, fields);
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
+    let position: number;
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
-      await this.commandBus.execute(new LogContactCommand(id, value, ctx));
+      ({ position } = await this.commandBus.execute(new LogContactCommand(id, value, ctx)));
     } catch (error) {
       return this.pages.failed(req, res, back, this.pages.refusal(error), body);
     }
-    return this.pages.done(req, res, `/app/young-people/${id}/timeline`, `nwd-form:contact-${id}`);
+    const to = `/app/young-people/${id}/timeline`;
+    return this.pages.done(req, res, to, `nwd-form:contact-${id}`, position);
   }
 }

@@ -4,6 +4,7 @@ import { WebAuthController } from './web-auth.controller.js';
 import { WebManagerController } from './web-manager.controller.js';
 import { WebPages } from './web-pages.js';
 import { WebWorkerController } from './web-worker.controller.js';
+import { WebMissingController } from './web-missing.controller.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 import { WebOidcController } from './web-oidc.controller.js';
 
@@ -19,6 +20,7 @@ export class WebModule {
         WebManagerController,
         WebWorkerController,
         WebAuditorController,
+        WebMissingController,
       ],
       providers: [WebPages, { provide: WEB_OIDC, useValue: oidc }],
     };

@@ -1,0 +1,11 @@
+/** An instant from a datetime-local value read as UK wall-clock time (GMT or BST). */
+export function ukInstant(local: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?$/.exec(local);
+  if (!m) return undefined;
+  const asUtc = new Date(`${m[1]}${m[2] ?? ':00'}Z`);
+  if (Number.isNaN(asUtc.getTime())) return undefined;
+  const offset =
+    new Date(asUtc.toLocaleString('en-US', { timeZone: 'Europe/London' })).getTime() -
+    new Date(asUtc.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
+  return new Date(asUtc.getTime() - offset).toISOString();
+}
