@@ -10,22 +10,8 @@ import {
   GetLatestVerification,
   GetRetentionReport,
 } from '../audit/audit.queries.js';
+import { ukOrInstant } from './uk-time.js';
 import { WebPages } from './web-pages.js';
-
-/** A datetime-local value (UK time) or an instant; anything else is "now". */
-function asOfInstant(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? `${value}:00` : value;
-  const isLocal = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(local);
-  const parsed = Date.parse(/Z|[+-]\d{2}:\d{2}$/.test(local) ? local : `${local}Z`);
-  if (Number.isNaN(parsed)) return undefined;
-  if (!isLocal) return new Date(parsed).toISOString();
-  const d = new Date(parsed);
-  const offset =
-    new Date(d.toLocaleString('en-US', { timeZone: 'Europe/London' })).getTime() -
-    new Date(d.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
-  return new Date(parsed - offset).toISOString();
-}
 
 /** The auditor's pages: a case's chronology with an as-of control, and the audit overview. */
 @ApiExcludeController()
@@ -44,7 +30,7 @@ export class WebAuditorController {
     @Req() req: WebRequest,
     @Query('asOf') asOf?: string,
   ) {
-    const at = asOfInstant(asOf);
+    const at = ukOrInstant(asOf);
     const known = await this.queryBus.execute(new GetCaseAsOf(id, { asOf: at }));
     const chronology = await this.queryBus.execute(new GetChronology(id, { asOf: at }, {}));
     const entries = chronology.entries.map(

@@ -6,14 +6,11 @@ import type { EventStore } from '../../libs/event-store/src/index.js';
 import { EVENT_STORE, Public } from '../../libs/platform/src/index.js';
 import { Requires, WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { listDemoUsers } from './demo-users.js';
-import { WebPages } from './web-pages.js';
+import { safeReturn, WebPages } from './web-pages.js';
 import { cookieOptions, SESSION_COOKIE, type WebSessions } from './web-sessions.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 
 const PRE_CSRF = 'nwd_signin_csrf';
-/** Only a path inside the app: never an address elsewhere (an open redirect). */
-const safeReturn = (to: unknown) =>
-  typeof to === 'string' && /^\/app(\/[\w\-/.?=&%]*)?$/.test(to) ? to : '/app';
 
 /** Sign-in for the embedded default (demo users), sign-out, and the home page. */
 @ApiExcludeController()

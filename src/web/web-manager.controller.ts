@@ -28,12 +28,7 @@ import { GetCaseload } from '../young-people/caseload/caseload.query.js';
 import { DeclineReferralRequest } from '../young-people/decline-referral/decline-referral.dto.js';
 import { DeclineReferralCommand } from '../young-people/decline-referral/decline-referral.handler.js';
 import { GetReferralQueue } from '../young-people/referral-queue/referral-queue.query.js';
-import { WebPages } from './web-pages.js';
-
-const peopleOnBoard = (r: unknown) => {
-  const ids = /data-young-person="([0-9a-f-]{36})"/g;
-  return [...String((r as HtmlDocument).html ?? '').matchAll(ids)].map((m) => m[1]);
-};
+import { WebPages, youngPeopleInPage } from './web-pages.js';
 
 /** The hub manager's pages: referrals, a case with key worker allocation, beds, missing board. */
 @ApiExcludeController()
@@ -47,7 +42,7 @@ export class WebManagerController {
 
   @Get('hubs/:hubId/referrals')
   @Requires('case:read', scopedList())
-  @LogsAccess('referral queue page', peopleOnBoard)
+  @LogsAccess('referral queue page', youngPeopleInPage)
   async referrals(
     @UuidParam('hubId') hubId: string,
     @Req() req: WebRequest,
@@ -172,7 +167,7 @@ export class WebManagerController {
 
   @Get('hubs/:hubId/beds')
   @Requires('placement:read', onHubParam())
-  @LogsAccess('bed board page', peopleOnBoard)
+  @LogsAccess('bed board page', youngPeopleInPage)
   async beds(@UuidParam('hubId') hubId: string, @Req() req: WebRequest) {
     const board = await this.queryBus.execute(new GetBedBoard(hubId));
     const families = await this.queryBus.execute(new ListCommunityFamilies(hubId, 100, undefined));
@@ -190,7 +185,7 @@ export class WebManagerController {
 
   @Get('hubs/:hubId/missing')
   @Requires('contact:read', onHubParam())
-  @LogsAccess('missing board page', peopleOnBoard)
+  @LogsAccess('missing board page', youngPeopleInPage)
   async missing(@UuidParam('hubId') hubId: string, @Req() req: WebRequest) {
     const board = await this.queryBus.execute(new GetMissingBoard(hubId));
     const pending = await this.queryBus.execute(new GetPendingNotifications(hubId, 100, undefined));

@@ -11,7 +11,7 @@ import { GetMissingEpisodes } from '../outreach/missing-board/missing-board.quer
 import { RecordReturnRequest, ReportMissingRequest } from '../outreach/missing/missing.dto.js';
 import { RecordReturnCommand, ReportMissingCommand } from '../outreach/outreach.handlers.js';
 import { GetCaseSummary } from '../young-people/case-summary/case-summary.query.js';
-import { ukInstant } from './uk-time.js';
+import { ukInstant, ukNowLocal } from './uk-time.js';
 import { WebPages } from './web-pages.js';
 
 /** Report a young person missing and record the return (phone first); field history; the record. */
@@ -37,10 +37,7 @@ export class WebMissingController {
     const episodes = await this.queryBus.execute(new GetMissingEpisodes(id));
     const { errors, values } = this.pages.takeFlash(req, res);
     if (errors.length) res.status(400);
-    const now = new Date()
-      .toLocaleString('sv-SE', { timeZone: 'Europe/London' })
-      .slice(0, 16)
-      .replace(' ', 'T');
+    const now = ukNowLocal();
     return new HtmlDocument(
       id,
       this.pages.page(req, 'missing-episode.njk', {

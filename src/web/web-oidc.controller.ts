@@ -5,12 +5,10 @@ import { Public } from '../../libs/platform/src/index.js';
 import { WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { userFromClaims } from '../access/tokens/claims.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
-import { WebPages } from './web-pages.js';
+import { safeReturn, WebPages } from './web-pages.js';
 import { cookieOptions, SESSION_COOKIE, type WebSessions } from './web-sessions.js';
 
 const CHECK_COOKIE = 'nwd_oidc';
-const safeReturn = (to: unknown) =>
-  typeof to === 'string' && /^\/app(\/[\w\-/.?=&%]*)?$/.test(to) ? to : '/app';
 
 /**
  * Sign-in through the council's OpenID provider: the authorisation code flow with PKCE (S256),

@@ -13,6 +13,18 @@ import {
 import type { WebRequest } from '../access/index.js';
 import { Renderer } from './renderer.js';
 
+/** Only a path inside the app: never an address elsewhere (an open redirect). */
+export const safeReturn = (to: unknown) =>
+  typeof to === 'string' && /^\/app(\/[\w\-/.?=&%]*)?$/.test(to) ? to : '/app';
+
+/** The young people a rendered page shows (rows carry data-young-person), for the access log. */
+export const youngPeopleInPage = (page: unknown) =>
+  [
+    ...String((page as { html?: string }).html ?? '').matchAll(
+      /data-young-person="([0-9a-f-]{36})"/g,
+    ),
+  ].map((m) => m[1]);
+
 export interface FormError {
   text: string;
   href: string;

@@ -20,13 +20,8 @@ import { LogContactCommand } from '../outreach/outreach.handlers.js';
 import { GetContactTimeline } from '../outreach/timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../young-people/case-summary/case-summary.query.js';
 import { GetCaseload } from '../young-people/caseload/caseload.query.js';
-import { ukInstant } from './uk-time.js';
-import { WebPages } from './web-pages.js';
-
-const people = (r: unknown) =>
-  [...String((r as HtmlDocument).html ?? '').matchAll(/data-young-person="([0-9a-f-]{36})"/g)].map(
-    (m) => m[1],
-  );
+import { ukInstant, ukNowLocal } from './uk-time.js';
+import { WebPages, youngPeopleInPage } from './web-pages.js';
 
 /** The outreach worker's pages, phone first: caseload, timeline, log a contact (offline too). */
 @ApiExcludeController()
@@ -41,7 +36,7 @@ export class WebWorkerController {
   @Get('caseload')
   @Requires('case:read', scopedList())
   @ReadsFrom('caseloads')
-  @LogsAccess('caseload page', people)
+  @LogsAccess('caseload page', youngPeopleInPage)
   async caseload(@Req() req: WebRequest, @Access() access: AccessScope) {
     const page = await this.queryBus.execute(
       new GetCaseload({ workerId: req.user!.id }, 200, undefined, access),
@@ -76,10 +71,7 @@ export class WebWorkerController {
     const summary = await this.queryBus.execute(new GetCaseSummary(id));
     const { errors, values } = this.pages.takeFlash(req, res);
     if (errors.length) res.status(400);
-    const now = new Date()
-      .toLocaleString('sv-SE', { timeZone: 'Europe/London' })
-      .slice(0, 16)
-      .replace(' ', 'T');
+    const now = ukNowLocal();
     return new HtmlDocument(
       id,
       this.pages.page(req, 'contact-form.njk', {
