@@ -10,3 +10,4 @@ export { openPostgresEventStore, openPgliteEventStore } from './sql/open.js';
 export { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 export { canonicalJson } from './canonical-json.js';
 export { verifyChains, type ChainReport, type BrokenLink } from './sql/verify-chain.js';
+export * from './recording-clock.js';

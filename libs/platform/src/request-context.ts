@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { canonicalJson, type EventActor } from '../../event-store/src/index.js';
+import { canonicalJson, recordingClock, type EventActor } from '../../event-store/src/index.js';
 import { ProblemException } from './problem.js';
 
 /**
@@ -24,7 +24,7 @@ export interface RequestContext {
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
-export function contextFromRequest(req: Request, now: Date = new Date()): RequestContext {
+export function contextFromRequest(req: Request, now: Date = recordingClock.now()): RequestContext {
   const key = header(req, 'idempotency-key');
   if (key !== null && !KEY.test(key)) {
     throw new ProblemException(

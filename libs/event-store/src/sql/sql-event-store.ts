@@ -16,8 +16,10 @@ import { constraintOf, SQLSTATE, sqlState, type SqlDatabase } from './sql-databa
 import { migrate } from './migrator.js';
 import { eventLogMigration } from './migrations/0001-event-log.js';
 import { hashChainMigration } from './migrations/0002-hash-chain.js';
+import { recordingClock } from '../recording-clock.js';
+import { setWiseAppendMigration } from './migrations/0003-set-wise-append.js';
 
-export const eventStoreMigrations = [eventLogMigration, hashChainMigration];
+export const eventStoreMigrations = [eventLogMigration, hashChainMigration, setWiseAppendMigration];
 
 interface EventRow {
   position: string | number;
@@ -60,11 +62,10 @@ export class SqlEventStore implements EventStore {
         out_revision: string | number;
         out_position: string | number;
         out_duplicate: boolean;
-      }>('SELECT out_revision, out_position, out_duplicate FROM nwd_append($1, $2, $3::jsonb)', [
-        streamId,
-        String(options.expectedRevision),
-        payload,
-      ]);
+      }>(
+        'SELECT out_revision, out_position, out_duplicate FROM nwd_append($1, $2, $3::jsonb, $4)',
+        [streamId, String(options.expectedRevision), payload, recordingClock.simulatedNow()],
+      );
       let revision = -1;
       let position = 0;
       for (const row of r.rows) {
