@@ -4,6 +4,19 @@ import { performance } from 'node:perf_hooks';
 import type { NewEvent } from '../libs/event-store/src/index.js';
 import { createTestDatabase } from '../libs/testing/src/test-database.js';
 
+/** One line of the report: a figure, its baseline from the same run, the ratio, the target. */
+export interface BenchRow {
+  figure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+}
+
+export const rate = (n: number, s: number) => n / s;
+export const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
+export const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ms`;
+
 /** Where benchmarks make their scratch databases: a role with CREATEDB (as for the tests). */
 export const ADMIN_URL =
   process.env.BENCH_DATABASE_URL ??
@@ -42,6 +55,19 @@ export async function timed(
     }),
   );
   return (performance.now() - t0) / 1000;
+}
+
+/** The median of `runs` timings of `work`, in milliseconds (after one warm-up run). */
+export async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await work();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
 }
 
 export function machine(): string {

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
@@ -141,7 +142,8 @@ export async function startApi(config: NwdConfig): Promise<RunningApi> {
     const verifier = await createTokenVerifier(loadAuthConfig());
     const app = await createApi(infra, config, verifier, logger);
     await app.listen(config.port);
-    const url = `http://localhost:${config.port}`;
+    // PORT=0 takes a free port (tests and benchmarks): report the one actually bound.
+    const url = `http://localhost:${(app.getHttpServer().address() as AddressInfo).port}`;
     logger.info(
       { url, storage: infra.describe, projections: config.projections },
       'nwd-hub API listening',

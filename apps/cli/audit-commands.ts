@@ -4,7 +4,6 @@ import { SqlEventStore, verifyChains, type ChainReport } from '../../libs/event-
 import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
 import { foldKnownCase, VERIFICATION_STREAM } from '../../src/audit/index.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
-import { seedDemo } from './seed-demo.js';
 
 const REASONS = {
   hash: 'its content or its link to the event before does not match its hash',
@@ -102,19 +101,6 @@ export function addAuditCommands(program: Command, environment: string): void {
         await infra.close();
       }
       process.exitCode = faults === 0 ? 0 : 1;
-    });
-
-  program
-    .command('seed')
-    .option('--demo', 'a demo hub with generated young people, and the demo users to sign in as')
-    .description(
-      'Generate data through the real API. --demo: one demo hub and the demo users the embedded ' +
-        'sign-in page lists (generated names, no real person). With PGlite, stop `nwd start` first.',
-    )
-    .addHelpText('after', environment)
-    .action(async (opts: { demo?: boolean }) => {
-      if (!opts.demo) throw new Error('say what to seed: --demo');
-      await seedDemo((line) => process.stdout.write(`${line}\n`));
     });
 
   program

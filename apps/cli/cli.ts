@@ -4,6 +4,7 @@ import { CONFIG_HELP, loadConfig, openInfrastructure } from '../../libs/platform
 import { startApi } from '../api/api.js';
 import { startProjector } from '../projector/projector.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { addSeedCommand } from './seed/seed-command.js';
 import { addAuditCommands } from './audit-commands.js';
 import {
   AUTH_CONFIG_HELP,
@@ -174,6 +175,7 @@ export function buildCli(): Command {
     );
 
   addAuditCommands(program, ENVIRONMENT);
+  addSeedCommand(program, ENVIRONMENT);
 
   return program;
 }

@@ -84,6 +84,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) this.log(exception);
     if (this.other(problem, request, response)) return;
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (problem.status === 503) response.setHeader('Retry-After', '5');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
@@ -122,6 +123,13 @@ export class ProblemFilter implements ExceptionFilter {
           ? 'REQUEST.MALFORMED_JSON'
           : `HTTP.${(HttpStatus[status] ?? 'ERROR').toString()}`;
       return problem(status, code, detail);
+    }
+    if (databaseUnavailable(exception)) {
+      return problem(
+        503,
+        'STORAGE.UNAVAILABLE',
+        'The database cannot be reached just now. Try again shortly; retrying with the same Idempotency-Key is safe.',
+      );
     }
     return problem(
       500,
@@ -192,4 +200,39 @@ export function refuseDeepJson(req: Request, res: Response, next: () => void): v
     return;
   }
   next();
+}
+
+/** Connection-level failures from PostgreSQL or the driver: the database is down or restarting. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up or shutting down)
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+
+export function databaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    const message = (e as { message?: unknown }).message;
+    if (
+      typeof message === 'string' &&
+      /Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection/i.test(
+        message,
+      )
+    ) {
+      return true;
+    }
+    e = (e as { cause?: unknown }).cause ?? (e instanceof AggregateError ? e.errors[0] : undefined);
+  }
+  return false;
 }

@@ -10,6 +10,8 @@ export class PostgresDatabase implements SqlDatabase {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
+      // Fail fast when the server does not answer (a request then gets 503, not a hang).
+      connectionTimeoutMillis: 3000,
       application_name: options.applicationName ?? 'nwd-hub',
     });
     // An idle client that loses its connection must not crash the process.

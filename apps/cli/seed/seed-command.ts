@@ -1,0 +1,61 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { seedDemo } from '../seed-demo.js';
+import { seedCouncil } from './seed-council.js';
+import { seedFast } from './seed-fast.js';
+
+interface SeedCommandOptions {
+  demo?: boolean;
+  hubs?: number;
+  years: number;
+  seed: number;
+  start: string;
+  fast?: boolean;
+  progress: boolean;
+}
+
+function whole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number');
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError('a number above 0');
+  return n;
+}
+
+/** `nwd seed`: generated data, a demo hub or a synthetic council. */
+export function addSeedCommand(program: Command, environment: string): void {
+  program
+    .command('seed')
+    .option('--demo', 'a demo hub with generated young people, and the demo users to sign in as')
+    .option('--hubs <n>', 'a synthetic council of n hubs (about 40 young people each)', whole)
+    .option('--years <y>', 'how many years of history to generate (fractions allowed)', positive, 1)
+    .option('--seed <int>', 'the random seed: the same seed gives the same log', whole, 1)
+    .option('--start <date>', 'the simulated first day', '2020-01-01')
+    .option('--fast', 'write events straight into the log (same shapes) for tens of millions')
+    .option('--no-progress', 'no progress bar')
+    .description(
+      'Generate data (generated names, no real person). --demo: one demo hub and the demo users ' +
+        'the embedded sign-in page lists. --hubs/--years/--seed: a synthetic council through the ' +
+        'real API and command handlers at simulated moments. With PGlite, stop `nwd start` first.',
+    )
+    .addHelpText('after', environment)
+    .action(async (opts: SeedCommandOptions) => {
+      const out = (line: string) => process.stdout.write(`${line}\n`);
+      if (opts.demo) return seedDemo(out);
+      if (opts.hubs === undefined) throw new Error('say what to seed: --demo, or --hubs <n>');
+      const start = new Date(`${opts.start}T00:00:00Z`);
+      if (Number.isNaN(start.getTime()))
+        throw new Error('--start must be a date such as 2020-01-01');
+      const options = {
+        hubs: opts.hubs,
+        years: opts.years,
+        seed: opts.seed,
+        start,
+        progress: opts.progress,
+      };
+      await (opts.fast ? seedFast(options, out) : seedCouncil(options, out));
+    });
+}

@@ -1,0 +1,143 @@
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import cliProgress from 'cli-progress';
+import { recordingClock } from '../../../libs/event-store/src/index.js';
+import {
+  createLogger,
+  loadConfig,
+  openInfrastructure,
+  type Infrastructure,
+} from '../../../libs/platform/src/index.js';
+import {
+  createTokenVerifier,
+  loadAuthConfig,
+  loadOrCreateLocalKeys,
+  signLocalToken,
+  type AuthenticatedUser,
+} from '../../../src/access/index.js';
+import { createApi } from '../../api/api.js';
+import { ALL_PROJECTIONS } from '../../composition/composition.js';
+import { simulate, type SeedOptions, type SeedUser } from './simulation.js';
+
+export interface SeedSummary {
+  hubs: number;
+  weeks: number;
+  requests: number;
+  events: number;
+  seconds: number;
+}
+
+/**
+ * `nwd seed --hubs <n> --years <y> [--seed <int>]`: a synthetic council written through the real
+ * API and command handlers (in this process, on the configured storage), each request decided and
+ * recorded at its simulated moment. Deterministic for a seed on an empty log.
+ */
+export async function seedCouncil(
+  options: SeedOptions & { progress: boolean },
+  out: (line: string) => void,
+  given?: Infrastructure,
+): Promise<SeedSummary> {
+  const end = new Date(options.start.getTime() + options.years * 365.25 * 86_400_000);
+  if (end.getTime() > Date.now()) {
+    throw new Error(`--start plus --years ends ${end.toISOString().slice(0, 10)}, after today`);
+  }
+  const config = loadConfig();
+  const infra = given ?? (await openInfrastructure(config, ALL_PROJECTIONS));
+  const auth = loadAuthConfig();
+  if (auth.oidcIssuer) throw new Error('nwd seed signs its own tokens: unset OIDC_ISSUER');
+  const keys = await loadOrCreateLocalKeys(auth.keyFile);
+  const tokens = new Map<string, string>();
+  const token = async (u: SeedUser) => {
+    const key = `${u.id}:${u.hubs.join(',')}`;
+    if (!tokens.has(key)) {
+      tokens.set(key, await signLocalToken(keys, u as AuthenticatedUser, '24h'));
+    }
+    return tokens.get(key)!;
+  };
+  const head = async () => {
+    const r = await infra.readDb.query<{ n: string | number | null }>(
+      'SELECT max(position) AS n FROM events',
+    );
+    return Number(r.rows[0]?.n ?? 0);
+  };
+  await infra.runner.prepare();
+  infra.runner.start();
+  const app = await createApi(
+    infra,
+    config,
+    await createTokenVerifier(auth),
+    createLogger('warn', 'seed'),
+  );
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const weeks = Math.max(1, Math.round(options.years * 52));
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'seed |{bar}| week {value}/{total} | {events} events | {rate} events/s',
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const startedAt = performance.now();
+  const firstPosition = await head();
+  let requests = 0;
+  try {
+    if (options.progress) bar.start(weeks, 0, { events: 0, rate: 0 });
+    let week = -1;
+    for (const steps of simulate(options)) {
+      for (const step of steps) {
+        recordingClock.simulate(step.at);
+        const t = performance.now();
+        const res = await fetch(url + step.path, {
+          method: step.method,
+          headers: {
+            authorization: `Bearer ${await token(step.user)}`,
+            'content-type': 'application/json',
+            'idempotency-key': step.key,
+            'x-correlation-id': step.key,
+          },
+          body: JSON.stringify(step.body),
+        });
+        const body = (await res.json()) as Record<string, unknown>;
+        if (!res.ok) {
+          throw new Error(
+            `${step.method} ${step.path} at ${step.at.toISOString()}: ${res.status} ${JSON.stringify(body)}`,
+          );
+        }
+        requests++;
+        if (process.env.SEED_TRACE)
+          process.stderr.write(
+            `${step.method} ${step.path.replace(/[0-9a-f-]{36}/g, ':id')} ${(performance.now() - t).toFixed(0)} ms\n`,
+          );
+        step.after?.(body);
+      }
+      week++;
+      if (options.progress && week > 0) {
+        const events = (await head()) - firstPosition;
+        const seconds = (performance.now() - startedAt) / 1000;
+        bar.update(week, { events, rate: Math.round(events / seconds) });
+      }
+    }
+    recordingClock.simulate(null);
+    await infra.runner.stop();
+    await infra.runner.catchUp();
+    const summary = {
+      hubs: options.hubs,
+      weeks,
+      requests,
+      events: (await head()) - firstPosition,
+      seconds: (performance.now() - startedAt) / 1000,
+    };
+    if (options.progress) bar.stop();
+    out(
+      `Seeded ${summary.hubs} hub(s) over ${weeks} weeks: ${requests} requests, ${summary.events} events in ${summary.seconds.toFixed(1)} s (${Math.round(summary.events / summary.seconds)} events/s).`,
+    );
+    return summary;
+  } finally {
+    if (options.progress) bar.stop();
+    recordingClock.simulate(null);
+    await app.close();
+    if (!given) await infra.close();
+  }
+}

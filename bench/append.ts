@@ -1,0 +1,113 @@
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import type { SqlDatabase, SqlEventStore } from '../libs/event-store/src/index.js';
+import { benchEvent, fmt, rate, scratchDatabase, timed, type BenchRow } from './bench-support.js';
+
+export const APPENDS = Number(process.env.BENCH_APPENDS ?? 4000);
+
+/** Appends APPENDS times (each `batch` events) across `writers`, each writer owning its streams. */
+export async function storeAppends(
+  store: SqlEventStore,
+  writers: number,
+  batch: number,
+  tag: string,
+  appends = APPENDS,
+) {
+  const revisions = new Map<string, number>();
+  const seconds = await timed(appends, writers, async (i) => {
+    const stream = `${tag}-${i % 400}`;
+    const expected = revisions.get(stream);
+    const events = Array.from({ length: batch }, (_, k) => benchEvent(i * batch + k));
+    const r = await store.append(stream, events, { expectedRevision: expected ?? 'no_stream' });
+    revisions.set(stream, r.revision);
+  });
+  return rate(appends * batch, seconds);
+}
+
+/** The baseline: plain single-row INSERTs of the same payload into a plain table, autocommit. */
+export async function rawInserts(db: SqlDatabase, writers: number, tag: string, n = APPENDS) {
+  await db.exec(
+    `CREATE TABLE IF NOT EXISTS raw_${tag} (id bigserial PRIMARY KEY, stream_id text, type text, data jsonb, metadata jsonb)`,
+  );
+  const seconds = await timed(n, writers, async (i) => {
+    const e = benchEvent(i);
+    await db.query(
+      `INSERT INTO raw_${tag} (stream_id, type, data, metadata) VALUES ($1, $2, $3, $4)`,
+      [`s-${i % 400}`, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)],
+    );
+  });
+  return rate(n, seconds);
+}
+
+/** The peer: emmett-postgresql appending the same events, with expected versions, same streams. */
+async function emmettAppends(writers: number, batch: number): Promise<number> {
+  const db = await scratchDatabase();
+  const store = getPostgreSQLEventStore(db.url, {
+    connectionOptions: { pooled: true },
+    schema: { autoMigration: 'CreateOrUpdate' },
+  });
+  try {
+    // The first append creates emmett's schema: not part of the timing.
+    await store.appendToStream('warm-up', [{ type: 'Warm', data: {} }]);
+    const versions = new Map<string, bigint>();
+    const seconds = await timed(APPENDS, writers, async (i) => {
+      const stream = `em-${i % 400}`;
+      const events = Array.from({ length: batch }, (_, k) => {
+        const e = benchEvent(i * batch + k);
+        return { type: e.type, data: e.data, metadata: e.metadata };
+      });
+      const expected = versions.get(stream);
+      const r = await store.appendToStream(
+        stream,
+        events,
+        expected === undefined ? {} : { expectedStreamVersion: expected },
+      );
+      versions.set(stream, r.nextExpectedStreamVersion);
+    });
+    return rate(APPENDS * batch, seconds);
+  } finally {
+    await store.close();
+    await db.drop();
+  }
+}
+
+export async function appendFigures(
+  label: string,
+  open: () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>,
+  withPeer: boolean,
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const writers of [1, 8]) {
+    for (const batch of [1, 10]) {
+      const { store, done } = await open();
+      let raw: number;
+      let ours: number;
+      try {
+        raw = await rawInserts(store.db, writers, `w${writers}b${batch}`);
+        ours = await storeAppends(store, writers, batch, `w${writers}b${batch}`);
+      } finally {
+        await done();
+      }
+      const what = `${writers} writer${writers > 1 ? 's' : ''}, ${batch} event${batch > 1 ? 's' : ''}/append (events/s)`;
+      rows.push({
+        figure: `${label} append, ${what}`,
+        value: fmt(ours),
+        baseline: `raw INSERT ${fmt(raw)} rows/s`,
+        ratio: (ours / raw).toFixed(2),
+        target: label === 'PostgreSQL' && batch === 1 ? '>= 0.6' : '',
+      });
+      console.log(rows.at(-1));
+      if (withPeer) {
+        const peer = await emmettAppends(writers, batch);
+        rows.push({
+          figure: `emmett-postgresql 0.42 append, ${what}`,
+          value: fmt(peer),
+          baseline: `nwd-hub ${fmt(ours)} events/s`,
+          ratio: `nwd-hub ${(ours / peer).toFixed(2)}x emmett`,
+          target: writers === 8 && batch === 1 ? 'nwd-hub ahead' : '',
+        });
+        console.log(rows.at(-1));
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,88 @@
+import { openPostgresEventStore, type SqlEventStore } from '../libs/event-store/src/index.js';
+import { seedFast } from '../apps/cli/seed/seed-fast.js';
+import { storeAppends } from './append.js';
+import { fmt, medianMs, ms, scratchDatabase, type BenchRow } from './bench-support.js';
+import { appendCaseOf } from './fold.js';
+import { outreachStreamId } from '../src/outreach/index.js';
+import { foldKnownCase } from '../src/audit/known-case.js';
+import { evolveOutreach, initialOutreach } from '../src/outreach/outreach-record.js';
+
+export const GROWTH_EVENTS = Number(process.env.BENCH_GROWTH_EVENTS ?? 10_000_000);
+
+interface Figures {
+  append: number;
+  fold: number;
+  asOf: number;
+}
+
+async function measure(store: SqlEventStore, tag: string): Promise<Figures> {
+  const append = await storeAppends(store, 8, 1, `growth-${tag}`, 2000);
+  const id = await appendCaseOf(store, 10_000);
+  const fold = await medianMs(7, async () => {
+    let state = initialOutreach();
+    for (const e of await store.readStream(outreachStreamId(id))) {
+      state = evolveOutreach(state, e as never);
+    }
+    return state;
+  });
+  const asOf = await medianMs(7, async () =>
+    foldKnownCase(id, await store.readAbout(id, { recordedUpTo: new Date().toISOString() })),
+  );
+  return { append, fold, asOf };
+}
+
+/**
+ * The same append and fold figures on an empty log and again after `nwd seed --fast` has filled
+ * it with GROWTH_EVENTS events (copies of a hub generated through the handlers), on PostgreSQL.
+ */
+export async function growthFigures(): Promise<BenchRow[]> {
+  const db = await scratchDatabase();
+  const store = await openPostgresEventStore(db.url, { max: 8 });
+  const saved = process.env.DATABASE_URL;
+  try {
+    const empty = await measure(store, 'empty');
+    process.env.DATABASE_URL = db.url;
+    const perHubYear = 2_700;
+    const seeded = await seedFast(
+      {
+        hubs: Math.max(1, Math.round(GROWTH_EVENTS / perHubYear)),
+        years: 1,
+        seed: 11,
+        start: new Date('2000-01-01T00:00:00Z'),
+        progress: true,
+      },
+      (line) => console.log(line),
+    );
+    await store.db.exec('VACUUM ANALYZE events');
+    const full = await measure(store, 'full');
+    const label = `with ${fmt(seeded.events)} events in the log`;
+    return [
+      {
+        figure: `Growth: append, 8 writers, 1 event/append, ${label} (events/s)`,
+        value: fmt(full.append),
+        baseline: `empty log ${fmt(empty.append)}`,
+        ratio: (full.append / empty.append).toFixed(2),
+        target: '>= 0.8',
+      },
+      {
+        figure: `Growth: read and fold a 10,000-event stream, ${label} (median)`,
+        value: ms(full.fold),
+        baseline: `empty log ${ms(empty.fold)}`,
+        ratio: (empty.fold / full.fold).toFixed(2),
+        target: '>= 0.8',
+      },
+      {
+        figure: `Growth: as-of fold of a 10,000-event case, ${label} (median)`,
+        value: ms(full.asOf),
+        baseline: `empty log ${ms(empty.asOf)}`,
+        ratio: (empty.asOf / full.asOf).toFixed(2),
+        target: '>= 0.8',
+      },
+    ].map((r) => (console.log(r), r));
+  } finally {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+    await store.close();
+    await db.drop();
+  }
+}

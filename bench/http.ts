@@ -1,0 +1,167 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { loadOrCreateLocalKeys, signLocalToken } from '../src/access/index.js';
+import type { AuthenticatedUser } from '../src/access/index.js';
+import { fmt, ms, scratchDatabase, type BenchRow } from './bench-support.js';
+
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
+const PEOPLE = 50;
+
+/** Starts a server process and resolves with its port once it says it listens. */
+function server(
+  script: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ port: number; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [script, ...(script.endsWith('main.js') ? ['start'] : [])],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening (\d+)|running at http:\/\/[^:]+:(\d+)/.exec(out);
+      if (m) resolve({ port: Number(m[1] ?? m[2]), child });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
+  });
+}
+
+async function load(url: string, connections: number, opts: Partial<autocannon.Options>) {
+  const r = await autocannon({ url, connections, duration: SECONDS, ...opts });
+  const bad = r.non2xx + r.errors + r.timeouts;
+  if (bad > 0) throw new Error(`${url}: ${bad} of ${r.requests.total} requests failed`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+/**
+ * HTTP end to end on the real API process (PostgreSQL, projections inline): a key worker logs a
+ * contact (validate, authorise, read, decide, append, access log) and reads their caseload,
+ * against a bare Nest route in another process on the same machine, at 1, 10 and 50 connections.
+ */
+export async function httpFigures(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const db = await scratchDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'nwd-bench-http-'));
+  const keyFile = join(dir, 'key.json');
+  const api = await server('dist/apps/cli/main.js', {
+    DATABASE_URL: db.url,
+    NWD_KEY_FILE: keyFile,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    KEY_WORKER_CASELOAD_LIMIT: String(PEOPLE),
+  });
+  const bare = await server('dist/bench/bare-app.js', { PORT: '0' });
+  try {
+    const base = `http://127.0.0.1:${api.port}`;
+    const keys = await loadOrCreateLocalKeys(keyFile);
+    const token = (u: AuthenticatedUser) => signLocalToken(keys, u, '2h');
+    const call = async (u: AuthenticatedUser, path: string, body?: unknown) => {
+      const res = await fetch(base + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await token(u)}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Record<string, string>;
+    };
+    const admin = {
+      id: 'bench-admin',
+      name: 'Admin',
+      roles: ['admin'],
+      hubs: [],
+    } as AuthenticatedUser;
+    const { hubId } = await call(admin, '/api/hubs', {
+      name: 'Bench Hub',
+      council: 'Bench Council',
+      plannedBeds: 4,
+      emergencyBeds: 2,
+    });
+    const manager = {
+      id: 'bench-mgr',
+      name: 'Manager',
+      roles: ['hub_manager'],
+      hubs: [hubId],
+    } as AuthenticatedUser;
+    const worker = {
+      id: 'bench-kw',
+      name: 'Key Worker',
+      roles: ['key_worker'],
+      hubs: [hubId],
+    } as AuthenticatedUser;
+    const people: string[] = [];
+    for (let i = 0; i < PEOPLE; i++) {
+      const { youngPersonId } = await call(manager, '/api/referrals', {
+        hubId,
+        category: 'edge_of_care',
+        youngPerson: { givenName: `Given${i}`, familyName: 'Generated', dateOfBirth: '2010-03-04' },
+        socialWorker: { name: 'Generated Social Worker', team: 'Team A' },
+        reason: 'generated for the benchmark',
+      });
+      await call(manager, `/api/young-people/${youngPersonId}/accept`);
+      await call(manager, `/api/young-people/${youngPersonId}/key-worker`, {
+        workerId: worker.id,
+        workerName: worker.name,
+      });
+      people.push(youngPersonId);
+    }
+    const auth = `Bearer ${await token(worker)}`;
+    let next = 0;
+    const contact = JSON.stringify({
+      occurredAt: '2026-01-05T10:00:00Z',
+      kind: 'phone',
+      notes: 'Generated: a check-in call',
+    });
+    for (const connections of [1, 10, 50]) {
+      const bareWrite = await load(`http://127.0.0.1:${bare.port}/bare`, connections, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: contact,
+      });
+      const write = await load(base, connections, {
+        requests: [
+          {
+            method: 'POST',
+            headers: { authorization: auth, 'content-type': 'application/json' },
+            body: contact,
+            setupRequest: (req) => ({
+              ...req,
+              path: `/api/young-people/${people[next++ % PEOPLE]}/contacts`,
+            }),
+          },
+        ],
+      });
+      const bareRead = await load(`http://127.0.0.1:${bare.port}/bare`, connections, {});
+      const read = await load(`${base}/api/caseloads/${worker.id}`, connections, {
+        headers: { authorization: auth },
+      });
+      for (const [what, ours, baseline, target] of [
+        ['log a contact (POST)', write, bareWrite, connections === 50 ? '>= 0.4, p99 < 50 ms' : ''],
+        ['read a caseload of 50 (GET)', read, bareRead, ''],
+      ] as const) {
+        rows.push({
+          figure: `HTTP ${what}, ${connections} connection${connections > 1 ? 's' : ''} (requests/s; p50/p99)`,
+          value: `${fmt(ours.rps)}; ${ms(ours.p50)} / ${ms(ours.p99)}`,
+          baseline: `bare Nest route ${fmt(baseline.rps)}; ${ms(baseline.p50)} / ${ms(baseline.p99)}`,
+          ratio: (ours.rps / baseline.rps).toFixed(2),
+          target,
+        });
+        console.log(rows.at(-1));
+      }
+    }
+  } finally {
+    api.child.kill('SIGTERM');
+    bare.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dir, { recursive: true, force: true });
+    await db.drop();
+  }
+  return rows;
+}
