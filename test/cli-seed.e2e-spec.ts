@@ -29,7 +29,7 @@ describe('nwd seed: a synthetic council', () => {
   const env = (db: Db) => ({ DATABASE_URL: db.url, NWD_KEY_FILE: join(dir, 'key.json') });
   const seed = async (db: Db, ...extra: string[]) => {
     const r = await runNwd(
-      ['seed', '--hubs', '1', '--years', '0.1', '--seed', '5', '--no-progress', ...extra],
+      ['seed', '--hubs', '1', '--years', '0.2', '--seed', '5', '--no-progress', ...extra],
       env(db),
     );
     expect(r.out).toMatch(/Seeded/);
@@ -64,7 +64,7 @@ describe('nwd seed: a synthetic council', () => {
     }
     // Recorded in simulated time (the default start is 2020-01-01), never late.
     const recorded = a.map((e) => new Date(e.recorded_at as string).getTime());
-    expect(Math.max(...recorded)).toBeLessThan(Date.UTC(2020, 2, 1));
+    expect(Math.max(...recorded)).toBeLessThan(Date.UTC(2020, 3, 1));
     const late = a.filter(
       (e) => e.type === 'ContactLogged' && (e.data as { lateRecorded: boolean }).lateRecorded,
     );

@@ -27,6 +27,12 @@ export const initialOutreach = (): OutreachRecord => ({
   incidents: {},
 });
 
+/**
+ * Folds one event into the record. Contacts and incidents are added to the record in place: a
+ * young person's outreach stream gains a contact most weeks for years, and copying the whole
+ * map for each one made a fold of 1,000 events take 185 ms (quadratic; measured by the fold
+ * benchmark). A fold owns the state it builds; nothing keeps an earlier state (see fold()).
+ */
 export function evolveOutreach(state: OutreachRecord, event: OutreachEvent): OutreachRecord {
   switch (event.type) {
     case 'ContactLogged': {
@@ -40,18 +46,14 @@ export function evolveOutreach(state: OutreachRecord, event: OutreachEvent): Out
         lateRecorded: _l,
         ...details
       } = event.data;
-      return { ...state, contacts: { ...state.contacts, [contactId]: details } };
+      state.contacts[contactId] = details;
+      return state;
     }
     case 'ContactAmended': {
       const current = state.contacts[event.data.contactId];
       if (!current) return state;
-      return {
-        ...state,
-        contacts: {
-          ...state.contacts,
-          [event.data.contactId]: { ...current, ...event.data.changes },
-        },
-      };
+      state.contacts[event.data.contactId] = { ...current, ...event.data.changes };
+      return state;
     }
     case 'MissingEpisodeReported':
       return {
@@ -83,30 +85,20 @@ export function evolveOutreach(state: OutreachRecord, event: OutreachEvent): Out
         ),
       };
     case 'IncidentRecorded':
-      return {
-        ...state,
-        incidents: {
-          ...state.incidents,
-          [event.data.incidentId]: {
-            occurredAt: event.data.occurredAt,
-            notify: event.data.notify,
-            notified: [],
-          },
-        },
+      state.incidents[event.data.incidentId] = {
+        occurredAt: event.data.occurredAt,
+        notify: event.data.notify,
+        notified: [],
       };
+      return state;
     case 'Reg40NotificationSent': {
       const incident = state.incidents[event.data.incidentId];
       if (!incident) return state;
-      return {
-        ...state,
-        incidents: {
-          ...state.incidents,
-          [event.data.incidentId]: {
-            ...incident,
-            notified: [...incident.notified, event.data.recipient],
-          },
-        },
+      state.incidents[event.data.incidentId] = {
+        ...incident,
+        notified: [...incident.notified, event.data.recipient],
       };
+      return state;
     }
     case 'MissingEpisodeUpdated':
       return state;

@@ -3,18 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { AuthenticatedUser } from '../../src/access/index.js';
 import { createTestDatabase } from '../../libs/testing/src/test-database.js';
 import { fc } from './fault-random.js';
-import {
-  freePort,
-  kill,
-  runNwd,
-  sleep,
-  startNwd,
-  tokenSigner,
-  type NwdProcess,
-} from './processes.js';
+import { apiClient, hubWithPeople } from './hub-fixture.js';
+import { freePort, kill, runNwd, sleep, startNwd, type NwdProcess } from './processes.js';
 
 const ADMIN_URL =
   process.env.TEST_DATABASE_URL ?? 'postgresql://nwd_test:nwd_test@127.0.0.1:5432/postgres';
@@ -62,61 +54,8 @@ describe.each([
 
   it('stores every acknowledged write exactly once, retries once, and read models equal a rebuild', async () => {
     const base = `http://127.0.0.1:${port}`;
-    const sign = await tokenSigner(env.NWD_KEY_FILE!);
-    const post = async (u: AuthenticatedUser, path: string, body: unknown, key?: string) => {
-      const res = await fetch(base + path, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${await sign(u)}`,
-          'content-type': 'application/json',
-          ...(key ? { 'idempotency-key': key } : {}),
-        },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(10_000),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, string> };
-    };
-    const admin = {
-      id: 'crash-admin',
-      name: 'Admin',
-      roles: ['admin'],
-      hubs: [],
-    } as AuthenticatedUser;
-    const hub = await post(admin, '/api/hubs', {
-      name: 'Crash Hub',
-      council: 'Generated Council',
-      plannedBeds: 2,
-      emergencyBeds: 1,
-    });
-    const hubId = hub.body.hubId;
-    const manager = {
-      id: 'crash-mgr',
-      name: 'Manager',
-      roles: ['hub_manager'],
-      hubs: [hubId],
-    } as AuthenticatedUser;
-    const worker = {
-      id: 'crash-kw',
-      name: 'Worker',
-      roles: ['key_worker'],
-      hubs: [hubId],
-    } as AuthenticatedUser;
-    const people: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const r = await post(manager, '/api/referrals', {
-        hubId,
-        category: 'edge_of_care',
-        youngPerson: { givenName: `Crash${i}`, familyName: 'Generated', dateOfBirth: '2010-02-03' },
-        socialWorker: { name: 'Generated Social Worker', team: 'Team A' },
-        reason: 'generated',
-      });
-      people.push(r.body.youngPersonId);
-      await post(manager, `/api/young-people/${r.body.youngPersonId}/accept`, {});
-      await post(manager, `/api/young-people/${r.body.youngPersonId}/key-worker`, {
-        workerId: worker.id,
-        workerName: worker.name,
-      });
-    }
+    const client = await apiClient(base, env.NWD_KEY_FILE!);
+    const { worker, people } = await hubWithPeople(client, 'Crash', 6);
 
     const acknowledged = new Map<string, string>(); // key -> contactId from a 2xx
     let failures = 0;
@@ -132,7 +71,7 @@ describe.each([
         };
         for (;;) {
           try {
-            const r = await post(worker, path, body, key);
+            const r = await client.post(worker, path, body, key);
             if (r.status === 201 || r.status === 200) {
               acknowledged.set(key, r.body.contactId);
               break;
@@ -166,11 +105,11 @@ describe.each([
     await killer;
 
     expect(acknowledged.size).toBe(WRITERS * WRITES_PER_WRITER);
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
+    const sql = new pg.Client({ connectionString: db.url });
+    await sql.connect();
     try {
       const rows = (
-        await client.query<{ contact: string; n: string; note: string }>(
+        await sql.query<{ contact: string; n: string; note: string }>(
           `SELECT data->>'contactId' AS contact, count(*) AS n, min(data->>'notes') AS note
              FROM events WHERE type = 'ContactLogged' GROUP BY 1`,
         )
@@ -180,7 +119,7 @@ describe.each([
       const stored = new Map(rows.map((r) => [r.note.replace('crash load ', ''), r.contact]));
       for (const [key, contactId] of acknowledged) expect(stored.get(key)).toBe(contactId);
     } finally {
-      await client.end();
+      await sql.end();
     }
     // Let the projections reach the head of the log, then compare every read model with a rebuild.
     for (let t = 0; t < 100; t++) {

@@ -9,7 +9,12 @@ export interface DomainEvent {
 /** The pure heart of a use case: no clock, no ids, no I/O. */
 export interface Decider<Command, Event extends DomainEvent, State> {
   decide(command: Command, state: State): Event[];
+  /**
+   * The state after one more event. It may update and return the state it is given (a fold owns
+   * the state it builds from `initialState()` and keeps no earlier one); it never touches the event.
+   */
   evolve(state: State, event: Event): State;
+  /** A fresh state each call (evolve may add to it). */
   initialState(): State;
 }
 

@@ -1,0 +1,206 @@
+import { DAY, HOUR, isoDate, lazy, type Person, type SeedUser, type Step } from './steps.js';
+
+export interface WeekContext {
+  w: number;
+  at: (day: number, hour: number) => Date;
+  k: (what: string) => string;
+  manager: SeedUser;
+  hubId: () => string;
+  rand: () => number;
+  pick: <T>(xs: readonly T[]) => T;
+  /** How many of the hub's people are in a bed now. */
+  admitted: () => number;
+}
+
+/**
+ * One person's week: a contact from their key worker, a plan review every six weeks, now and
+ * then a short stay in a hub bed or a missing episode with its return and interview, and at 16 a
+ * housing plan (sometimes a move home).
+ */
+export function personWeek(
+  p: Person,
+  { w, at, k, manager, hubId, rand, pick, admitted }: WeekContext,
+): Step[] {
+  const steps: Step[] = [];
+  const path = (suffix: string) => () => `/api/young-people/${p.id}${suffix}`;
+  const contactAt = at(Math.floor(rand() * 5), 10 + Math.floor(rand() * 6));
+  // Not in the week of the referral: the key worker is allocated that morning.
+  if (w > p.since)
+    steps.push(
+      lazy(
+        {
+          at: new Date(contactAt.getTime() + HOUR),
+          user: p.worker,
+          method: 'POST',
+          key: k(`contact-${p.n}`),
+          body: {
+            occurredAt: contactAt.toISOString(),
+            kind: pick(['face_to_face', 'face_to_face', 'phone', 'video'] as const),
+            location: 'Generated place',
+            notes: 'Generated contact: talked about the week',
+          },
+        },
+        path('/contacts'),
+      ),
+    );
+  if (w > p.since && (w - p.since) % 6 === 0) {
+    steps.push(
+      lazy(
+        {
+          at: at(2, 14),
+          user: manager,
+          method: 'POST',
+          key: k(`review-${p.n}`),
+          body: { kind: 'support', reviewedOn: isoDate(at(2, 0)), notes: 'Generated review' },
+        },
+        path('/plan/reviews'),
+      ),
+    );
+  }
+  if (p.admittedUntil === w) {
+    steps.push(
+      lazy(
+        {
+          at: at(1, 11),
+          user: manager,
+          method: 'POST',
+          key: k(`discharge-${p.n}`),
+          body: {
+            on: isoDate(at(1, 0)),
+            destination: 'outreach_support',
+            reason: 'Generated discharge',
+          },
+        },
+        () => `/api/hubs/${hubId()}/admissions/${p.id}/discharge`,
+      ),
+    );
+    p.admittedUntil = null;
+  } else if (p.admittedUntil === null && w > p.since && rand() < 0.03 && admitted() < 6) {
+    p.admittedUntil = Math.min(w + 1 + Math.floor(rand() * 4), p.leaveAfterWeek);
+    steps.push(
+      lazy(
+        {
+          at: at(2, 12),
+          user: manager,
+          method: 'POST',
+          key: k(`admit-${p.n}`),
+          body: {
+            youngPersonId: '',
+            from: isoDate(at(2, 0)),
+            episode: {
+              rne: 'S',
+              ls: 'C2',
+              place: 'K2',
+              placeProvider: 'PR1',
+              postcode: 'ZZ99 3ZZ',
+              outOfArea: false,
+            },
+          },
+        },
+        () => `/api/hubs/${hubId()}/admissions`,
+        true,
+        p,
+      ),
+    );
+  }
+  if (w > p.since && rand() < 0.03) {
+    const gone = at(4, 22);
+    steps.push(
+      lazy(
+        {
+          at: new Date(gone.getTime() + HOUR / 2),
+          user: p.worker,
+          method: 'POST',
+          key: k(`missing-${p.n}`),
+          body: {
+            category: 'M',
+            startedAt: gone.toISOString(),
+            policeInformed: true,
+            circumstances: 'Generated: did not come home',
+          },
+          after: (r) => (p.episode = String(r.episodeId)),
+        },
+        path('/missing-episodes'),
+      ),
+    );
+    const back = at(5, 9);
+    steps.push(
+      lazy(
+        {
+          at: new Date(back.getTime() + HOUR / 2),
+          user: p.worker,
+          method: 'POST',
+          key: k(`return-${p.n}`),
+          body: {
+            returnedAt: back.toISOString(),
+            whereFound: 'Generated: at a friend’s home',
+          },
+        },
+        () => `/api/young-people/${p.id}/missing-episodes/${p.episode}/return`,
+      ),
+    );
+    const offer = at(5, 14);
+    steps.push(
+      lazy(
+        {
+          at: offer,
+          user: p.worker,
+          method: 'POST',
+          key: k(`offer-${p.n}`),
+          body: { outcome: 'offered', at: offer.toISOString() },
+        },
+        () => `/api/young-people/${p.id}/missing-episodes/${p.episode}/return-interview`,
+      ),
+    );
+    const talk = at(6, 11);
+    steps.push(
+      lazy(
+        {
+          at: talk,
+          user: p.worker,
+          method: 'POST',
+          key: k(`interview-${p.n}`),
+          body: { outcome: 'completed', at: talk.toISOString(), by: p.worker.name },
+          after: () => (p.episode = null),
+        },
+        () => `/api/young-people/${p.id}/missing-episodes/${p.episode}/return-interview`,
+      ),
+    );
+  }
+  const age = (at(3, 0).getTime() - p.born.getTime()) / (365.25 * DAY);
+  if (age >= 16 && !p.planned && w > p.since) {
+    p.planned = true;
+    steps.push(
+      lazy(
+        {
+          at: at(3, 15),
+          user: manager,
+          method: 'POST',
+          key: k(`plan-${p.n}`),
+          body: { targetMoves: [{ to: 'Supported lodgings', by: isoDate(at(180, 0)) }] },
+        },
+        path('/housing/plan'),
+      ),
+    );
+    if (rand() < 0.5) {
+      steps.push(
+        lazy(
+          {
+            at: at(4, 15),
+            user: manager,
+            method: 'POST',
+            key: k(`move-${p.n}`),
+            body: {
+              accommodation: 'with_family',
+              on: isoDate(at(4, 0)),
+              reason: 'Generated: back with family',
+              planned: true,
+            },
+          },
+          path('/housing/moves'),
+        ),
+      );
+    }
+  }
+  return steps;
+}
