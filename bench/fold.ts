@@ -1,61 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { NewEvent, SqlEventStore } from '../libs/event-store/src/index.js';
-import { syntheticCase, youngPersonStreamId } from '../src/young-people/index.js';
-import { outreachStreamId, type ContactLogged } from '../src/outreach/index.js';
+import type { SqlEventStore } from '../libs/event-store/src/index.js';
+import { outreachStreamId } from '../src/outreach/index.js';
+import { appendCaseOf } from '../src/outreach/synthetic-contacts.js';
 import { evolveOutreach, initialOutreach } from '../src/outreach/outreach-record.js';
 import { foldKnownCase } from '../src/audit/known-case.js';
+import { CaseHistory } from '../src/audit/case-history.js';
 import { medianMs, ms, type BenchRow } from './bench-support.js';
-
-const DAY = 86_400_000;
-
-/** A case of `n` events: referral, acceptance, allocation, then weekly-ish contacts. */
-export async function appendCaseOf(store: SqlEventStore, n: number, hubId = randomUUID()) {
-  const { youngPersonId, events } = syntheticCase(hubId, n);
-  await store.append(youngPersonStreamId(youngPersonId), events, { expectedRevision: 'no_stream' });
-  const start = Date.UTC(2020, 0, 1);
-  let revision: number | 'no_stream' = 'no_stream';
-  const contacts = n - events.length;
-  for (let from = 0; from < contacts; from += 500) {
-    const batch: NewEvent[] = [];
-    for (let i = from; i < Math.min(contacts, from + 500); i++) {
-      const occurredAt = new Date(start + i * (DAY / 4)).toISOString();
-      const data: ContactLogged['data'] = {
-        contactId: randomUUID(),
-        youngPersonId,
-        hubId,
-        workerId: 'kw-1',
-        workerName: 'Worker 1',
-        occurredAt,
-        kind: i % 5 === 0 ? 'phone' : 'face_to_face',
-        location: 'Town centre',
-        durationMinutes: 30,
-        present: [],
-        notes: `Generated contact ${i}: talked about the week ahead and college`,
-        portfolioAreas: ['education_training_employment'],
-        followUps: [],
-        recordedAt: occurredAt,
-        lateRecorded: false,
-      };
-      batch.push({
-        eventId: randomUUID(),
-        type: 'ContactLogged',
-        data,
-        metadata: {
-          actor: { id: 'kw-1' },
-          correlationId: randomUUID(),
-          causationId: null,
-          occurredAt,
-          schemaVersion: 1,
-        },
-      });
-    }
-    const r = await store.append(outreachStreamId(youngPersonId), batch, {
-      expectedRevision: revision,
-    });
-    revision = r.revision;
-  }
-  return youngPersonId;
-}
 
 /**
  * Reading and folding one case, as a command handler does (its outreach stream through the
@@ -79,10 +28,13 @@ export async function foldFigures(label: string, store: SqlEventStore): Promise<
       for (const e of events) state = evolveOutreach(state, e as never);
       return state;
     });
-    const asOf = await medianMs(runs, async () => {
+    const asOfCold = await medianMs(runs, async () => {
       const events = await store.readAbout(id, { recordedUpTo: new Date().toISOString() });
       return foldKnownCase(id, events);
     });
+    // What GET /as-of runs: the latest snapshot that stands for the instant, then the rest.
+    const history = new CaseHistory(store);
+    const asOf = await medianMs(runs, () => history.fold(id, { asOf: new Date().toISOString() }));
     rows.push({
       figure: `${label}: read and fold one stream of ${fmtN(n)} events (median)`,
       value: ms(fold),
@@ -91,13 +43,20 @@ export async function foldFigures(label: string, store: SqlEventStore): Promise<
       target: '',
     });
     rows.push({
-      figure: `${label}: as-of fold of a case of ${fmtN(n)} events (median)`,
+      figure: `${label}: as-of fold of a case of ${fmtN(n)} events from the first event (median)`,
+      value: ms(asOfCold),
+      baseline: `raw SELECT ${ms(raw)}`,
+      ratio: (raw / asOfCold).toFixed(2),
+      target: '',
+    });
+    rows.push({
+      figure: `${label}: as-of view of a case of ${fmtN(n)} events, as served (snapshot + rest; median)`,
       value: ms(asOf),
       baseline: `raw SELECT ${ms(raw)}`,
       ratio: (raw / asOf).toFixed(2),
       target: n === 10_000 ? '< 100 ms' : '',
     });
-    console.log(rows.at(-2), rows.at(-1));
+    console.log(rows.slice(-3));
   }
   return rows;
 }

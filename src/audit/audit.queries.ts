@@ -27,8 +27,8 @@ export class GetCaseAsOf extends Query<{ reflects: Reflects; case: KnownCase }> 
 export class GetCaseAsOfHandler implements IQueryHandler<GetCaseAsOf> {
   constructor(private readonly history: CaseHistory) {}
   async execute({ youngPersonId, at }: GetCaseAsOf) {
-    const { events, reflects } = await this.history.events(youngPersonId, at);
-    return { reflects, case: foldKnownCase(youngPersonId, events) };
+    const { known, reflects } = await this.history.fold(youngPersonId, at);
+    return { reflects, case: known };
   }
 }
 

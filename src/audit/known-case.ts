@@ -107,6 +107,17 @@ type AnyEvent =
 const addYears = (date: string, years: number) =>
   `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 
+/** A builder's state as JSON: Maps as entry lists. */
+export interface BuilderSnapshot {
+  case: YoungPersonCase;
+  revision: number;
+  placements: KnownPlacement[];
+  contacts: [string, KnownContact][];
+  episodes: [string, KnownCase['missingEpisodes'][number]][];
+  incidents: [string, KnownCase['incidents'][number]][];
+  housing: KnownCase['housing'];
+}
+
 /** Folds events one at a time (so field history can look after each one). */
 export class KnownCaseBuilder {
   private case: YoungPersonCase = initialCase();
@@ -329,6 +340,33 @@ export class KnownCaseBuilder {
     return this.case;
   }
 
+  /** Everything folded so far, as plain JSON (for a snapshot of the case). */
+  snapshot(): BuilderSnapshot {
+    return {
+      case: this.case,
+      revision: this.revision,
+      placements: this.placements,
+      contacts: [...this.contacts.entries()],
+      episodes: [...this.episodes.entries()],
+      incidents: [...this.incidents.entries()],
+      housing: this.housing,
+    };
+  }
+
+  /** A builder that carries on from a snapshot as if it had folded the same events. */
+  static restore(youngPersonId: string, s: BuilderSnapshot): KnownCaseBuilder {
+    const b = new KnownCaseBuilder(youngPersonId);
+    b.case = s.case;
+    b.revision = s.revision;
+    b.placements.push(...s.placements);
+    for (const [k, v] of s.contacts) b.contacts.set(k, v);
+    for (const [k, v] of s.episodes) b.episodes.set(k, v);
+    for (const [k, v] of s.incidents) b.incidents.set(k, v);
+    Object.assign(b.housing, s.housing);
+    return b;
+  }
+
+  /** The case as folded. It shares objects with the builder: fold, view once, then drop it. */
   view(): KnownCase {
     const summary = this.case.status === 'none' ? null : toCaseSummary(this.case, this.revision);
     const byDate = <T>(items: Iterable<T>, key: (t: T) => string) =>
@@ -337,15 +375,11 @@ export class KnownCaseBuilder {
       youngPersonId: this.youngPersonId,
       summary,
       retentionDate: summary ? addYears(summary.youngPerson.dateOfBirth, 75) : null,
-      placements: this.placements.map((p) => ({ ...p })),
-      contacts: byDate(this.contacts.values(), (c) => c.occurredAt).map((c) => structuredClone(c)),
-      missingEpisodes: byDate(this.episodes.values(), (m) => m.startedAt).map((m) =>
-        structuredClone(m),
-      ),
-      incidents: byDate(this.incidents.values(), (i) => i.occurredAt).map((i) =>
-        structuredClone(i),
-      ),
-      housing: structuredClone(this.housing),
+      placements: [...this.placements],
+      contacts: byDate(this.contacts.values(), (c) => c.occurredAt),
+      missingEpisodes: byDate(this.episodes.values(), (m) => m.startedAt),
+      incidents: byDate(this.incidents.values(), (i) => i.occurredAt),
+      housing: this.housing,
     };
   }
 }

@@ -82,6 +82,8 @@ export interface ReadAboutOptions {
   recordedUpTo?: Date | string;
   /** Only events at or before this position. */
   toPosition?: number;
+  /** Only events after this position (the rest of a case after a snapshot of it). */
+  afterPosition?: number;
 }
 
 export interface ReadAllOptions {

@@ -155,6 +155,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (e.streamId.startsWith('identity-') || e.created.getTime() > upTo) continue;
       const stored = toStored(e);
       if (options.toPosition !== undefined && stored.position > options.toPosition) break;
+      if (options.afterPosition !== undefined && stored.position <= options.afterPosition) continue;
       if ((stored.data as { youngPersonId?: unknown }).youngPersonId === youngPersonId)
         out.push(stored);
     }

@@ -143,11 +143,13 @@ export class SqlEventStore implements EventStore {
          AND stream_id NOT LIKE 'identity-%'
          AND ($2::timestamptz IS NULL OR recorded_at <= $2::timestamptz)
          AND ($3::bigint IS NULL OR position <= $3::bigint)
+         AND position > $4::bigint
        ORDER BY position`,
       [
         youngPersonId,
         options.recordedUpTo ? new Date(options.recordedUpTo).toISOString() : null,
         options.toPosition ?? null,
+        options.afterPosition ?? 0,
       ],
     );
     return r.rows.map(toStoredEvent);
