@@ -8,7 +8,8 @@ import type { AuthenticatedUser } from '../src/access/index.js';
 import { fmt, ms, scratchDatabase, type BenchRow } from './bench-support.js';
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
-const PEOPLE = 50;
+const WORKERS = 50;
+const CASELOAD = 4;
 
 /** Starts a server process and resolves with its port once it says it listens. */
 function server(
@@ -18,7 +19,14 @@ function server(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [script, ...(script.endsWith('main.js') ? ['start'] : [])],
+      [
+        // BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API process.
+        ...(script.endsWith('main.js')
+          ? (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean)
+          : []),
+        script,
+        ...(script.endsWith('main.js') ? ['start'] : []),
+      ],
       {
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -56,7 +64,6 @@ export async function httpFigures(): Promise<BenchRow[]> {
     NWD_KEY_FILE: keyFile,
     PORT: '0',
     LOG_LEVEL: 'warn',
-    KEY_WORKER_CASELOAD_LIMIT: String(PEOPLE),
   });
   const bare = await server('dist/bench/bare-app.js', { PORT: '0' });
   try {
@@ -90,30 +97,45 @@ export async function httpFigures(): Promise<BenchRow[]> {
       roles: ['hub_manager'],
       hubs: [hubId],
     } as AuthenticatedUser;
-    const worker = {
-      id: 'bench-kw',
-      name: 'Key Worker',
-      roles: ['key_worker'],
-      hubs: [hubId],
-    } as AuthenticatedUser;
-    const people: string[] = [];
-    for (let i = 0; i < PEOPLE; i++) {
-      const { youngPersonId } = await call(manager, '/api/referrals', {
-        hubId,
-        category: 'edge_of_care',
-        youngPerson: { givenName: `Given${i}`, familyName: 'Generated', dateOfBirth: '2010-03-04' },
-        socialWorker: { name: 'Generated Social Worker', team: 'Team A' },
-        reason: 'generated for the benchmark',
-      });
-      await call(manager, `/api/young-people/${youngPersonId}/accept`);
-      await call(manager, `/api/young-people/${youngPersonId}/key-worker`, {
-        workerId: worker.id,
-        workerName: worker.name,
-      });
-      people.push(youngPersonId);
+    // Each connection is a different key worker with a caseload of their own, as in a hub:
+    // one user's requests append to one access-log stream, and so queue behind each other.
+    const workers: { user: AuthenticatedUser; auth: string; people: string[] }[] = [];
+    for (let w = 0; w < WORKERS; w++) {
+      const user = {
+        id: `bench-kw-${w}`,
+        name: `Key Worker ${w}`,
+        roles: ['key_worker'],
+        hubs: [hubId],
+      } as AuthenticatedUser;
+      const people: string[] = [];
+      for (let i = 0; i < CASELOAD; i++) {
+        const { youngPersonId } = await call(manager, '/api/referrals', {
+          hubId,
+          category: 'edge_of_care',
+          youngPerson: {
+            givenName: `Given${w}x${i}`,
+            familyName: 'Generated',
+            dateOfBirth: '2010-03-04',
+          },
+          socialWorker: { name: 'Generated Social Worker', team: 'Team A' },
+          reason: 'generated for the benchmark',
+        });
+        await call(manager, `/api/young-people/${youngPersonId}/accept`);
+        await call(manager, `/api/young-people/${youngPersonId}/key-worker`, {
+          workerId: user.id,
+          workerName: user.name,
+        });
+        people.push(youngPersonId);
+      }
+      workers.push({ user, auth: `Bearer ${await token(user)}`, people });
     }
-    const auth = `Bearer ${await token(worker)}`;
-    let next = 0;
+    let nextClient = 0;
+    const asWorker = (client: autocannon.Client) => {
+      const w = workers[nextClient++ % WORKERS];
+      let n = 0;
+      client.setHeaders({ authorization: w.auth, 'content-type': 'application/json' });
+      return { w, next: () => w.people[n++ % CASELOAD] };
+    };
     const contact = JSON.stringify({
       occurredAt: '2026-01-05T10:00:00Z',
       kind: 'phone',
@@ -126,25 +148,27 @@ export async function httpFigures(): Promise<BenchRow[]> {
         body: contact,
       });
       const write = await load(base, connections, {
-        requests: [
-          {
-            method: 'POST',
-            headers: { authorization: auth, 'content-type': 'application/json' },
-            body: contact,
-            setupRequest: (req) => ({
-              ...req,
-              path: `/api/young-people/${people[next++ % PEOPLE]}/contacts`,
-            }),
-          },
-        ],
+        setupClient: (client) => {
+          const { next } = asWorker(client);
+          client.setRequests([
+            {
+              method: 'POST',
+              body: contact,
+              setupRequest: (req) => ({ ...req, path: `/api/young-people/${next()}/contacts` }),
+            },
+          ]);
+        },
       });
       const bareRead = await load(`http://127.0.0.1:${bare.port}/bare`, connections, {});
-      const read = await load(`${base}/api/caseloads/${worker.id}`, connections, {
-        headers: { authorization: auth },
+      const read = await load(base, connections, {
+        setupClient: (client) => {
+          const { w } = asWorker(client);
+          client.setRequests([{ method: 'GET', path: `/api/caseloads/${w.user.id}` }]);
+        },
       });
       for (const [what, ours, baseline, target] of [
         ['log a contact (POST)', write, bareWrite, connections === 50 ? '>= 0.4, p99 < 50 ms' : ''],
-        ['read a caseload of 50 (GET)', read, bareRead, ''],
+        ['read a caseload (GET)', read, bareRead, ''],
       ] as const) {
         rows.push({
           figure: `HTTP ${what}, ${connections} connection${connections > 1 ? 's' : ''} (requests/s; p50/p99)`,
@@ -159,7 +183,7 @@ export async function httpFigures(): Promise<BenchRow[]> {
   } finally {
     api.child.kill('SIGTERM');
     bare.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => api.child.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
     await db.drop();
   }

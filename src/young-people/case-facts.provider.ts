@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '../../libs/event-store/src/index.js';
-import { EVENT_STORE, fold } from '../../libs/platform/src/index.js';
+import { EVENT_STORE, fold, readOncePerRequest } from '../../libs/platform/src/index.js';
 import type { CaseFacts, CaseFactsSource } from '../access/index.js';
 import { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
 import {
@@ -15,7 +15,11 @@ import {
 export class CaseFactsFromStreams implements CaseFactsSource {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async find(youngPersonId: string): Promise<CaseFacts | null> {
+  find(youngPersonId: string): Promise<CaseFacts | null> {
+    return readOncePerRequest(`case-facts:${youngPersonId}`, () => this.read(youngPersonId));
+  }
+
+  private async read(youngPersonId: string): Promise<CaseFacts | null> {
     const events = await this.store.readStream(youngPersonStreamId(youngPersonId));
     const state = fold<YoungPersonEvent, YoungPersonCase>(
       { evolve: evolveCase, initialState: initialCase },

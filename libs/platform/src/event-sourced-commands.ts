@@ -10,6 +10,7 @@ import type { ProjectionRunner } from '../../projections/src/index.js';
 import { fold, type Decider, type DomainEvent } from './decider.js';
 import { PreconditionFailedError, ProblemException } from './problem.js';
 import { newId, type RequestContext } from './request-context.js';
+import { forgetRequestMemo } from './request-memo.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from './tokens.js';
 
 export interface CommandOutcome extends AppendResult {
@@ -80,6 +81,7 @@ export class EventSourcedCommands {
       const events = this.toNewEvents(decided, ctx, args.occurredAt ?? ctx.now, step);
       try {
         const result = await this.store.append(streamId, events, { expectedRevision: revision });
+        forgetRequestMemo();
         this.runner.poke();
         return { ...result, replayed: result.duplicate };
       } catch (error) {

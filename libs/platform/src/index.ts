@@ -15,3 +15,4 @@ export * from './logger.js';
 export * from './public.js';
 export * from './dates.js';
 export * from './validation.js';
+export * from './request-memo.js';

@@ -6,6 +6,7 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { refuseDeepJson } from './problem.js';
+import { requestMemo } from './request-memo.js';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NwdConfig } from './config.js';
@@ -21,7 +22,7 @@ import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB } from './tokens.js
 export class PlatformModule implements NestModule {
   /** Runs after the body is parsed, before guards, pipes and handlers see it. */
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(refuseDeepJson).forRoutes('*');
+    consumer.apply(requestMemo, refuseDeepJson).forRoutes('*');
   }
 
   static forRoot(infra: Infrastructure, config: NwdConfig): DynamicModule {

@@ -23,7 +23,19 @@ export class ProjectionFailed extends Error {
 
 /** Serialises batches and rebuild swaps of one projection across processes. */
 export async function lockProjection(tx: SqlExecutor, name: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`projection:${name}`]);
+  await lockProjections(tx, [name]);
+}
+
+/**
+ * lockProjection for several, in one round trip. The names are locked in sorted order (unnest
+ * keeps the array's order), so two runners never wait on each other crosswise.
+ */
+export async function lockProjections(tx: SqlExecutor, names: readonly string[]): Promise<void> {
+  const sorted = [...names].sort((a, b) => a.localeCompare(b)).map((n) => `projection:${n}`);
+  await tx.query(
+    'SELECT pg_advisory_xact_lock(hashtext(n)) FROM unnest($1::text[]) WITH ORDINALITY AS u(n, i) ORDER BY i',
+    [sorted],
+  );
 }
 
 /**

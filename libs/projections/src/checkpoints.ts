@@ -47,21 +47,22 @@ export async function readCheckpoints(
 }
 
 /**
- * Moves a checkpoint only if it still holds `expected`: of two runners that read the same
- * checkpoint, one moves it and the other's transaction (rows included) rolls back.
+ * Moves the checkpoints of projections that read one batch together, only if every one still
+ * holds `expected`: of two runners that read the same checkpoint, one moves them and the other's
+ * transaction (rows included) rolls back. One statement for the whole group.
  */
-export async function advanceCheckpoint(
+export async function advanceCheckpoints(
   tx: SqlExecutor,
-  name: string,
+  names: readonly string[],
   expected: Checkpoint,
   next: Checkpoint,
 ): Promise<boolean> {
   const r = await tx.query(
     `UPDATE projection_checkpoints SET transaction_id = $2, position = $3, updated_at = now()
-     WHERE name = $1 AND transaction_id = $4 AND position = $5`,
-    [name, next.transactionId, next.position, expected.transactionId, expected.position],
+     WHERE name = ANY($1::text[]) AND transaction_id = $4 AND position = $5`,
+    [names, next.transactionId, next.position, expected.transactionId, expected.position],
   );
-  return r.rowCount === 1;
+  return r.rowCount === names.length;
 }
 
 export async function resetCheckpoint(

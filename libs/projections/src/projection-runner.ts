@@ -9,13 +9,19 @@ import {
   type SqlDatabase,
 } from '../../event-store/src/index.js';
 import {
-  advanceCheckpoint,
+  advanceCheckpoints,
   projectionMigrations,
   readCheckpoints,
   resetCheckpoint,
 } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';
-import { CheckpointMoved, lockProjection, ProjectionFailed, waitForCheckpoints } from './batch.js';
+import {
+  CheckpointMoved,
+  lockProjection,
+  lockProjections,
+  ProjectionFailed,
+  waitForCheckpoints,
+} from './batch.js';
 import {
   applyAll,
   buildInto,
@@ -37,9 +43,11 @@ import type { ProjectionStatus, RunnerOptions } from './runner-types.js';
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly gatherMs: number;
+  /** What the loop is waiting for now, and how to end the wait early. */
+  private waiting: { kind: 'idle' | 'gather'; wake: () => void } | null = null;
   private running: Promise<void> | null = null;
   private stopping = false;
-  private wake: (() => void) | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -49,6 +57,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idleMs = options.idleMs ?? 25;
+    this.gatherMs = options.gatherMs ?? 10;
     const names = new Set<string>();
     for (const p of projections) {
       schemaOf(p.name);
@@ -141,7 +150,10 @@ export class ProjectionRunner {
     const ordered = [...group].sort((a, b) => a.name.localeCompare(b.name));
     return this.db
       .transaction(async (tx) => {
-        for (const p of ordered) await lockProjection(tx, p.name);
+        await lockProjections(
+          tx,
+          ordered.map((p) => p.name),
+        );
         // Another runner may have applied this batch while we waited for the locks.
         const now = await readCheckpoints(
           tx,
@@ -149,10 +161,9 @@ export class ProjectionRunner {
         );
         if (now.some((c) => compareCheckpoints(c.checkpoint, from) !== 0))
           throw new CheckpointMoved();
-        for (const p of ordered) {
-          await applyAll(tx, p, events, schemaOf(p.name));
-          if (!(await advanceCheckpoint(tx, p.name, from, to))) throw new CheckpointMoved();
-        }
+        for (const p of ordered) await applyAll(tx, p, events, schemaOf(p.name));
+        const names = ordered.map((p) => p.name);
+        if (!(await advanceCheckpoints(tx, names, from, to))) throw new CheckpointMoved();
         return true;
       })
       .catch((error: unknown) => {
@@ -178,14 +189,19 @@ export class ProjectionRunner {
     this.running = this.loop();
   }
 
-  /** Wakes an idle loop at once (after an append in this process). */
+  /** New events were appended in this process: wakes an idle loop (a gathering one goes on). */
   poke(): void {
-    this.wake?.();
+    if (this.waiting?.kind === 'idle') this.waiting.wake();
+  }
+
+  /** Someone waits for the read models: runs the next batch now. */
+  hurry(): void {
+    this.waiting?.wake();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.poke();
+    this.hurry();
     await this.running;
     this.running = null;
   }
@@ -199,17 +215,26 @@ export class ProjectionRunner {
         const name = error instanceof ProjectionFailed ? error.projection : 'unknown';
         this.options.onError?.(error instanceof ProjectionFailed ? error.cause : error, name);
       }
-      if (applied === 0 && !this.stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.idleMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
+      if (this.stopping) break;
+      if (applied === 0) await this.pause('idle', this.idleMs);
+      else if (applied < this.batchSize && this.gatherMs > 0) {
+        await this.pause('gather', this.gatherMs);
       }
     }
+  }
+
+  private async pause(kind: 'idle' | 'gather', ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.waiting = {
+        kind,
+        wake: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+    });
+    this.waiting = null;
   }
 
   /**
@@ -283,7 +308,7 @@ export class ProjectionRunner {
     position: number,
     timeoutMs: number,
   ): Promise<'caught-up' | 'timeout' | 'unknown-position'> {
-    return waitForCheckpoints(this.store, this.db, names, position, timeoutMs, () => this.poke());
+    return waitForCheckpoints(this.store, this.db, names, position, timeoutMs, () => this.hurry());
   }
 }
 

@@ -39,6 +39,26 @@ describe('local tokens (the embedded default)', () => {
       code: 'AUTH.TOKEN_INVALID',
     });
   });
+
+  it('remembers a verified token only until it expires', async () => {
+    const file = keyFile();
+    const verifier = await createTokenVerifier({
+      oidcIssuer: null,
+      oidcAudience: null,
+      claims: DEFAULT_CLAIMS,
+      keyFile: file,
+    });
+    const keys = await loadOrCreateLocalKeys(file);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await signLocalToken(keys, user, exp);
+    expect(await verifier.verify(token)).toEqual(user);
+    const again = await verifier.verify(token);
+    expect(again).toEqual(user);
+    again.roles.push('admin'); // a caller changing its copy changes nothing remembered
+    expect(await verifier.verify(token)).toEqual(user);
+    await new Promise((r) => setTimeout(r, exp * 1000 - Date.now() + 50));
+    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
+  });
 });
 
 describe('OIDC tokens, verified against the issuer’s JWKS', () => {
