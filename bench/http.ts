@@ -9,6 +9,7 @@ import { fmt, ms, scratchDatabase, type BenchRow } from './bench-support.js';
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 const WORKERS = 50;
+const PROJECTIONS = process.env.BENCH_HTTP_PROJECTIONS ?? 'inline';
 const CASELOAD = 4;
 
 /** Starts a server process and resolves with its port once it says it listens. */
@@ -64,7 +65,16 @@ export async function httpFigures(): Promise<BenchRow[]> {
     NWD_KEY_FILE: keyFile,
     PORT: '0',
     LOG_LEVEL: 'warn',
+    // BENCH_HTTP_PROJECTIONS=external: read models in their own process (docker-compose's shape).
+    PROJECTIONS: PROJECTIONS,
   });
+  const projector =
+    PROJECTIONS === 'external'
+      ? spawn(process.execPath, ['dist/apps/cli/main.js', 'projector'], {
+          env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn' },
+          stdio: 'ignore',
+        })
+      : null;
   const bare = await server('dist/bench/bare-app.js', { PORT: '0' });
   try {
     const base = `http://127.0.0.1:${api.port}`;
@@ -171,7 +181,7 @@ export async function httpFigures(): Promise<BenchRow[]> {
         ['read a caseload (GET)', read, bareRead, ''],
       ] as const) {
         rows.push({
-          figure: `HTTP ${what}, ${connections} connection${connections > 1 ? 's' : ''} (requests/s; p50/p99)`,
+          figure: `HTTP ${what}${PROJECTIONS === 'external' ? ', projector in its own process' : ''}, ${connections} connection${connections > 1 ? 's' : ''} (requests/s; p50/p99)`,
           value: `${fmt(ours.rps)}; ${ms(ours.p50)} / ${ms(ours.p99)}`,
           baseline: `bare Nest route ${fmt(baseline.rps)}; ${ms(baseline.p50)} / ${ms(baseline.p99)}`,
           ratio: (ours.rps / baseline.rps).toFixed(2),
@@ -183,6 +193,7 @@ export async function httpFigures(): Promise<BenchRow[]> {
   } finally {
     api.child.kill('SIGTERM');
     bare.child.kill('SIGTERM');
+    projector?.kill('SIGTERM');
     await new Promise((r) => api.child.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
     await db.drop();

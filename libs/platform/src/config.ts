@@ -35,7 +35,7 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
     'KEY_WORKER_CASELOAD_LIMIT',
     'young people per key worker before allocating needs an override (default 8)',
   ],
-  ['PROJECTION_BATCH_SIZE', 'events a projection applies per transaction (default 1000)'],
+  ['PROJECTION_BATCH_SIZE', 'events a projection applies per transaction (default 2000)'],
   [
     'RETURN_INTERVIEW_WINDOW_HOURS',
     'hours after a return to offer a return home interview (default 72)',
@@ -59,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     keyWorkerCaseloadLimit: integer(env.KEY_WORKER_CASELOAD_LIMIT, 8, 'KEY_WORKER_CASELOAD_LIMIT'),
     projectionBatchSize: Math.max(
       1,
-      integer(env.PROJECTION_BATCH_SIZE, 1000, 'PROJECTION_BATCH_SIZE'),
+      integer(env.PROJECTION_BATCH_SIZE, 2000, 'PROJECTION_BATCH_SIZE'),
     ),
     returnInterviewWindowHours: Math.max(
       1,

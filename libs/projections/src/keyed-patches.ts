@@ -54,7 +54,8 @@ export async function writePatches(
   const recordType = all.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
   const rows = patches.rows(key.name);
   const complete = rows.filter((r) => required.every((c) => r[c] !== undefined && r[c] !== null));
-  const partial = rows.filter((r) => !complete.includes(r));
+  const isComplete = new Set(complete);
+  const partial = rows.filter((r) => !isComplete.has(r));
   const set = [...columns, { name: 'revision', type: 'bigint' }]
     .map((c) => `${ident(c.name)} = coalesce(x.${ident(c.name)}, t.${ident(c.name)})`)
     .join(', ');

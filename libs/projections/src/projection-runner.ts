@@ -55,7 +55,7 @@ export class ProjectionRunner {
     readonly projections: readonly Projection[],
     private readonly options: RunnerOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 1000;
+    this.batchSize = options.batchSize ?? 2000;
     this.idleMs = options.idleMs ?? 25;
     this.gatherMs = options.gatherMs ?? 10;
     const names = new Set<string>();
@@ -118,8 +118,13 @@ export class ProjectionRunner {
     const failures: ProjectionFailed[] = [];
     for (const group of groups.values()) {
       const from = stored.get(group[0].name)!.checkpoint;
-      const events = await this.store.readAll({ after: from, limit: this.batchSize });
+      const events = await this.read(from);
       if (events.length === 0) continue;
+      // A full batch means more is waiting: read the next one while this one is applied (on
+      // PostgreSQL; PGlite is one session). Reading was about a third of catch-up time.
+      if (events.length === this.batchSize && this.db.dialect === 'postgres') {
+        this.prefetch(events[events.length - 1].checkpoint);
+      }
       try {
         if (await this.applyGroup(group, from, events)) applied += events.length;
       } catch (error) {
@@ -138,6 +143,31 @@ export class ProjectionRunner {
     }
     if (failures.length) throw failures[0];
     return applied;
+  }
+
+  private prefetched: { after: string; events: Promise<LoggedEvent[]> } | null = null;
+
+  private prefetch(after: Checkpoint): void {
+    const events = this.store.readAll({ after, limit: this.batchSize });
+    events.catch(() => undefined); // a failed prefetch is read again when needed
+    this.prefetched = { after: `${after.transactionId}:${after.position}`, events };
+  }
+
+  /**
+   * The batch after `from`: the prefetched one if it starts there (every event in it had
+   * committed below the horizon when it was read, so it is still exactly the log's next events).
+   */
+  private async read(from: Checkpoint): Promise<LoggedEvent[]> {
+    const p = this.prefetched;
+    this.prefetched = null;
+    if (p && p.after === `${from.transactionId}:${from.position}`) {
+      try {
+        return await p.events;
+      } catch {
+        // fall through to a fresh read
+      }
+    }
+    return this.store.readAll({ after: from, limit: this.batchSize });
   }
 
   /** Rows of every projection in `group` and their checkpoints, in one transaction. */
