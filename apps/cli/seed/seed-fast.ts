@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
-import { bulkLoadStreams, type LoadEvent } from '../../../libs/event-store/src/index.js';
+import { prepareLoad, writeLoad, type LoadEvent } from '../../../libs/event-store/src/index.js';
 import { loadConfig, openInfrastructure, uuidFromHash } from '../../../libs/platform/src/index.js';
 import { ALL_PROJECTIONS } from '../../composition/composition.js';
 import { seedCouncil, type SeedSummary } from './seed-council.js';
@@ -72,16 +72,17 @@ export async function seedFast(
   );
   const started = performance.now();
   let written = 0;
+  let pending: Promise<void> = Promise.resolve();
   try {
     if (options.progress) bar.start(copies, 0, { events: 0, rate: 0 });
     for (let round = 0; round < rounds; round++) {
       for (let hub = 0; hub < options.hubs; hub++) {
         const copy = round * options.hubs + hub;
         const shift = round * templateWeeks * 7 * DAY;
-        await bulkLoadStreams(
-          infra.readDb,
-          events.map((e) => copyEvent(e, options.seed, copy, shift)),
-        );
+        // Node copies and hashes the next hub-year while the database stores this one.
+        const load = prepareLoad(events.map(copier(options.seed, copy, shift)));
+        await pending;
+        pending = writeLoad(infra.readDb, load);
         written += events.length;
         if (options.progress) {
           const seconds = (performance.now() - started) / 1000;
@@ -89,8 +90,10 @@ export async function seedFast(
         }
       }
     }
+    await pending;
   } finally {
     if (options.progress) bar.stop();
+    await pending.catch(() => undefined);
     await infra.close();
   }
   const seconds = (performance.now() - started) / 1000;
@@ -102,38 +105,58 @@ export async function seedFast(
 
 /** One template event as copy `copy`: ids remapped, names suffixed, times shifted. */
 export function copyEvent(e: LoadEvent, seed: number, copy: number, shift: number): LoadEvent {
-  if (copy === 0 && shift === 0) return e;
-  const ids = (s: string) =>
-    s
-      .replace(UUID, (id) => uuidFromHash(`seed-fast\n${seed}\n${copy}\n${id}`))
-      .replace(
-        /^(identity-)?([0-9a-f]{40}|[0-9a-f]{64})$/,
-        (_, p: string | undefined, h: string) =>
-          `${p ?? ''}${createHash('sha256').update(`${seed}\n${copy}\n${h}`).digest('hex').slice(0, h.length)}`,
-      )
-      .replace(new RegExp(`^seed-${seed}-h0-`), `seed-${seed}-c${copy}-`);
+  return copier(seed, copy, shift)(e);
+}
+
+/**
+ * The copy function for one copy: each id of the template maps to one new id (remembered, as
+ * the same id recurs across many events), names get the copy's suffix, times move by `shift`.
+ */
+export function copier(seed: number, copy: number, shift: number): (e: LoadEvent) => LoadEvent {
+  if (copy === 0 && shift === 0) return (e) => e;
+  const mapped = new Map<string, string>();
+  const user = `seed-${seed}-h0-`;
+  const ids = (s: string): string => {
+    if (s.length < 20) return s;
+    const known = mapped.get(s);
+    if (known !== undefined) return known;
+    let out = s;
+    if (s.includes('-'))
+      out = out.replace(UUID, (id) => uuidFromHash(`seed-fast\n${seed}\n${copy}\n${id}`));
+    out = out.replace(
+      /^(identity-)?([0-9a-f]{40}|[0-9a-f]{64})$/,
+      (_, p: string | undefined, h: string) =>
+        `${p ?? ''}${createHash('sha256').update(`${seed}\n${copy}\n${h}`).digest('hex').slice(0, h.length)}`,
+    );
+    if (out.startsWith(user)) out = `seed-${seed}-c${copy}-${out.slice(user.length)}`;
+    if (mapped.size < 100_000) mapped.set(s, out);
+    return out;
+  };
   const walk = (v: unknown, key: string | null): unknown => {
     if (typeof v === 'string') {
-      if (shift !== 0 && INSTANT.test(v))
-        return new Date(new Date(v).getTime() + shift).toISOString();
-      if (shift !== 0 && DATE.test(v))
-        return new Date(new Date(`${v}T00:00:00Z`).getTime() + shift).toISOString().slice(0, 10);
+      if (shift !== 0 && v.length >= 10 && v.charCodeAt(4) === 45 /* - */) {
+        if (INSTANT.test(v)) return new Date(new Date(v).getTime() + shift).toISOString();
+        if (DATE.test(v))
+          return new Date(new Date(`${v}T00:00:00Z`).getTime() + shift).toISOString().slice(0, 10);
+      }
       if (key === 'familyName') return `${v}-c${copy}`;
       if (key === 'name' && v.startsWith('Generated Hub')) return `Generated Hub ${copy + 1}`;
       return ids(v);
     }
     if (Array.isArray(v)) return v.map((x) => walk(x, null));
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) out[k] = walk((v as Record<string, unknown>)[k], k);
+      return out;
     }
     return v;
   };
-  return {
+  return (e) => ({
     eventId: ids(e.eventId),
     streamId: ids(e.streamId),
     type: e.type,
     data: walk(e.data, null) as Record<string, unknown>,
     metadata: walk(e.metadata, null) as Record<string, unknown>,
     recordedAt: new Date(new Date(e.recordedAt).getTime() + shift).toISOString(),
-  };
+  });
 }

@@ -11,5 +11,12 @@ export { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 export { canonicalJson } from './canonical-json.js';
 export { verifyChains, type ChainReport, type BrokenLink } from './sql/verify-chain.js';
 export * from './recording-clock.js';
-export { bulkLoadStreams, eventHash, type LoadEvent } from './sql/bulk-load.js';
+export {
+  bulkLoadStreams,
+  eventHash,
+  prepareLoad,
+  writeLoad,
+  type LoadEvent,
+  type PreparedLoad,
+} from './sql/bulk-load.js';
 export { jsonbText } from './sql/jsonb-text.js';

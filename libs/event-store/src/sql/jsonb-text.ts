@@ -33,10 +33,15 @@ export function jsonbText(value: unknown): string {
 }
 
 function byJsonbKeyOrder(a: string, b: string): number {
+  // ASCII keys (all of ours): UTF-8 length is the string length, bytewise is code-unit order.
+  if (ASCII.test(a) && ASCII.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   const ba = Buffer.from(a, 'utf8');
   const bb = Buffer.from(b, 'utf8');
   return ba.length - bb.length || Buffer.compare(ba, bb);
 }
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 
 const ESCAPES: Record<string, string> = {
   '"': '\\"',
