@@ -34,9 +34,16 @@ export function startNwd(
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     let out = '';
     const ready = command === 'start' ? /is running at/ : /projector running/;
+    let started = false;
+    // Output is drained for the life of the process (a full pipe would stall it); only what
+    // came before it was ready is kept, for the error if it never is.
     const onData = (chunk: Buffer) => {
+      if (started) return;
       out += chunk.toString();
-      if (ready.test(out)) resolve({ child, exited });
+      if (ready.test(out)) {
+        started = true;
+        resolve({ child, exited });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
