@@ -2,99 +2,20 @@ import type { StoredEvent } from '../../libs/event-store/src/index.js';
 import type { HousingOptionEvent, HousingPathwayEvent } from '../housing/housing.events.js';
 import type { CommunityFamilyEvent } from '../hub-placements/community-families/community-family.events.js';
 import type { HubEvent } from '../hub-placements/hub-placements.events.js';
-import type { ContactDetails, OutreachEvent } from '../outreach/outreach.events.js';
-import {
-  toCaseSummary,
-  type CaseSummary,
-} from '../young-people/case-summary/case-summary.query.js';
+import type { OutreachEvent } from '../outreach/outreach.events.js';
+import { toCaseSummary } from '../young-people/case-summary/case-summary.query.js';
 import type { YoungPersonEvent } from '../young-people/young-people.events.js';
+import type {
+  BuilderSnapshot,
+  KnownCase,
+  KnownContact,
+  KnownPlacement,
+} from './known-case.types.js';
 import {
   evolveCase,
   initialCase,
   type YoungPersonCase,
 } from '../young-people/young-person-case.js';
-
-type Person = { name: string; relationship?: string; role?: string; thirdParty: boolean };
-
-export interface KnownContact extends ContactDetails {
-  contactId: string;
-  worker: { id: string; name: string };
-  recordedAt: string;
-  lateRecorded: boolean;
-  amendments: {
-    at: string;
-    by: { id: string; name: string };
-    reason: string;
-    previous: Partial<ContactDetails>;
-  }[];
-}
-
-export interface KnownPlacement {
-  kind: 'hub_bed' | 'community_family';
-  hubId: string;
-  bedId: string | null;
-  familyId: string | null;
-  emergency: boolean;
-  from: string;
-  to: string | null;
-  legalStatus: string;
-  placementType: string;
-  endReason: string | null;
-}
-
-/** A case as the log knew it: every module's view, folded from the events about the person. */
-export interface KnownCase {
-  youngPersonId: string;
-  summary: CaseSummary | null;
-  /** The 75th birthday: looked-after children's records are kept until then. */
-  retentionDate: string | null;
-  placements: KnownPlacement[];
-  contacts: KnownContact[];
-  missingEpisodes: {
-    episodeId: string;
-    category: string;
-    startedAt: string;
-    policeReference: string | null;
-    updates: { at: string; note: string }[];
-    returnedAt: string | null;
-    whereFound: string | null;
-    interviewDueBy: string | null;
-    interview: { outcome: string; at: string; by: string | null }[];
-  }[];
-  incidents: {
-    incidentId: string;
-    kind: string;
-    occurredAt: string;
-    summary: string;
-    involved: Person[];
-    notify: string[];
-    notified: { recipient: string; at: string; method: string }[];
-  }[];
-  housing: {
-    accommodations: {
-      on: string;
-      accommodation: string;
-      description: string;
-      reason: string;
-      planned: boolean;
-    }[];
-    plan: { targetMoves: { to: string; by: string }[]; notes: string; setOn: string } | null;
-    tenancies: {
-      tenancyId: string;
-      landlordType: string;
-      start: string;
-      address: string;
-      concerns: string[];
-      endedOn: string | null;
-    }[];
-    careLeaverRecords: {
-      age: number;
-      inTouch: string;
-      activ: string | null;
-      accom: string | null;
-    }[];
-  };
-}
 
 type AnyEvent =
   | YoungPersonEvent
@@ -106,17 +27,6 @@ type AnyEvent =
 
 const addYears = (date: string, years: number) =>
   `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-
-/** A builder's state as JSON: Maps as entry lists. */
-export interface BuilderSnapshot {
-  case: YoungPersonCase;
-  revision: number;
-  placements: KnownPlacement[];
-  contacts: [string, KnownContact][];
-  episodes: [string, KnownCase['missingEpisodes'][number]][];
-  incidents: [string, KnownCase['incidents'][number]][];
-  housing: KnownCase['housing'];
-}
 
 /** Folds events one at a time (so field history can look after each one). */
 export class KnownCaseBuilder {
@@ -383,6 +293,13 @@ export class KnownCaseBuilder {
     };
   }
 }
+
+export type {
+  BuilderSnapshot,
+  KnownCase,
+  KnownContact,
+  KnownPlacement,
+} from './known-case.types.js';
 
 export function foldKnownCase(youngPersonId: string, events: readonly StoredEvent[]): KnownCase {
   const builder = new KnownCaseBuilder(youngPersonId);

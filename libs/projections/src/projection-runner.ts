@@ -33,6 +33,7 @@ import {
 export type { ProgressListener } from './rebuild.js';
 export type { ProjectionStatus, RunnerOptions } from './runner-types.js';
 import type { ProjectionStatus, RunnerOptions } from './runner-types.js';
+import { BatchReader, Pause } from './runner-pacing.js';
 
 /**
  * Keeps read models up to date from the event log. For each projection it reads a batch after
@@ -44,8 +45,9 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly gatherMs: number;
+  private readonly reader: BatchReader;
   /** What the loop is waiting for now, and how to end the wait early. */
-  private waiting: { kind: 'idle' | 'gather'; wake: () => void } | null = null;
+  private readonly pause = new Pause();
   private running: Promise<void> | null = null;
   private stopping = false;
 
@@ -58,6 +60,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 2000;
     this.idleMs = options.idleMs ?? 25;
     this.gatherMs = options.gatherMs ?? 10;
+    this.reader = new BatchReader(store, this.batchSize, db.dialect === 'postgres');
     const names = new Set<string>();
     for (const p of projections) {
       schemaOf(p.name);
@@ -118,13 +121,8 @@ export class ProjectionRunner {
     const failures: ProjectionFailed[] = [];
     for (const group of groups.values()) {
       const from = stored.get(group[0].name)!.checkpoint;
-      const events = await this.read(from);
+      const events = await this.reader.read(from);
       if (events.length === 0) continue;
-      // A full batch means more is waiting: read the next one while this one is applied (on
-      // PostgreSQL; PGlite is one session). Reading was about a third of catch-up time.
-      if (events.length === this.batchSize && this.db.dialect === 'postgres') {
-        this.prefetch(events[events.length - 1].checkpoint);
-      }
       try {
         if (await this.applyGroup(group, from, events)) applied += events.length;
       } catch (error) {
@@ -143,31 +141,6 @@ export class ProjectionRunner {
     }
     if (failures.length) throw failures[0];
     return applied;
-  }
-
-  private prefetched: { after: string; events: Promise<LoggedEvent[]> } | null = null;
-
-  private prefetch(after: Checkpoint): void {
-    const events = this.store.readAll({ after, limit: this.batchSize });
-    events.catch(() => undefined); // a failed prefetch is read again when needed
-    this.prefetched = { after: `${after.transactionId}:${after.position}`, events };
-  }
-
-  /**
-   * The batch after `from`: the prefetched one if it starts there (every event in it had
-   * committed below the horizon when it was read, so it is still exactly the log's next events).
-   */
-  private async read(from: Checkpoint): Promise<LoggedEvent[]> {
-    const p = this.prefetched;
-    this.prefetched = null;
-    if (p && p.after === `${from.transactionId}:${from.position}`) {
-      try {
-        return await p.events;
-      } catch {
-        // fall through to a fresh read
-      }
-    }
-    return this.store.readAll({ after: from, limit: this.batchSize });
   }
 
   /** Rows of every projection in `group` and their checkpoints, in one transaction. */
@@ -221,12 +194,12 @@ export class ProjectionRunner {
 
   /** New events were appended in this process: wakes an idle loop (a gathering one goes on). */
   poke(): void {
-    if (this.waiting?.kind === 'idle') this.waiting.wake();
+    this.pause.end('idle');
   }
 
   /** Someone waits for the read models: runs the next batch now. */
   hurry(): void {
-    this.waiting?.wake();
+    this.pause.end('idle', 'gather');
   }
 
   async stop(): Promise<void> {
@@ -246,25 +219,11 @@ export class ProjectionRunner {
         this.options.onError?.(error instanceof ProjectionFailed ? error.cause : error, name);
       }
       if (this.stopping) break;
-      if (applied === 0) await this.pause('idle', this.idleMs);
+      if (applied === 0) await this.pause.for('idle', this.idleMs);
       else if (applied < this.batchSize && this.gatherMs > 0) {
-        await this.pause('gather', this.gatherMs);
+        await this.pause.for('gather', this.gatherMs);
       }
     }
-  }
-
-  private async pause(kind: 'idle' | 'gather', ms: number): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.waiting = {
-        kind,
-        wake: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-    });
-    this.waiting = null;
   }
 
   /**
