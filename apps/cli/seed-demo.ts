@@ -1,14 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { createLogger, loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
-import {
-  createTokenVerifier,
-  loadAuthConfig,
-  loadOrCreateLocalKeys,
-  signLocalToken,
-  type AuthenticatedUser,
-} from '../../src/access/index.js';
+import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
+import type { AuthenticatedUser } from '../../src/access/index.js';
 import { listDemoUsers, registerDemoUsers } from '../../src/web/demo-users.js';
-import { createApi } from '../api/api.js';
+import { inProcessApi } from './in-process-api.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
 
 /** Generated, obviously fictional names: no real person's data. */
@@ -31,23 +24,12 @@ export async function seedDemo(out: (line: string) => void): Promise<void> {
       out(`Demo users exist already: ${existing.map((u) => u.name).join(', ')}. Nothing added.`);
       return;
     }
-    await infra.runner.prepare();
-    infra.runner.start();
-    const auth = loadAuthConfig();
-    const keys = await loadOrCreateLocalKeys(auth.keyFile);
-    const app = await createApi(
-      infra,
-      config,
-      await createTokenVerifier(auth),
-      createLogger('warn', 'seed'),
-    );
-    await app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const { url, app, sign } = await inProcessApi(infra, config);
     const call = async (user: AuthenticatedUser, method: string, path: string, body?: unknown) => {
       const res = await fetch(url + path, {
         method,
         headers: {
-          authorization: `Bearer ${await signLocalToken(keys, user, '10m')}`,
+          authorization: `Bearer ${await sign(user, '10m')}`,
           'content-type': 'application/json',
         },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,31 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  openPgliteEventStore,
-  openPostgresEventStore,
-  type SqlEventStore,
-} from '../../libs/event-store/src/index.js';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { sqlStores } from '../../libs/testing/src/sql-stores.js';
+import { type SqlEventStore } from '../../libs/event-store/src/index.js';
 import { appendCaseOf } from '../outreach/synthetic-contacts.js';
 import { CaseHistory } from './case-history.js';
 import { foldKnownCase } from './known-case.js';
 
-const adapters: [string, () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>][] = [
-  [
-    'PostgreSQL',
-    async () => {
-      const database = await createTestDatabase();
-      const store = await openPostgresEventStore(database.url);
-      return { store, done: async () => (await store.close(), await database.drop()) };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const store = await openPgliteEventStore();
-      return { store, done: () => store.close() };
-    },
-  ],
-];
+const adapters = sqlStores();
 
 /** Snapshots of the as-of fold give exactly what a fold from the first event gives. */
 describe.each(adapters)('case snapshots on %s', (_name, open) => {

@@ -1,21 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
 import { recordingClock } from '../../../libs/event-store/src/index.js';
 import {
-  createLogger,
   loadConfig,
   openInfrastructure,
   type Infrastructure,
 } from '../../../libs/platform/src/index.js';
-import {
-  createTokenVerifier,
-  loadAuthConfig,
-  loadOrCreateLocalKeys,
-  signLocalToken,
-  type AuthenticatedUser,
-} from '../../../src/access/index.js';
-import { createApi } from '../../api/api.js';
+import type { AuthenticatedUser } from '../../../src/access/index.js';
+import { inProcessApi } from '../in-process-api.js';
 import { ALL_PROJECTIONS } from '../../composition/composition.js';
 import { simulate, type SeedOptions, type SeedUser } from './simulation.js';
 
@@ -43,14 +35,12 @@ export async function seedCouncil(
   }
   const config = loadConfig();
   const infra = given ?? (await openInfrastructure(config, ALL_PROJECTIONS));
-  const auth = loadAuthConfig();
-  if (auth.oidcIssuer) throw new Error('nwd seed signs its own tokens: unset OIDC_ISSUER');
-  const keys = await loadOrCreateLocalKeys(auth.keyFile);
+  const { url, app, sign } = await inProcessApi(infra, config);
   const tokens = new Map<string, string>();
   const token = async (u: SeedUser) => {
     const key = `${u.id}:${u.hubs.join(',')}`;
     if (!tokens.has(key)) {
-      tokens.set(key, await signLocalToken(keys, u as AuthenticatedUser, '24h'));
+      tokens.set(key, await sign(u as AuthenticatedUser, '24h'));
     }
     return tokens.get(key)!;
   };
@@ -60,16 +50,6 @@ export async function seedCouncil(
     );
     return Number(r.rows[0]?.n ?? 0);
   };
-  await infra.runner.prepare();
-  infra.runner.start();
-  const app = await createApi(
-    infra,
-    config,
-    await createTokenVerifier(auth),
-    createLogger('warn', 'seed'),
-  );
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const weeks = Math.max(1, Math.round(options.years * 52));
   const bar = new cliProgress.SingleBar(
     {

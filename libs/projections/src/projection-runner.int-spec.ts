@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sqlStores } from '../../testing/src/sql-stores.js';
 import {
   ident,
-  openPgliteEventStore,
-  openPostgresEventStore,
   type SqlEventStore,
   type SqlExecutor,
   type StoredEvent,
 } from '../../event-store/src/index.js';
-import { createTestDatabase } from '../../testing/src/test-database.js';
 import { newEvent } from '../../testing/src/event-store-contract.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { eventByEvent, schemaOf, type Projection } from './projection.js';
@@ -44,23 +42,7 @@ async function rows(store: SqlEventStore) {
   return r.rows;
 }
 
-const adapters: [string, () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>][] = [
-  [
-    'PostgreSQL',
-    async () => {
-      const database = await createTestDatabase();
-      const store = await openPostgresEventStore(database.url, { max: 16 });
-      return { store, done: async () => (await store.close(), await database.drop()) };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const store = await openPgliteEventStore();
-      return { store, done: () => store.close() };
-    },
-  ],
-];
+const adapters = sqlStores({ poolMax: 16 });
 
 describe.each(adapters)('the projection runner on %s', (name, open) => {
   let store: SqlEventStore;

@@ -12,16 +12,20 @@ import { createTokenVerifier, TokenRejected } from './token-verifier.js';
 const keyFile = () => join(mkdtempSync(join(tmpdir(), 'nwd-key-')), 'key.json');
 const user = { id: 'kw-1', name: 'Kim Worker', roles: ['key_worker' as const], hubs: ['h1'] };
 
+async function localVerifier() {
+  const file = keyFile();
+  const verifier = await createTokenVerifier({
+    oidcIssuer: null,
+    oidcAudience: null,
+    claims: DEFAULT_CLAIMS,
+    keyFile: file,
+  });
+  return { verifier, keys: await loadOrCreateLocalKeys(file) };
+}
+
 describe('local tokens (the embedded default)', () => {
   it('accepts its own tokens and refuses expired, tampered and foreign ones', async () => {
-    const file = keyFile();
-    const verifier = await createTokenVerifier({
-      oidcIssuer: null,
-      oidcAudience: null,
-      claims: DEFAULT_CLAIMS,
-      keyFile: file,
-    });
-    const keys = await loadOrCreateLocalKeys(file);
+    const { verifier, keys } = await localVerifier();
     expect(await verifier.verify(await signLocalToken(keys, user))).toEqual(user);
 
     const expired = await signLocalToken(keys, user, Math.floor(Date.now() / 1000) - 60);
@@ -41,14 +45,7 @@ describe('local tokens (the embedded default)', () => {
   });
 
   it('remembers a verified token only until it expires', async () => {
-    const file = keyFile();
-    const verifier = await createTokenVerifier({
-      oidcIssuer: null,
-      oidcAudience: null,
-      claims: DEFAULT_CLAIMS,
-      keyFile: file,
-    });
-    const keys = await loadOrCreateLocalKeys(file);
+    const { verifier, keys } = await localVerifier();
     const exp = Math.floor(Date.now() / 1000) + 2;
     const token = await signLocalToken(keys, user, exp);
     expect(await verifier.verify(token)).toEqual(user);

@@ -1,27 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../../testing/src/test-database.js';
+import { sqlStores } from '../../../testing/src/sql-stores.js';
 import { newEvent } from '../../../testing/src/event-store-contract.js';
 import { migrate } from './migrator.js';
-import { openPgliteEventStore, openPostgresEventStore } from './open.js';
 import { eventStoreMigrations, type SqlEventStore } from './sql-event-store.js';
 
-const adapters: [string, () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>][] = [
-  [
-    'PostgreSQL',
-    async () => {
-      const database: TestDatabase = await createTestDatabase();
-      const store = await openPostgresEventStore(database.url);
-      return { store, done: async () => (await store.close(), await database.drop()) };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const store = await openPgliteEventStore();
-      return { store, done: () => store.close() };
-    },
-  ],
-];
+const adapters = sqlStores();
 
 describe.each(adapters)('the event log schema on %s', (_name, open) => {
   let store: SqlEventStore;

@@ -1,30 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../../../testing/src/test-database.js';
+import { sqlStores } from '../../../testing/src/sql-stores.js';
 import { newEvent } from '../../../testing/src/event-store-contract.js';
 import { migrate } from './migrator.js';
 import { eventLogMigration } from './migrations/0001-event-log.js';
-import { openPgliteEventStore, openPostgresEventStore } from './open.js';
 import { PgliteDatabase } from './pglite-database.js';
 import { SqlEventStore } from './sql-event-store.js';
 import { verifyChains } from './verify-chain.js';
 
-const adapters: [string, () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>][] = [
-  [
-    'PostgreSQL',
-    async () => {
-      const database: TestDatabase = await createTestDatabase();
-      const store = await openPostgresEventStore(database.url);
-      return { store, done: async () => (await store.close(), await database.drop()) };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const store = await openPgliteEventStore();
-      return { store, done: () => store.close() };
-    },
-  ],
-];
+const adapters = sqlStores();
 
 async function tamper(store: SqlEventStore, sql: string, params: unknown[]) {
   await store.db.exec('ALTER TABLE events DISABLE TRIGGER events_no_update');
