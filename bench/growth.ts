@@ -41,10 +41,10 @@ export async function growthFigures(): Promise<BenchRow[]> {
   try {
     const empty = await measure(store, 'empty');
     process.env.DATABASE_URL = db.url;
-    const perHubYear = 2_700;
     const seeded = await seedFast(
       {
-        hubs: Math.max(1, Math.round(GROWTH_EVENTS / perHubYear)),
+        hubs: 1,
+        targetEvents: GROWTH_EVENTS,
         years: 1,
         seed: 11,
         start: new Date('2000-01-01T00:00:00Z'),

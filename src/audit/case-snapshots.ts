@@ -5,6 +5,8 @@ import type { BuilderSnapshot } from './known-case.js';
 export const SNAPSHOT_VERSION = 1;
 /** A snapshot is worth keeping once this many events about the person have been folded past it. */
 export const SNAPSHOT_EVERY = 1000;
+/** How much snapshot JSON a process keeps of the snapshots it read last (characters). */
+const RECENT_CHARS = 64_000_000;
 
 export interface CaseSnapshot {
   upToPosition: number;
@@ -25,6 +27,7 @@ export interface CaseSnapshot {
  */
 export class CaseSnapshots {
   private ready: Promise<void> | null = null;
+  private readonly recent = new Map<string, string>();
 
   constructor(private readonly db: SqlDatabase) {}
 
@@ -53,10 +56,9 @@ export class CaseSnapshots {
       up_to_position: string | number;
       events: number;
       last_recorded_at: string | Date;
-      state: BuilderSnapshot;
       now_count: string | number;
     }>(
-      `SELECT s.up_to_position, s.events, s.last_recorded_at, s.state,
+      `SELECT s.up_to_position, s.events, s.last_recorded_at,
               (SELECT count(*) FROM events e
                 WHERE e.data ? 'youngPersonId' AND e.data->>'youngPersonId' = $1
                   AND e.stream_id NOT LIKE 'identity-%' AND e.position <= s.up_to_position
@@ -70,12 +72,43 @@ export class CaseSnapshots {
     );
     const row = r.rows[0];
     if (!row || Number(row.now_count) !== row.events) return null;
+    const upToPosition = Number(row.up_to_position);
     return {
-      upToPosition: Number(row.up_to_position),
+      upToPosition,
       events: row.events,
       lastRecordedAt: new Date(row.last_recorded_at).toISOString(),
-      state: typeof row.state === 'string' ? (JSON.parse(row.state) as BuilderSnapshot) : row.state,
+      state: JSON.parse(await this.stateText(youngPersonId, upToPosition)) as BuilderSnapshot,
     };
+  }
+
+  /**
+   * A snapshot's JSON, from the last few read in this process (an auditor moving the as-of
+   * control asks for the same case again and again) or from the table. Fetching 5 MB of a
+   * 10,000-event case was 40 ms of the view; a snapshot never changes once written.
+   */
+  private async stateText(youngPersonId: string, upToPosition: number): Promise<string> {
+    const key = `${youngPersonId}:${upToPosition}`;
+    const cached = this.recent.get(key);
+    if (cached !== undefined) {
+      this.recent.delete(key);
+      this.recent.set(key, cached);
+      return cached;
+    }
+    const r = await this.db.query<{ state: string }>(
+      `SELECT state::text AS state FROM audit_case_snapshots
+        WHERE young_person_id = $1 AND version = $2 AND up_to_position = $3`,
+      [youngPersonId, SNAPSHOT_VERSION, upToPosition],
+    );
+    const text = r.rows[0].state;
+    this.recent.set(key, text);
+    let bytes = 0;
+    for (const v of this.recent.values()) bytes += v.length;
+    for (const k of this.recent.keys()) {
+      if (bytes <= RECENT_CHARS || this.recent.size <= 1) break;
+      bytes -= this.recent.get(k)!.length;
+      this.recent.delete(k);
+    }
+    return text;
   }
 
   /** Keeps a snapshot of `state`, the fold of `events` events up to and including `last`. */

@@ -20,7 +20,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * the ids, names and times differ. The read models catch up when the API or projector next starts.
  */
 export async function seedFast(
-  options: SeedOptions & { progress: boolean },
+  options: SeedOptions & {
+    progress: boolean;
+    /** Instead of --hubs: as many hub-years as it takes to write at least this many events. */
+    targetEvents?: number;
+  },
   out: (line: string) => void,
 ): Promise<SeedSummary> {
   const config = loadConfig();
@@ -60,7 +64,10 @@ export async function seedFast(
     await template.close();
   }
   const rounds = Math.max(1, Math.round(options.years / templateYears));
-  const copies = rounds * options.hubs;
+  const hubs = options.targetEvents
+    ? Math.ceil(options.targetEvents / (rounds * events.length))
+    : options.hubs;
+  const copies = rounds * hubs;
   const infra = await openInfrastructure(config, ALL_PROJECTIONS);
   const bar = new cliProgress.SingleBar(
     {
@@ -76,8 +83,8 @@ export async function seedFast(
   try {
     if (options.progress) bar.start(copies, 0, { events: 0, rate: 0 });
     for (let round = 0; round < rounds; round++) {
-      for (let hub = 0; hub < options.hubs; hub++) {
-        const copy = round * options.hubs + hub;
+      for (let hub = 0; hub < hubs; hub++) {
+        const copy = round * hubs + hub;
         const shift = round * templateWeeks * 7 * DAY;
         // Node copies and hashes the next hub-year while the database stores this one.
         const load = prepareLoad(events.map(copier(options.seed, copy, shift)));
