@@ -11,7 +11,8 @@ import {
 import { CaseHistory, type AsOf, type Reflects } from './case-history.js';
 import { chronologyOf, type ChronologyEntry, type Module } from './chronology.js';
 import { fieldHistory, isField, type FieldChange } from './field-history.js';
-import { foldKnownCase, type KnownCase } from './known-case.js';
+import { foldKnownCase } from './known-case.js';
+import type { KnownCase } from './known-case.types.js';
 import { redactThirdParties, renderRecord } from './subject-access-record.js';
 
 export class GetCaseAsOf extends Query<{ reflects: Reflects; case: KnownCase }> {

@@ -7,7 +7,8 @@ import {
 import { DomainError, EVENT_STORE } from '../../libs/platform/src/index.js';
 import { youngPersonStreamId } from '../young-people/young-people.events.js';
 import { CaseSnapshots, SNAPSHOT_EVERY } from './case-snapshots.js';
-import { KnownCaseBuilder, type KnownCase } from './known-case.js';
+import { KnownCaseBuilder } from './known-case.js';
+import type { KnownCase } from './known-case.types.js';
 
 /** The moment a view reflects: an instant (what was recorded by then) or a case revision. */
 export interface AsOf {

@@ -1,5 +1,5 @@
 import type { SqlDatabase, StoredEvent } from '../../libs/event-store/src/index.js';
-import type { BuilderSnapshot } from './known-case.js';
+import type { BuilderSnapshot } from './known-case.types.js';
 
 /** Bump when the fold in known-case.ts changes what it builds: older snapshots are then ignored. */
 export const SNAPSHOT_VERSION = 1;

@@ -1,5 +1,6 @@
 export { AuditModule } from './audit.module.js';
 export { CaseHistory } from './case-history.js';
-export { foldKnownCase, type KnownCase } from './known-case.js';
+export { foldKnownCase } from './known-case.js';
+export type { KnownCase } from './known-case.types.js';
 export { chronologyOf } from './chronology.js';
 export { VERIFICATION_STREAM } from './audit.queries.js';

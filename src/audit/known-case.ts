@@ -1,11 +1,8 @@
 import type { StoredEvent } from '../../libs/event-store/src/index.js';
-import type { HousingOptionEvent, HousingPathwayEvent } from '../housing/housing.events.js';
-import type { CommunityFamilyEvent } from '../hub-placements/community-families/community-family.events.js';
-import type { HubEvent } from '../hub-placements/hub-placements.events.js';
-import type { OutreachEvent } from '../outreach/outreach.events.js';
 import { toCaseSummary } from '../young-people/case-summary/case-summary.query.js';
 import type { YoungPersonEvent } from '../young-people/young-people.events.js';
 import type {
+  AnyEvent,
   BuilderSnapshot,
   KnownCase,
   KnownContact,
@@ -16,14 +13,6 @@ import {
   initialCase,
   type YoungPersonCase,
 } from '../young-people/young-person-case.js';
-
-type AnyEvent =
-  | YoungPersonEvent
-  | HubEvent
-  | CommunityFamilyEvent
-  | OutreachEvent
-  | HousingOptionEvent
-  | HousingPathwayEvent;
 
 const addYears = (date: string, years: number) =>
   `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
@@ -293,13 +282,6 @@ export class KnownCaseBuilder {
     };
   }
 }
-
-export type {
-  BuilderSnapshot,
-  KnownCase,
-  KnownContact,
-  KnownPlacement,
-} from './known-case.types.js';
 
 export function foldKnownCase(youngPersonId: string, events: readonly StoredEvent[]): KnownCase {
   const builder = new KnownCaseBuilder(youngPersonId);

@@ -1,4 +1,8 @@
-import type { ContactDetails } from '../outreach/outreach.events.js';
+import type { HousingOptionEvent, HousingPathwayEvent } from '../housing/housing.events.js';
+import type { CommunityFamilyEvent } from '../hub-placements/community-families/community-family.events.js';
+import type { HubEvent } from '../hub-placements/hub-placements.events.js';
+import type { ContactDetails, OutreachEvent } from '../outreach/outreach.events.js';
+import type { YoungPersonEvent } from '../young-people/young-people.events.js';
 import type { CaseSummary } from '../young-people/case-summary/case-summary.query.js';
 import type { YoungPersonCase } from '../young-people/young-person-case.js';
 
@@ -96,3 +100,12 @@ export interface BuilderSnapshot {
   incidents: [string, KnownCase['incidents'][number]][];
   housing: KnownCase['housing'];
 }
+
+/** Every event the whole-case fold reads. */
+export type AnyEvent =
+  | YoungPersonEvent
+  | HubEvent
+  | CommunityFamilyEvent
+  | OutreachEvent
+  | HousingOptionEvent
+  | HousingPathwayEvent;

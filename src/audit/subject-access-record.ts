@@ -1,5 +1,5 @@
 import type { ChronologyEntry } from './chronology.js';
-import type { KnownCase } from './known-case.js';
+import type { KnownCase } from './known-case.types.js';
 
 export const WITHHELD = '[name withheld: third party]';
 

@@ -110,11 +110,6 @@ export async function seedFast(
   return { hubs: copies, weeks: rounds * templateWeeks, requests: 0, events: written, seconds };
 }
 
-/** One template event as copy `copy`: ids remapped, names suffixed, times shifted. */
-export function copyEvent(e: LoadEvent, seed: number, copy: number, shift: number): LoadEvent {
-  return copier(seed, copy, shift)(e);
-}
-
 /**
  * The copy function for one copy: each id of the template maps to one new id (remembered, as
  * the same id recurs across many events), names get the copy's suffix, times move by `shift`.

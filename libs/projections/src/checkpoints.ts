@@ -1,4 +1,12 @@
-import type { Checkpoint, Migration, SqlExecutor } from '../../event-store/src/index.js';
+import {
+  START_OF_LOG,
+  type Checkpoint,
+  type EventStore,
+  type Migration,
+  type SqlExecutor,
+} from '../../event-store/src/index.js';
+import type { Projection } from './projection.js';
+import type { ProjectionStatus } from './runner-types.js';
 
 export const projectionMigrations: Migration[] = [
   {
@@ -77,5 +85,30 @@ export async function resetCheckpoint(
      ON CONFLICT (name) DO UPDATE SET version = $2, transaction_id = $3, position = $4,
        updated_at = now()`,
     [name, version, checkpoint.transactionId, checkpoint.position],
+  );
+}
+
+/** Where each projection stands: its checkpoint, and about how far behind the log it is. */
+export async function projectionStatus(
+  store: EventStore,
+  db: SqlExecutor,
+  projections: readonly Projection[],
+): Promise<ProjectionStatus[]> {
+  const head = await store.head();
+  const stored = new Map((await readCheckpoints(db)).map((c) => [c.name, c]));
+  return Promise.all(
+    projections.map(async (p) => {
+      const c = stored.get(p.name);
+      const checkpoint = c?.checkpoint ?? START_OF_LOG;
+      // Positions order inserts, not commits: "nothing left to read" is asked of the log.
+      const caughtUp = (await store.readAll({ after: checkpoint, limit: 1 })).length === 0;
+      return {
+        name: p.name,
+        version: c?.version ?? p.version,
+        checkpoint,
+        lag: caughtUp ? 0 : Math.max(1, head.position - checkpoint.position),
+        updatedAt: c?.updatedAt ?? null,
+      };
+    }),
   );
 }

@@ -13,6 +13,7 @@ import {
   projectionMigrations,
   readCheckpoints,
   resetCheckpoint,
+  projectionStatus,
 } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';
 import {
@@ -272,23 +273,7 @@ export class ProjectionRunner {
   }
 
   async status(): Promise<ProjectionStatus[]> {
-    const head = await this.store.head();
-    const stored = new Map((await readCheckpoints(this.db)).map((c) => [c.name, c]));
-    return Promise.all(
-      this.projections.map(async (p) => {
-        const c = stored.get(p.name);
-        const checkpoint = c?.checkpoint ?? START_OF_LOG;
-        // Positions order inserts, not commits: "nothing left to read" is asked of the log.
-        const caughtUp = (await this.store.readAll({ after: checkpoint, limit: 1 })).length === 0;
-        return {
-          name: p.name,
-          version: c?.version ?? p.version,
-          checkpoint,
-          lag: caughtUp ? 0 : Math.max(1, head.position - checkpoint.position),
-          updatedAt: c?.updatedAt ?? null,
-        };
-      }),
-    );
+    return projectionStatus(this.store, this.db, this.projections);
   }
 
   /** See `waitForCheckpoints`: wakes this runner while it waits. */
