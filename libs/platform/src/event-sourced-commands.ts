@@ -5,12 +5,14 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type StoredEvent,
 } from '../../event-store/src/index.js';
 import type { ProjectionRunner } from '../../projections/src/index.js';
-import { fold, type Decider, type DomainEvent } from './decider.js';
+import type { Decider, DomainEvent } from './decider.js';
 import { PreconditionFailedError, ProblemException } from './problem.js';
 import { newId, type RequestContext } from './request-context.js';
 import { forgetRequestMemo } from './request-memo.js';
+import { StreamFolds } from './stream-folds.js';
 import { EVENT_STORE, PROJECTION_RUNNER } from './tokens.js';
 
 export interface CommandOutcome extends AppendResult {
@@ -25,6 +27,12 @@ interface IdempotencyRecord {
 }
 
 const ATTEMPTS = 3;
+
+interface Decision {
+  revision: ExpectedRevision;
+  last: StoredEvent | null;
+  decided: DomainEvent[];
+}
 
 /**
  * Runs a decider against one stream: read, fold, decide, append at the revision read.
@@ -41,6 +49,7 @@ export class EventSourcedCommands {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly folds: StreamFolds,
   ) {}
 
   async execute<C, E extends DomainEvent, S>(args: {
@@ -59,17 +68,19 @@ export class EventSourcedCommands {
     if (replay) return replay;
 
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream(streamId);
-      const revision: ExpectedRevision = history.length
-        ? history[history.length - 1].revision
-        : 'no_stream';
-      if (ctx.ifMatch !== null && ctx.ifMatch !== revision) {
-        throw new PreconditionFailedError(`"${ctx.ifMatch}"`, revision);
-      }
-      const state = fold<E, S>(decider, history);
-      const decided = decider.decide(command, state);
+      // The stream's state: kept from earlier commands, with any newer events folded in.
+      const { revision, last, decided } = await this.folds.withState<E, S, Decision>(
+        streamId,
+        decider,
+        (state, last) => {
+          const revision: ExpectedRevision = last ? last.revision : 'no_stream';
+          if (ctx.ifMatch !== null && ctx.ifMatch !== revision) {
+            throw new PreconditionFailedError(`"${ctx.ifMatch}"`, revision);
+          }
+          return { revision, last, decided: decider.decide(command, state) };
+        },
+      );
       if (decided.length === 0) {
-        const last = history[history.length - 1];
         return {
           streamId,
           revision: last?.revision ?? -1,

@@ -11,6 +11,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NwdConfig } from './config.js';
 import { EventSourcedCommands } from './event-sourced-commands.js';
+import { StreamFolds } from './stream-folds.js';
 import { FreshnessInterceptor } from './freshness.js';
 import { HealthController } from './health.controller.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -31,6 +32,7 @@ export class PlatformModule implements NestModule {
       { provide: READ_DB, useValue: infra.readDb },
       { provide: PROJECTION_RUNNER, useValue: infra.runner },
       { provide: NWD_CONFIG, useValue: config },
+      StreamFolds,
       EventSourcedCommands,
     ];
     return {

@@ -1,5 +1,15 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlDatabase, SqlExecutor, SqlResult } from './sql-database.js';
+
+/** PostgreSQL refuses a prepared statement whose result columns changed since it was planned. */
+const isStalePlan = (error: unknown) =>
+  error instanceof Error &&
+  (error as { code?: string }).code === '0A000' &&
+  /cached plan must not change result type/.test(error.message);
+
+/** How many distinct statements each connection may keep prepared. */
+const PREPARED_MAX = 500;
 
 // int8 and numeric come back as strings from `pg`; the callers convert what they read.
 export class PostgresDatabase implements SqlDatabase {
@@ -19,8 +29,43 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async query<R>(sql: string, params: unknown[] = []): Promise<SqlResult<R>> {
-    const result = await this.pool.query(sql, params);
+    const result = await this.prepared(sql, params, (q) => this.pool.query(q));
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+  }
+
+  /** Runs a statement prepared; if its table changed shape since, once more unprepared. */
+  private async prepared(
+    sql: string,
+    params: unknown[],
+    run: (q: pg.QueryConfig) => Promise<pg.QueryResult>,
+  ): Promise<pg.QueryResult> {
+    const statement = this.statement(sql, params);
+    try {
+      return await run(statement);
+    } catch (error) {
+      if (statement.name === undefined || !isStalePlan(error)) throw error;
+      this.names.set(sql, undefined);
+      return run({ text: sql, values: params });
+    }
+  }
+
+  private readonly names = new Map<string, string | undefined>();
+
+  /**
+   * A query with parameters goes as a named prepared statement: each connection parses and
+   * plans it once and then reuses the plan (planning the caseload query costs PostgreSQL more
+   * than running it). The names are bounded: past PREPARED_MAX distinct texts, new ones go
+   * unnamed as before. A statement whose result changed shape (a column added to a table it
+   * reads with `*`) is run unprepared from then on.
+   */
+  private statement(sql: string, params: unknown[]): pg.QueryConfig {
+    if (params.length === 0) return { text: sql };
+    let name = this.names.get(sql);
+    if (!this.names.has(sql) && this.names.size < PREPARED_MAX) {
+      name = `nwd_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+      this.names.set(sql, name);
+    }
+    return { name, text: sql, values: params };
   }
 
   async exec(sql: string): Promise<void> {
@@ -33,7 +78,7 @@ export class PostgresDatabase implements SqlDatabase {
       await client.query('BEGIN');
       const tx: SqlExecutor = {
         query: async <R>(sql: string, params: unknown[] = []) => {
-          const r = await client.query(sql, params);
+          const r = await this.prepared(sql, params, (q) => client.query(q));
           return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
         },
         exec: async (sql: string) => {

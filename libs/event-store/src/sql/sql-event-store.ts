@@ -18,8 +18,15 @@ import { eventLogMigration } from './migrations/0001-event-log.js';
 import { hashChainMigration } from './migrations/0002-hash-chain.js';
 import { recordingClock } from '../recording-clock.js';
 import { setWiseAppendMigration } from './migrations/0003-set-wise-append.js';
+import { groupedAppendMigration } from './migrations/0004-grouped-append.js';
+import { appendGrouper, streamReadGrouper } from './grouped-statements.js';
 
-export const eventStoreMigrations = [eventLogMigration, hashChainMigration, setWiseAppendMigration];
+export const eventStoreMigrations = [
+  eventLogMigration,
+  hashChainMigration,
+  setWiseAppendMigration,
+  groupedAppendMigration,
+];
 
 interface EventRow {
   position: string | number;
@@ -42,6 +49,10 @@ const COLUMNS = `position, transaction_id::text AS transaction_id, event_id::tex
  * still running, so an event that commits late is never passed over.
  */
 export class SqlEventStore implements EventStore {
+  /** Concurrent appends and stream reads share statements (grouped-statements.ts). */
+  private readonly appends = appendGrouper(this.db);
+  private readonly streamReads = streamReadGrouper<EventRow>(this.db, COLUMNS);
+
   constructor(readonly db: SqlDatabase) {}
 
   async migrate(): Promise<string[]> {
@@ -58,21 +69,13 @@ export class SqlEventStore implements EventStore {
       events.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })),
     );
     try {
-      const r = await this.db.query<{
-        out_revision: string | number;
-        out_position: string | number;
-        out_duplicate: boolean;
-      }>(
-        'SELECT out_revision, out_position, out_duplicate FROM nwd_append($1, $2, $3::jsonb, $4)',
-        [streamId, String(options.expectedRevision), payload, recordingClock.simulatedNow()],
-      );
-      let revision = -1;
-      let position = 0;
-      for (const row of r.rows) {
-        revision = Math.max(revision, Number(row.out_revision));
-        position = Math.max(position, Number(row.out_position));
-      }
-      if (r.rows[0]?.out_duplicate === true) {
+      const { revision, position, duplicate } = await this.appends.submit({
+        streamId,
+        expectedRevision: options.expectedRevision,
+        payload,
+        now: recordingClock.simulatedNow(),
+      });
+      if (duplicate) {
         const original = await this.originalAppend(streamId, events);
         if (!original) throw new DuplicateEventIdError(events.map((e) => e.eventId));
         return original;
@@ -122,6 +125,13 @@ export class SqlEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    if (options.toRevision === undefined && options.recordedUpTo === undefined) {
+      const rows = await this.streamReads.submit({
+        streamId,
+        fromRevision: options.fromRevision ?? 0,
+      });
+      return rows.map(toStoredEvent);
+    }
     const params: unknown[] = [streamId, options.fromRevision ?? 0];
     let sql = `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2`;
     if (options.toRevision !== undefined) {

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore, StoredEvent } from '../../event-store/src/index.js';
+import type { Decider, DomainEvent } from './decider.js';
+import { EVENT_STORE } from './tokens.js';
+
+type Folder<E extends DomainEvent, S> = Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>;
+
+interface Entry {
+  state: unknown;
+  last: StoredEvent | null;
+}
+
+/** How many events the kept states may have folded in all, before the least used are dropped. */
+export const KEPT_EVENTS = 200_000;
+
+/**
+ * The current state of a stream, folded from its events, without reading them all every time:
+ * the process keeps each stream's folded state (per way of folding it) and reads from the store
+ * only the events after the last one it folded. Every call still reads the store, so the answer
+ * is as fresh as a full read (an event another process appended is read and folded in); what is
+ * saved is reading and folding years of contacts before every new one.
+ *
+ * `use` gets the state and the last event folded into it (null for an empty stream) and runs
+ * synchronously, before anything else can fold more into the state: states are shared, and a
+ * fold may update its state in place (see `Decider.evolve`). Deciders never change the state they
+ * are given. The least recently used states go once they hold more than `limit` events.
+ */
+@Injectable()
+export class StreamFolds {
+  private readonly entries = new Map<string, Entry>();
+  private readonly folderIds = new WeakMap<object, WeakMap<object, number>>();
+  private keptEvents = 0;
+  private nextFolderId = 1;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** How many events the kept states may have folded in all (tests lower it). */
+  limit = KEPT_EVENTS;
+
+  async withState<E extends DomainEvent, S, R>(
+    streamId: string,
+    folder: Folder<E, S>,
+    use: (state: S, last: StoredEvent | null) => R,
+  ): Promise<R> {
+    const key = `${this.folderId(folder)}:${streamId}`;
+    for (;;) {
+      const before = this.entries.get(key);
+      const from = before?.last ? before.last.revision + 1 : 0;
+      const events = await this.store.readStream(streamId, { fromRevision: from });
+      // From here to the return, nothing awaits: no other caller moves the entry meanwhile.
+      let entry = this.entries.get(key);
+      const next = entry?.last ? entry.last.revision + 1 : 0;
+      if ((events[0]?.revision ?? from) > next) {
+        // The state was dropped while this read was on its way (it read only the newer
+        // events): read the stream again from the start.
+        continue;
+      }
+      if (!entry) entry = { state: folder.initialState(), last: null };
+      else this.entries.delete(key);
+      try {
+        for (const event of events) {
+          if (event.revision < next) continue;
+          entry.state = folder.evolve(entry.state as S, event as unknown as E);
+          entry.last = event;
+          this.keptEvents++;
+        }
+      } catch (error) {
+        // A fold that failed half way must not be kept.
+        this.keptEvents -= entry.last ? entry.last.revision + 1 : 0;
+        throw error;
+      }
+      this.entries.set(key, entry);
+      this.evict();
+      return use(entry.state as S, entry.last);
+    }
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.entries) {
+      if (this.keptEvents <= this.limit) return;
+      this.entries.delete(key);
+      this.keptEvents -= entry.last ? entry.last.revision + 1 : 0;
+    }
+  }
+
+  /** Deciders that fold a stream the same way (the same evolve and initialState) share a state. */
+  private folderId(folder: { evolve: object; initialState: object }): number {
+    let byInitial = this.folderIds.get(folder.evolve);
+    if (!byInitial) this.folderIds.set(folder.evolve, (byInitial = new WeakMap()));
+    let id = byInitial.get(folder.initialState);
+    if (id === undefined) byInitial.set(folder.initialState, (id = this.nextFolderId++));
+    return id;
+  }
+}
