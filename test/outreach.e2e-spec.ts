@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { outreachStreamId } from '../src/outreach/index.js';
+import { youngPersonStreamId } from '../src/young-people/index.js';
 import {
   differencesFromRebuild,
   startTestApi,
@@ -56,6 +57,34 @@ describe('outreach over HTTP on PostgreSQL (return interview window 48 hours)', 
     return { id, position: kw.body.position as number };
   }
   const streamOf = (id: string) => api.infra.store.readStream(outreachStreamId(id));
+
+  it('a contact reads the case stream once for access control and the decision, and only its newer events', async () => {
+    const { id } = await acceptedCase();
+    const store = api.infra.store;
+    const reads: { streamId: string; fromRevision: number }[] = [];
+    const readStream = store.readStream.bind(store);
+    store.readStream = (streamId, options) => {
+      reads.push({ streamId, fromRevision: options?.fromRevision ?? 0 });
+      return readStream(streamId, options);
+    };
+    try {
+      const contact = { occurredAt: hoursAgo(1), kind: 'phone', notes: 'Generated check-in' };
+      for (let i = 0; i < 3; i++) {
+        expect(
+          (await worker.call('POST', `/api/young-people/${id}/contacts`, contact)).status,
+        ).toBe(201);
+      }
+    } finally {
+      store.readStream = readStream;
+    }
+    const caseReads = reads.filter((r) => r.streamId === youngPersonStreamId(id));
+    const outreachReads = reads.filter((r) => r.streamId === outreachStreamId(id));
+    // One read of each stream per request, of the events the process has not folded yet: the
+    // outreach stream is empty before the first contact, so the second read starts at 0 too.
+    expect(caseReads).toHaveLength(3);
+    expect(outreachReads.map((r) => r.fromRevision)).toEqual([0, 0, 1]);
+    expect(caseReads.slice(1).every((r) => r.fromRevision > 0)).toBe(true);
+  });
 
   it('records a contact once under concurrent and late retries with one Idempotency-Key', async () => {
     const { id } = await acceptedCase();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { DomainError, ProblemException, PUBLIC } from '../../libs/platform/src/index.js';
+import { DomainError, memoOf, ProblemException, PUBLIC } from '../../libs/platform/src/index.js';
 import type { AccessRequest } from './access-scope.js';
 import { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
 import { hubInScope, inScope, scopeFor } from './policy.js';
@@ -68,7 +68,7 @@ export class AccessGuard implements CanActivate {
     if (target.kind === 'case') {
       const id = String(req.params[target.param] ?? '');
       if (!UUID.test(id)) return true; // the route's pipe answers 400 naming the parameter
-      const facts = await this.facts().find(id);
+      const facts = await this.facts().find(id, memoOf(req));
       if (!facts) throw new DomainError('YOUNG_PERSON.NOT_FOUND', `no young person ${id}`, 404);
       if (!inScope(scope, user, facts)) {
         if (scope === 'consented' && user.hubs.includes(facts.hubId)) {

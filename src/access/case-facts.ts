@@ -1,3 +1,4 @@
+import type { RequestMemo } from '../../libs/platform/src/index.js';
 import type { CaseFacts } from './policy.js';
 
 /**
@@ -6,7 +7,8 @@ import type { CaseFacts } from './policy.js';
  * once (no read-model lag).
  */
 export interface CaseFactsSource {
-  find(youngPersonId: string): Promise<CaseFacts | null>;
+  /** With the request's memo, asking twice in one request reads once. */
+  find(youngPersonId: string, memo?: RequestMemo): Promise<CaseFacts | null>;
 }
 
 export const CASE_FACTS = Symbol('CASE_FACTS');

@@ -10,6 +10,7 @@ import {
   ProblemException,
   READ_DB,
   type NwdConfig,
+  type RequestContext,
 } from '../../libs/platform/src/index.js';
 import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
 import type { CaseOfPathway } from './pathway/housing-pathway.decide.js';
@@ -27,9 +28,10 @@ export class HousingWriter {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
 
-  async caseOf(youngPersonId: string, now: string): Promise<CaseOfPathway> {
+  async caseOf(youngPersonId: string, ctx: RequestContext): Promise<CaseOfPathway> {
+    const now = ctx.now;
     this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
-    const f = await this.facts.find(youngPersonId);
+    const f = await this.facts.find(youngPersonId, ctx.memo);
     return {
       youngPersonId,
       hubId: f?.hubId ?? '',

@@ -57,7 +57,7 @@ export class MoveHandler implements ICommandHandler<MoveCommand> {
         [{ field: 'accommodation', message: 'must be absent when optionId is given' }],
       );
     }
-    const c = await this.writer.caseOf(youngPersonId, ctx.now);
+    const c = await this.writer.caseOf(youngPersonId, ctx);
     const previous = await this.writer.currentOption(youngPersonId);
     const moved = r.optionId
       ? await this.writer.commands.execute({
@@ -132,7 +132,7 @@ export class PathwayCommand extends Command<Outcome<{ tenancyId?: string }>> {
 export class PathwayHandler implements ICommandHandler<PathwayCommand> {
   constructor(private readonly writer: HousingWriter) {}
   async execute({ youngPersonId, action: a, ctx }: PathwayCommand) {
-    const c = await this.writer.caseOf(youngPersonId, ctx.now);
+    const c = await this.writer.caseOf(youngPersonId, ctx);
     const streamId = housingStreamId(youngPersonId);
     switch (a.kind) {
       case 'plan':

@@ -35,7 +35,7 @@ export class OutreachWriter {
     occurredAt?: string;
   }): Promise<CommandOutcome> {
     this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
-    const facts = await this.facts.find(args.youngPersonId);
+    const facts = await this.facts.find(args.youngPersonId, args.ctx.memo);
     const snapshot: CaseSnapshot = {
       caseStatus: facts?.status ?? 'none',
       hubId: facts?.hubId ?? '',

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { readOncePerRequest, StreamFolds } from '../../libs/platform/src/index.js';
+import {
+  readOncePerRequest,
+  StreamFolds,
+  type RequestMemo,
+} from '../../libs/platform/src/index.js';
 import type { CaseFacts, CaseFactsSource } from '../access/index.js';
 import { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
 import {
@@ -16,8 +20,8 @@ const CASE_FOLD = { evolve: evolveCase, initialState: initialCase };
 export class CaseFactsFromStreams implements CaseFactsSource {
   constructor(private readonly folds: StreamFolds) {}
 
-  find(youngPersonId: string): Promise<CaseFacts | null> {
-    return readOncePerRequest(`case-facts:${youngPersonId}`, () => this.read(youngPersonId));
+  find(youngPersonId: string, memo?: RequestMemo): Promise<CaseFacts | null> {
+    return readOncePerRequest(memo, `case-facts:${youngPersonId}`, () => this.read(youngPersonId));
   }
 
   private async read(youngPersonId: string): Promise<CaseFacts | null> {

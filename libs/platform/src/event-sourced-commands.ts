@@ -92,7 +92,7 @@ export class EventSourcedCommands {
       const events = this.toNewEvents(decided, ctx, args.occurredAt ?? ctx.now, step);
       try {
         const result = await this.store.append(streamId, events, { expectedRevision: revision });
-        forgetRequestMemo();
+        forgetRequestMemo(ctx.memo);
         this.runner.poke();
         return { ...result, replayed: result.duplicate };
       } catch (error) {

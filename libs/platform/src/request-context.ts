@@ -3,6 +3,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { canonicalJson, recordingClock, type EventActor } from '../../event-store/src/index.js';
 import { ProblemException } from './problem.js';
+import { memoOf, type RequestMemo } from './request-memo.js';
 
 /**
  * What a command needs to know about the request that carried it: who, when, which retry.
@@ -20,6 +21,8 @@ export interface RequestContext {
   requestHash: string;
   /** Method and path: an idempotency key is scoped to it (and to the actor). */
   scope: string;
+  /** What this request has read and may read again (forgotten after each append). */
+  memo?: RequestMemo;
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -47,6 +50,7 @@ export function contextFromRequest(req: Request, now: Date = recordingClock.now(
       .update(`${scope}\n${canonicalJson(req.body ?? null)}`)
       .digest('hex'),
     scope,
+    memo: memoOf(req),
   };
 }
 
