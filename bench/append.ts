@@ -41,22 +41,24 @@ export async function rawInserts(db: SqlDatabase, writers: number, tag: string, 
   return rate(n, seconds);
 }
 
-/** The peer: emmett-postgresql appending the same events, with expected versions, same streams. */
-async function emmettAppends(writers: number, batch: number): Promise<number> {
+/**
+ * The peer: emmett-postgresql appending the same events, with expected versions, same streams.
+ * Its rounds alternate with ours (see appendFigures), so both meet the same moments of the disk.
+ */
+async function openEmmett(writers: number, batch: number) {
   const db = await scratchDatabase();
-  // Emmett gets a pool of the same size as ours (8), which this function ends itself.
+  // Emmett gets a pool of its own of 8 connections, which `close` ends.
   const pool = new pg.Pool({ connectionString: db.url, max: 8 });
   pool.on('error', () => undefined);
   const store = getPostgreSQLEventStore(db.url, {
     connectionOptions: { pooled: true, pool },
     schema: { autoMigration: 'CreateOrUpdate' },
   });
-  try {
-    // The first append creates emmett's schema: not part of the timing.
-    await store.appendToStream('warm-up', [{ type: 'Warm', data: {} }]);
-    const versions = new Map<string, bigint>();
-    const rates: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
+  // The first append creates emmett's schema: not part of the timing.
+  await store.appendToStream('warm-up', [{ type: 'Warm', data: {} }]);
+  const versions = new Map<string, bigint>();
+  return {
+    async round(round: number): Promise<number> {
       const seconds = await timed(APPENDS / ROUNDS, writers, async (i) => {
         const stream = `em-${round}-${i % 400}`;
         const events = Array.from({ length: batch }, (_, k) => {
@@ -71,14 +73,14 @@ async function emmettAppends(writers: number, batch: number): Promise<number> {
         );
         versions.set(stream, r.nextExpectedStreamVersion);
       });
-      rates.push(rate((APPENDS / ROUNDS) * batch, seconds));
-    }
-    return median(rates);
-  } finally {
-    await store.close();
-    await pool.end().catch(() => undefined);
-    await db.drop();
-  }
+      return rate((APPENDS / ROUNDS) * batch, seconds);
+    },
+    async close() {
+      await store.close();
+      await pool.end().catch(() => undefined);
+      await db.drop();
+    },
+  };
 }
 
 export async function appendFigures(
@@ -89,19 +91,23 @@ export async function appendFigures(
   const rows: BenchRow[] = [];
   for (const writers of [1, 8]) {
     for (const batch of [1, 10]) {
-      // Three rounds, baseline and ours alternating on the same database, medians compared:
-      // fsync-bound figures on a shared disk move by tens of percent from one run to the next.
+      // Three rounds, baseline, ours and the peer alternating, medians compared: fsync-bound
+      // figures on a shared disk move by tens of percent from one minute to the next.
       const { store, done } = await open();
+      const emmett = withPeer ? await openEmmett(writers, batch) : null;
       const raws: number[] = [];
       const ourRuns: number[] = [];
+      const peerRuns: number[] = [];
       try {
         for (let round = 0; round < ROUNDS; round++) {
           const tag = `w${writers}b${batch}r${round}`;
           raws.push(await rawInserts(store.db, writers, tag, APPENDS / ROUNDS));
           ourRuns.push(await storeAppends(store, writers, batch, tag, APPENDS / ROUNDS));
+          if (emmett) peerRuns.push(await emmett.round(round));
         }
       } finally {
         await done();
+        await emmett?.close();
       }
       const raw = median(raws);
       const ours = median(ourRuns);
@@ -114,8 +120,8 @@ export async function appendFigures(
         target: label === 'PostgreSQL' && batch === 1 ? '>= 0.6' : '',
       });
       console.log(rows.at(-1));
-      if (withPeer) {
-        const peer = await emmettAppends(writers, batch);
+      if (emmett) {
+        const peer = median(peerRuns);
         rows.push({
           figure: `emmett-postgresql 0.42 append, ${what}`,
           value: fmt(peer),

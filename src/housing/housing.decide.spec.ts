@@ -8,13 +8,11 @@ import {
   type MoveIn,
 } from './options/housing-option.decide.js';
 import {
-  changeTenancy,
   oc3Window,
   recordCareLeaver,
-  setPlan,
-  type CaseOfPathway,
   type RecordCareLeaver,
-} from './pathway/housing-pathway.decide.js';
+} from './pathway/care-leaver-record.decide.js';
+import { changeTenancy, setPlan, type CaseOfPathway } from './pathway/housing-pathway.decide.js';
 
 const registered = (
   kind: 'supported_lodgings' | 'supported_accommodation' | 'training_flat',

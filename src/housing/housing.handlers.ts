@@ -18,10 +18,10 @@ import type {
 import { housingStreamId, optionStreamId } from './housing.events.js';
 import { HousingWriter } from './housing-writer.js';
 import { moveIn, moveOut } from './options/housing-option.decide.js';
+import { recordCareLeaver } from './pathway/care-leaver-record.decide.js';
 import {
   changeAccommodation,
   changeTenancy,
-  recordCareLeaver,
   setPlan,
   startTenancy,
   yearsOn,

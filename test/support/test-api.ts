@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi } from '../../apps/api/api.js';
@@ -83,7 +83,8 @@ export async function startTestApi(
   );
   await infra.runner.prepare();
   if (config.projections === 'inline') infra.runner.start();
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'nwd-keys-')), 'key.json');
+  const keyDir = mkdtempSync(join(tmpdir(), 'nwd-keys-'));
+  const keyFile = join(keyDir, 'key.json');
   const authConfig = { ...loadAuthConfig({}), keyFile };
   const verifier = await createTokenVerifier(authConfig);
   const keys = await loadOrCreateLocalKeys(keyFile);
@@ -135,6 +136,7 @@ export async function startTestApi(
       await app.close();
       await infra.close();
       await database?.drop();
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

@@ -37,6 +37,11 @@ export class StreamFolds {
   /** How many events the kept states may have folded in all (tests lower it). */
   limit = KEPT_EVENTS;
 
+  /** How many streams' states are kept now. */
+  get streamsKept(): number {
+    return this.entries.size;
+  }
+
   async withState<E extends DomainEvent, S, R>(
     streamId: string,
     folder: Folder<E, S>,
@@ -69,8 +74,12 @@ export class StreamFolds {
         this.keptEvents -= entry.last ? entry.last.revision + 1 : 0;
         throw error;
       }
-      this.entries.set(key, entry);
-      this.evict();
+      // An empty stream is not kept: reading it again costs the same, and ids that name nothing
+      // (a mistyped link, a scanner) must not fill the process.
+      if (entry.last) {
+        this.entries.set(key, entry);
+        this.evict();
+      }
       return use(entry.state as S, entry.last);
     }
   }

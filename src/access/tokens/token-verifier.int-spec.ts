@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -9,7 +9,12 @@ import { DEFAULT_CLAIMS } from './claims.js';
 import { loadOrCreateLocalKeys, signLocalToken } from './local-signing-key.js';
 import { createTokenVerifier, TokenRejected } from './token-verifier.js';
 
-const keyFile = () => join(mkdtempSync(join(tmpdir(), 'nwd-key-')), 'key.json');
+const keyDirs: string[] = [];
+const keyFile = () => {
+  keyDirs.push(mkdtempSync(join(tmpdir(), 'nwd-key-')));
+  return join(keyDirs.at(-1)!, 'key.json');
+};
+afterAll(() => keyDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const user = { id: 'kw-1', name: 'Kim Worker', roles: ['key_worker' as const], hubs: ['h1'] };
 
 async function localVerifier() {

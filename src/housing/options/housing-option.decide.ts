@@ -5,67 +5,7 @@ import {
   type MoveOnType,
   type OptionKind,
 } from '../housing.events.js';
-
-export type HousingOption =
-  | { status: 'none' }
-  | {
-      status: 'registered';
-      optionId: string;
-      hubId: string;
-      kind: OptionKind;
-      name: string;
-      capacity: number;
-      ageRange: { min: number; max: number };
-      ofstedRegistration: string | null;
-      suspended: string | null;
-      residents: { youngPersonId: string; on: string }[];
-    };
-
-export const initialOption = (): HousingOption => ({ status: 'none' });
-
-export function evolveOption(state: HousingOption, event: HousingOptionEvent): HousingOption {
-  if (event.type === 'HousingOptionRegistered') {
-    const d = event.data;
-    return {
-      status: 'registered',
-      optionId: d.optionId,
-      hubId: d.hubId,
-      kind: d.kind,
-      name: d.name,
-      capacity: d.capacity,
-      ageRange: d.ageRange,
-      ofstedRegistration: d.ofstedRegistration,
-      suspended: null,
-      residents: [],
-    };
-  }
-  if (state.status !== 'registered') return state;
-  switch (event.type) {
-    case 'OfstedRegistrationRecorded':
-      return { ...state, ofstedRegistration: event.data.reference };
-    case 'HousingOptionSuspended':
-      return { ...state, suspended: event.data.reason };
-    case 'HousingOptionReinstated':
-      return { ...state, suspended: null };
-    case 'YoungPersonMovedIn':
-      return {
-        ...state,
-        residents: [
-          ...state.residents,
-          { youngPersonId: event.data.youngPersonId, on: event.data.on },
-        ],
-      };
-    case 'YoungPersonMovedOut':
-      return {
-        ...state,
-        residents: state.residents.filter((r) => r.youngPersonId !== event.data.youngPersonId),
-      };
-    default: {
-      const _exhaustive: never = event;
-      return state;
-    }
-  }
-}
+import { evolveOption, initialOption, type HousingOption } from './housing-option.js';
 
 export interface RegisterOption {
   optionId: string;

@@ -68,7 +68,8 @@ export interface CaseOfPathway {
 
 const OPEN = ['accepted', 'stepped_away'];
 
-function openCase(c: CaseOfPathway) {
+/** Housing is recorded on accepted (or stepped away) cases only. */
+export function openCase(c: CaseOfPathway) {
   if (!OPEN.includes(c.caseStatus)) {
     throw new DomainError(
       'CASE.NOT_ACCEPTED',
@@ -242,91 +243,7 @@ export function decideTenancyChange(
   ];
 }
 
-/** OC3 records are taken from 3 months before to 1 month after each birthday, 17 to 21. */
-export const OC3_WINDOW = { monthsBefore: 3, monthsAfter: 1 };
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last)))
-    .toISOString()
-    .slice(0, 10);
-}
-
-export function birthdayAt(dateOfBirth: string, age: number): string {
-  return addMonths(dateOfBirth, age * 12);
-}
-
-export function oc3Window(dateOfBirth: string, age: number) {
-  const birthday = birthdayAt(dateOfBirth, age);
-  return {
-    birthday,
-    from: addMonths(birthday, -OC3_WINDOW.monthsBefore),
-    to: addMonths(birthday, OC3_WINDOW.monthsAfter),
-  };
-}
-
-export type RecordCareLeaver = CaseOfPathway & {
-  age: number;
-  inTouch: string;
-  activ: string | null;
-  accom: string | null;
-  collectionYear: string;
-};
-
-export function decideRecordCareLeaver(
-  c: RecordCareLeaver,
-  state: HousingPathway,
-): HousingPathwayEvent[] {
-  openCase(c);
-  if (c.category !== 'care_leaver') {
-    throw new DomainError('OC3.NOT_A_CARE_LEAVER', 'OC3 records are kept for care leavers');
-  }
-  if (state.careLeaverRecords.includes(c.age)) {
-    throw new DomainError(
-      'OC3.ALREADY_RECORDED',
-      `the record for the ${c.age}th birthday is made`,
-      409,
-      'age',
-    );
-  }
-  const window = oc3Window(c.dateOfBirth, c.age);
-  if (c.today < window.from || c.today > window.to) {
-    throw new DomainError(
-      'OC3.OUTSIDE_WINDOW',
-      `the record for the ${c.age}th birthday (${window.birthday}) is made between ${window.from} and ${window.to}`,
-      422,
-      'age',
-    );
-  }
-  if (c.inTouch === 'YES' && (!c.activ || !c.accom)) {
-    throw new DomainError(
-      'OC3.ACTIVITY_REQUIRED',
-      'in touch: give the main activity and accommodation',
-      422,
-      c.activ ? 'accom' : 'activ',
-    );
-  }
-  return [
-    {
-      type: 'CareLeaverRecordMade',
-      data: {
-        youngPersonId: c.youngPersonId,
-        hubId: c.hubId,
-        age: c.age,
-        birthday: window.birthday,
-        inTouch: c.inTouch,
-        activ: c.activ,
-        accom: c.accom,
-        recordedOn: c.today,
-        collectionYear: c.collectionYear,
-      },
-    },
-  ];
-}
-
-const decider = <C>(decide: (c: C, s: HousingPathway) => HousingPathwayEvent[]) => ({
+export const decider = <C>(decide: (c: C, s: HousingPathway) => HousingPathwayEvent[]) => ({
   decide,
   evolve: evolvePathway,
   initialState: initialPathway,
@@ -336,4 +253,3 @@ export const changeAccommodation = decider(decideChangeAccommodation);
 export const setPlan = decider(decideSetPlan);
 export const startTenancy = decider(decideStartTenancy);
 export const changeTenancy = decider(decideTenancyChange);
-export const recordCareLeaver = decider(decideRecordCareLeaver);
