@@ -121,6 +121,10 @@ export function appendGrouper(db: SqlDatabase): Batcher<AppendItem, RawAppend> {
         results[i] = await appendOne(db, items[i]).catch((error) => new ItemFailure(error));
       }
     }
+    // Every item is answered; one the function did not answer is failed rather than left empty.
+    for (let i = 0; i < items.length; i++) {
+      results[i] ??= new ItemFailure(new Error(`grouped append gave no answer for item ${i}`));
+    }
     return results;
   }, GROUPING.appends);
 }
