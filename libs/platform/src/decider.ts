@@ -8,6 +8,11 @@ export interface DomainEvent {
 
 /** The pure heart of a use case: no clock, no ids, no I/O. */
 export interface Decider<Command, Event extends DomainEvent, State> {
+  /**
+   * The events a command leads to. It never changes `state`, and the events it returns carry
+   * values of their own: a stream's state is kept and folded further between commands (see
+   * `StreamFolds`).
+   */
   decide(command: Command, state: State): Event[];
   /**
    * The state after one more event. It may update and return the state it is given (a fold owns
