@@ -1,4 +1,5 @@
 import type { SqlDatabase, StoredEvent } from '../../libs/event-store/src/index.js';
+import { WeightedLru } from '../../libs/platform/src/index.js';
 import type { BuilderSnapshot } from './known-case.types.js';
 
 /** Bump when the fold in known-case.ts changes what it builds: older snapshots are then ignored. */
@@ -27,7 +28,7 @@ export interface CaseSnapshot {
  */
 export class CaseSnapshots {
   private ready: Promise<void> | null = null;
-  private readonly recent = new Map<string, string>();
+  private readonly recent = new WeightedLru<string, string>(RECENT_CHARS);
 
   constructor(private readonly db: SqlDatabase) {}
 
@@ -89,25 +90,14 @@ export class CaseSnapshots {
   private async stateText(youngPersonId: string, upToPosition: number): Promise<string> {
     const key = `${youngPersonId}:${upToPosition}`;
     const cached = this.recent.get(key);
-    if (cached !== undefined) {
-      this.recent.delete(key);
-      this.recent.set(key, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     const r = await this.db.query<{ state: string }>(
       `SELECT state::text AS state FROM audit_case_snapshots
         WHERE young_person_id = $1 AND version = $2 AND up_to_position = $3`,
       [youngPersonId, SNAPSHOT_VERSION, upToPosition],
     );
     const text = r.rows[0].state;
-    this.recent.set(key, text);
-    let bytes = 0;
-    for (const v of this.recent.values()) bytes += v.length;
-    for (const k of this.recent.keys()) {
-      if (bytes <= RECENT_CHARS || this.recent.size <= 1) break;
-      bytes -= this.recent.get(k)!.length;
-      this.recent.delete(k);
-    }
+    this.recent.set(key, text, text.length);
     return text;
   }
 

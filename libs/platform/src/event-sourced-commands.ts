@@ -29,7 +29,6 @@ interface IdempotencyRecord {
 const ATTEMPTS = 3;
 
 interface Decision {
-  revision: ExpectedRevision;
   last: StoredEvent | null;
   decided: DomainEvent[];
 }
@@ -69,17 +68,18 @@ export class EventSourcedCommands {
 
     for (let attempt = 1; ; attempt++) {
       // The stream's state: kept from earlier commands, with any newer events folded in.
-      const { revision, last, decided } = await this.folds.withState<E, S, Decision>(
+      const { last, decided } = await this.folds.withState<E, S, Decision>(
         streamId,
         decider,
         (state, last) => {
-          const revision: ExpectedRevision = last ? last.revision : 'no_stream';
+          const revision = last ? last.revision : 'no_stream';
           if (ctx.ifMatch !== null && ctx.ifMatch !== revision) {
             throw new PreconditionFailedError(`"${ctx.ifMatch}"`, revision);
           }
-          return { revision, last, decided: decider.decide(command, state) };
+          return { last, decided: decider.decide(command, state) };
         },
       );
+      const revision: ExpectedRevision = last ? last.revision : 'no_stream';
       if (decided.length === 0) {
         return {
           streamId,

@@ -7,6 +7,7 @@ export * from './request-context.js';
 export * from './decider.js';
 export * from './event-sourced-commands.js';
 export * from './stream-folds.js';
+export * from './weighted-lru.js';
 export * from './paging.js';
 export * from './freshness.js';
 export * from './platform.module.js';

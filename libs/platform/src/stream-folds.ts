@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, StoredEvent } from '../../event-store/src/index.js';
 import type { Decider, DomainEvent } from './decider.js';
 import { EVENT_STORE } from './tokens.js';
+import { WeightedLru } from './weighted-lru.js';
 
 type Folder<E extends DomainEvent, S> = Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>;
 
@@ -27,19 +28,21 @@ export const KEPT_EVENTS = 200_000;
  */
 @Injectable()
 export class StreamFolds {
-  private readonly entries = new Map<string, Entry>();
+  /** The kept states, each weighing the number of events folded into it. */
+  private readonly kept = new WeightedLru<string, Entry>(KEPT_EVENTS);
   private readonly folderIds = new WeakMap<object, WeakMap<object, number>>();
-  private keptEvents = 0;
   private nextFolderId = 1;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** How many events the kept states may have folded in all (tests lower it). */
-  limit = KEPT_EVENTS;
+  set limit(events: number) {
+    this.kept.limit = events;
+  }
 
   /** How many streams' states are kept now. */
   get streamsKept(): number {
-    return this.entries.size;
+    return this.kept.size;
   }
 
   async withState<E extends DomainEvent, S, R>(
@@ -49,47 +52,33 @@ export class StreamFolds {
   ): Promise<R> {
     const key = `${this.folderId(folder)}:${streamId}`;
     for (;;) {
-      const before = this.entries.get(key);
-      const from = before?.last ? before.last.revision + 1 : 0;
+      const from = this.next(this.kept.get(key));
       const events = await this.store.readStream(streamId, { fromRevision: from });
       // From here to the return, nothing awaits: no other caller moves the entry meanwhile.
-      let entry = this.entries.get(key);
-      const next = entry?.last ? entry.last.revision + 1 : 0;
+      const kept = this.kept.get(key);
+      const next = this.next(kept);
       if ((events[0]?.revision ?? from) > next) {
         // The state was dropped while this read was on its way (it read only the newer
         // events): read the stream again from the start.
         continue;
       }
-      if (!entry) entry = { state: folder.initialState(), last: null };
-      else this.entries.delete(key);
-      try {
-        for (const event of events) {
-          if (event.revision < next) continue;
-          entry.state = folder.evolve(entry.state as S, event as unknown as E);
-          entry.last = event;
-          this.keptEvents++;
-        }
-      } catch (error) {
-        // A fold that failed half way must not be kept.
-        this.keptEvents -= entry.last ? entry.last.revision + 1 : 0;
-        throw error;
+      // Taken out while it is folded: a fold that fails half way is not kept.
+      this.kept.delete(key);
+      const entry = kept ?? { state: folder.initialState(), last: null };
+      for (const event of events) {
+        if (event.revision < next) continue;
+        entry.state = folder.evolve(entry.state as S, event as unknown as E);
+        entry.last = event;
       }
       // An empty stream is not kept: reading it again costs the same, and ids that name nothing
       // (a mistyped link, a scanner) must not fill the process.
-      if (entry.last) {
-        this.entries.set(key, entry);
-        this.evict();
-      }
+      if (entry.last) this.kept.set(key, entry, entry.last.revision + 1);
       return use(entry.state as S, entry.last);
     }
   }
 
-  private evict(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.keptEvents <= this.limit) return;
-      this.entries.delete(key);
-      this.keptEvents -= entry.last ? entry.last.revision + 1 : 0;
-    }
+  private next(entry: Entry | undefined): number {
+    return entry?.last ? entry.last.revision + 1 : 0;
   }
 
   /** Deciders that fold a stream the same way (the same evolve and initialState) share a state. */

@@ -129,19 +129,12 @@ export function appendGrouper(db: SqlDatabase): Batcher<AppendItem, RawAppend> {
   }, GROUPING.appends);
 }
 
-/** Reads of whole streams (or their tails) that arrive together go as one statement. */
+/** Reads of whole streams (or their tails) that arrive together go as one statement (a lone one too). */
 export function streamReadGrouper<Row>(
   db: SqlDatabase,
   columns: string,
 ): Batcher<StreamReadItem, Row[]> {
   return new Batcher<StreamReadItem, Row[]>(async (items) => {
-    if (items.length === 1) {
-      const r = await db.query<Row>(
-        `SELECT ${columns} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
-        [items[0].streamId, items[0].fromRevision],
-      );
-      return [r.rows];
-    }
     const r = await db.query<Row & { item: number }>(
       `SELECT q.item::int AS item, ${columns}
        FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS q(sid, from_revision, item)
