@@ -6,6 +6,7 @@ import { eventLogMigration } from './migrations/0001-event-log.js';
 import { PgliteDatabase } from './pglite-database.js';
 import { SqlEventStore } from './sql-event-store.js';
 import { verifyChains } from './verify-chain.js';
+import { eventHash } from './bulk-load.js';
 
 const adapters = sqlStores();
 
@@ -67,6 +68,47 @@ describe.each(adapters)('the hash chain on %s', (_name, open) => {
       revision: 2,
       reason: 'hash',
     });
+  });
+
+  it('hashes the same bytes whether an append carries one event or several', async () => {
+    // One-event appends take their own path in nwd_append (migration 0005); both must give the
+    // hash computed in Node over the same content.
+    await store.append('same-1', [newEvent('S', { n: 1, s: 'é"<' })], {
+      expectedRevision: 'no_stream',
+    });
+    await store.append('same-1', [newEvent('S', { n: 2 }), newEvent('S', { n: 3 })], {
+      expectedRevision: 0,
+    });
+    await store.append('same-1', [newEvent('S', { n: 4 })], { expectedRevision: 2 });
+    const rows = (
+      await store.db.query<{
+        event_id: string;
+        revision: number | string;
+        type: string;
+        data: Record<string, unknown>;
+        metadata: Record<string, unknown>;
+        recorded_at: Date | string;
+        hash: string;
+      }>(
+        `SELECT event_id::text, revision, type, data, metadata, recorded_at, hash
+           FROM events WHERE stream_id = 'same-1' ORDER BY revision`,
+      )
+    ).rows;
+    expect(rows).toHaveLength(4);
+    let prev: string | null = null;
+    for (const r of rows) {
+      const expected = eventHash(prev, {
+        eventId: r.event_id,
+        streamId: 'same-1',
+        revision: Number(r.revision),
+        type: r.type,
+        data: r.data,
+        metadata: r.metadata,
+        recordedAt: new Date(r.recorded_at).toISOString(),
+      });
+      expect(r.hash).toBe(expected);
+      prev = r.hash;
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import { hashChainMigration } from './migrations/0002-hash-chain.js';
 import { recordingClock } from '../recording-clock.js';
 import { setWiseAppendMigration } from './migrations/0003-set-wise-append.js';
 import { groupedAppendMigration } from './migrations/0004-grouped-append.js';
+import { singleEventAppendMigration } from './migrations/0005-single-event-append.js';
 import { appendGrouper, streamReadGrouper } from './grouped-statements.js';
 
 export const eventStoreMigrations = [
@@ -26,6 +27,7 @@ export const eventStoreMigrations = [
   hashChainMigration,
   setWiseAppendMigration,
   groupedAppendMigration,
+  singleEventAppendMigration,
 ];
 
 interface EventRow {
