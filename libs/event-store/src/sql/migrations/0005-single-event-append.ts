@@ -9,7 +9,7 @@ import type { Migration } from '../migrator.js';
  *
  * `nwd_event_hash` is declared STABLE (it was IMMUTABLE, which its body is not: jsonb_build_array
  * is STABLE). An IMMUTABLE SQL function with a STABLE body cannot be inlined, so PostgreSQL parsed
- * and planned its body again in every appending transaction (`base_yyparse` and `fmgr_sql` in a
+ * and planned its body again on every append (`base_yyparse` and `fmgr_sql` in a
  * `perf` profile of 8 writers); inlined, it is planned once per session with the append. The hash
  * is the same expression over the same bytes.
  */
