@@ -3,7 +3,6 @@ import {
   WrongExpectedRevisionError,
   type AppendResult,
   type EventStore,
-  type ExpectedRevision,
   type NewEvent,
   type StoredEvent,
 } from '../../event-store/src/index.js';
@@ -27,6 +26,10 @@ interface IdempotencyRecord {
 }
 
 const ATTEMPTS = 3;
+
+/** The revision a stream is at after `last` (its newest event), as an append expects it. */
+const revisionAfter = (last: StoredEvent | null): number | 'no_stream' =>
+  last ? last.revision : 'no_stream';
 
 interface Decision {
   last: StoredEvent | null;
@@ -72,14 +75,14 @@ export class EventSourcedCommands {
         streamId,
         decider,
         (state, last) => {
-          const revision = last ? last.revision : 'no_stream';
+          const revision = revisionAfter(last);
           if (ctx.ifMatch !== null && ctx.ifMatch !== revision) {
             throw new PreconditionFailedError(`"${ctx.ifMatch}"`, revision);
           }
           return { last, decided: decider.decide(command, state) };
         },
       );
-      const revision: ExpectedRevision = last ? last.revision : 'no_stream';
+      const revision = revisionAfter(last);
       if (decided.length === 0) {
         return {
           streamId,

@@ -2,23 +2,14 @@ import { DomainError } from '../../../libs/platform/src/domain-error.js';
 import {
   NOT_UNDER_16,
   type HousingOptionEvent,
-  type MoveOnType,
-  type OptionKind,
+  type HousingOptionRegistered,
 } from '../housing.events.js';
 import { evolveOption, initialOption, type HousingOption } from './housing-option.js';
 
-export interface RegisterOption {
-  optionId: string;
-  hubId: string;
-  kind: OptionKind;
-  name: string;
-  capacity: number;
-  ageRange: { min: number; max: number };
-  approvedOn: string | null;
-  ofstedRegistration: string | null;
-  moveOnType: MoveOnType | null;
+/** Registering an option: what the event records, with the clock's `now` for its time. */
+export type RegisterOption = Omit<HousingOptionRegistered['data'], 'registeredAt'> & {
   now: string;
-}
+};
 
 export interface MoveIn {
   optionId: string;

@@ -1,20 +1,16 @@
-import type { HousingOptionEvent, OptionKind } from '../housing.events.js';
+import type { HousingOptionEvent, HousingOptionRegistered } from '../housing.events.js';
 
 /** One housing option (a supported lodging, a training flat) as its stream says, folded. */
 export type HousingOption =
   | { status: 'none' }
-  | {
+  | (Pick<
+      HousingOptionRegistered['data'],
+      'optionId' | 'hubId' | 'kind' | 'name' | 'capacity' | 'ageRange' | 'ofstedRegistration'
+    > & {
       status: 'registered';
-      optionId: string;
-      hubId: string;
-      kind: OptionKind;
-      name: string;
-      capacity: number;
-      ageRange: { min: number; max: number };
-      ofstedRegistration: string | null;
       suspended: string | null;
       residents: { youngPersonId: string; on: string }[];
-    };
+    });
 
 export const initialOption = (): HousingOption => ({ status: 'none' });
 
