@@ -25,7 +25,20 @@ interface IdempotencyRecord {
   eventCount: number;
 }
 
-const ATTEMPTS = 3;
+/**
+ * Tries at one stream before a conflict reaches the client as 409. Each round of writers racing
+ * for a stream lets at least one through, and the losers wait a random moment before deciding
+ * again (so they do not meet again at once): a handful of referrals for the same new young person
+ * at the same moment all land.
+ */
+const ATTEMPTS = 10;
+/** The longest wait between tries, in ms; the wait before try n is random in [0, 2^n). */
+const MAX_BACKOFF_MS = 64;
+
+const backoff = (attempt: number) =>
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt)),
+  );
 
 /** The revision a stream is at after `last` (its newest event), as an append expects it. */
 const revisionAfter = (last: StoredEvent | null): number | 'no_stream' =>
@@ -39,8 +52,8 @@ interface Decision {
 /**
  * Runs a decider against one stream: read, fold, decide, append at the revision read.
  * - `If-Match` pins the revision: a stale one is 412 and nothing is appended.
- * - Without it, a concurrent append is retried (deciding again on fresh state is safe because
- *   deciders are pure).
+ * - Without it, a concurrent append is retried after a short random wait (deciding again on
+ *   fresh state is safe because deciders are pure); 409 only after `ATTEMPTS` lost races.
  * - An `Idempotency-Key` makes the event ids (and any new ids) derive from the key. The key, the
  *   request hash and the event count travel in the events' metadata, so the record of the
  *   request commits in the same transaction as the events: a retry finds the events and returns
@@ -105,6 +118,7 @@ export class EventSourcedCommands {
         if (ctx.ifMatch !== null)
           throw new PreconditionFailedError(`"${ctx.ifMatch}"`, error.actual);
         if (attempt >= ATTEMPTS) throw error;
+        await backoff(attempt);
       }
     }
   }
