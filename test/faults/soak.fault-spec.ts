@@ -84,12 +84,16 @@ describe('soak: a steady load for ten minutes', () => {
         }
       });
       await Promise.all([...workers, sampler]);
+      // What the process keeps of the streams it folded (it grows with the contacts, bounded).
+      const { keptStates } = (await (
+        await fetch(`http://127.0.0.1:${env.PORT}/health`)
+      ).json()) as { keptStates: unknown };
 
       const third = Math.floor(samples.length / 3);
       const middle = median(samples.slice(third, 2 * third).map((s) => s.mib));
       const last = median(samples.slice(2 * third).map((s) => s.mib));
       console.log(
-        `soak: ${requests} requests in ${SECONDS} s, ${failures.length} failed; RSS MiB (t s): ${samples.map((s) => `${s.mib.toFixed(0)}@${s.t.toFixed(0)}`).join(' ')}; median middle third ${middle.toFixed(1)}, last third ${last.toFixed(1)}`,
+        `soak: ${requests} requests in ${SECONDS} s, ${failures.length} failed; RSS MiB (t s): ${samples.map((s) => `${s.mib.toFixed(0)}@${s.t.toFixed(0)}`).join(' ')}; median middle third ${middle.toFixed(1)}, last third ${last.toFixed(1)}; kept states ${JSON.stringify(keptStates)}`,
       );
       expect(failures.slice(0, 5)).toEqual([]);
       expect(samples.length).toBeGreaterThanOrEqual(6);

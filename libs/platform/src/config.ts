@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { KEPT_EVENTS } from './stream-folds.js';
 
 /** Everything the processes read from the environment, read once at start. */
 export interface NwdConfig {
@@ -21,6 +22,8 @@ export interface NwdConfig {
   returnInterviewWindowHours: number;
   /** A contact recorded more than this many hours after it happened is shown as late-recorded. */
   lateRecordingHours: number;
+  /** Events' worth of folded stream states the API keeps in memory (see StreamFolds). */
+  keptEvents: number;
   logLevel: string;
 }
 
@@ -41,6 +44,7 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
     'hours after a return to offer a return home interview (default 72)',
   ],
   ['LATE_RECORDING_HOURS', 'a contact recorded this many hours after it is late (default 24)'],
+  ['KEPT_EVENTS', "events' worth of stream states kept in memory (default 200000)"],
   ['LOG_LEVEL', 'pino log level (default info)'],
 ];
 
@@ -66,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
       integer(env.RETURN_INTERVIEW_WINDOW_HOURS, 72, 'RETURN_INTERVIEW_WINDOW_HOURS'),
     ),
     lateRecordingHours: integer(env.LATE_RECORDING_HOURS, 24, 'LATE_RECORDING_HOURS'),
+    keptEvents: integer(env.KEPT_EVENTS, KEPT_EVENTS, 'KEPT_EVENTS'),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { EventStore, SqlDatabase } from '../../event-store/src/index.js';
 import type { ProjectionRunner } from '../../projections/src/index.js';
 import { Public } from './public.js';
+import { StreamFolds } from './stream-folds.js';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_DB } from './tokens.js';
 
 @ApiTags('health')
@@ -13,6 +14,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DB) private readonly db: SqlDatabase,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly folds: StreamFolds,
   ) {}
 
   @Get()
@@ -21,7 +23,8 @@ export class HealthController {
     summary: 'Database reachability, the head of the log and each projection’s lag',
     description:
       'oldestOpenTransactionSeconds: subscribers read only below the oldest running transaction, ' +
-      'so a long-open transaction anywhere on the database holds every projection back.',
+      'so a long-open transaction anywhere on the database holds every projection back. ' +
+      'keptStates: the folded stream states this process keeps in memory (KEPT_EVENTS).',
   })
   async health(@Res() res: Response): Promise<void> {
     try {
@@ -42,6 +45,7 @@ export class HealthController {
           lag: p.lag,
           updatedAt: p.updatedAt,
         })),
+        keptStates: this.folds.usage,
       });
     } catch (error) {
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({

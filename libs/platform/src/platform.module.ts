@@ -32,7 +32,14 @@ export class PlatformModule implements NestModule {
       { provide: READ_DB, useValue: infra.readDb },
       { provide: PROJECTION_RUNNER, useValue: infra.runner },
       { provide: NWD_CONFIG, useValue: config },
-      StreamFolds,
+      {
+        provide: StreamFolds,
+        useFactory: () => {
+          const folds = new StreamFolds(infra.store);
+          folds.limit = config.keptEvents;
+          return folds;
+        },
+      },
       EventSourcedCommands,
     ];
     return {

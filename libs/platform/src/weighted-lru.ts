@@ -12,6 +12,11 @@ export class WeightedLru<K, V> {
     return this.entries.size;
   }
 
+  /** The sum of the kept entries' weights. */
+  get weight(): number {
+    return this.total;
+  }
+
   get(key: K): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
