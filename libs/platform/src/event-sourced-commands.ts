@@ -32,7 +32,7 @@ interface IdempotencyRecord {
  * at the same moment all land.
  */
 const ATTEMPTS = 10;
-/** The longest wait between tries, in ms; the wait before try n is random in [0, 2^n). */
+/** The longest wait between tries, in ms; after the n-th lost race it is random in [0, 2^n). */
 const MAX_BACKOFF_MS = 64;
 
 const backoff = (attempt: number) =>
