@@ -110,7 +110,7 @@ describe.each(sqlStores())('kept stream states on %s', (_name, open) => {
       revision: 20,
     });
     expect(read.events).toBe(61);
-    expect(folds.streamsKept).toBe(1);
+    expect(folds.usage.states).toBe(1);
   });
 
   it('keeps nothing for a stream with no events', async () => {
@@ -118,7 +118,7 @@ describe.each(sqlStores())('kept stream states on %s', (_name, open) => {
     for (let i = 0; i < 50; i++) {
       expect(await folds.withState(stream(), TALLY, snapshot)).toEqual({ seen: [], revision: -1 });
     }
-    expect(folds.streamsKept).toBe(0);
+    expect(folds.usage.states).toBe(0);
   });
 
   it('does not keep a state whose fold failed', async () => {

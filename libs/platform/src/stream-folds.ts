@@ -44,11 +44,6 @@ export class StreamFolds {
     this.kept.limit = events;
   }
 
-  /** How many streams' states are kept now. */
-  get streamsKept(): number {
-    return this.kept.size;
-  }
-
   /** What is kept now, for /health: states, the events folded into them, and the limit. */
   get usage(): { states: number; events: number; limit: number } {
     return { states: this.kept.size, events: this.kept.weight, limit: this.kept.limit };
