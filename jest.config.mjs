@@ -16,7 +16,7 @@ export default {
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.mjs'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs,apps}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs,apps,bench}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

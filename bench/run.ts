@@ -13,6 +13,7 @@ import { ADMIN_URL, fmt, machine, rate, scratchDatabase, type BenchRow } from '.
 import { foldFigures } from './fold.js';
 import { growthFigures, GROWTH_EVENTS } from './growth.js';
 import { httpFigures } from './http.js';
+import { targetSummary } from './targets.js';
 
 /**
  * BENCH_ONLY=append,fold,catchup,http,growth runs some sections; the default runs them all, each
@@ -165,6 +166,8 @@ folds; a bare Nest route in its own process for HTTP (autocannon, ${process.env.
 same figure on an empty log for growth.
 
 ${table}
+
+${targetSummary(rows)}
 `;
 writeFileSync(process.env.BENCH_REPORT ?? 'BENCHMARKS.md', report);
 console.log(`\n${table}\n\nWritten to ${process.env.BENCH_REPORT ?? 'BENCHMARKS.md'}`);

@@ -1,0 +1,5 @@
+-- The database side of the 8-writer append figure, without Node (README: "What limits the
+-- targets the benchmarks miss"): pgbench -n -c 8 -j 2 -T 10 -M prepared -f bench/pgbench/append.sql <db>
+-- on a database migrated by nwd-hub (`nwd migrate`): one event per append, 400 streams.
+\set s random(1, 400)
+SELECT * FROM nwd_append('st-' || (:s)::int, 'any', jsonb_build_array(jsonb_build_object('eventId', gen_random_uuid(), 'type', 'ContactLogged', 'data', jsonb_build_object('seq', (:s)::int, 'kind', 'face_to_face', 'notes', repeat('x', 64)), 'metadata', jsonb_build_object('actor', jsonb_build_object('id', 'bench'), 'correlationId', gen_random_uuid(), 'causationId', null, 'occurredAt', '2026-01-01T00:00:00.000Z', 'schemaVersion', 1))), NULL);
