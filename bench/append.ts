@@ -1,11 +1,18 @@
 import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import type { SqlDatabase, SqlEventStore } from '../libs/event-store/src/index.js';
-import { benchEvent, fmt, rate, scratchDatabase, timed, type BenchRow } from './bench-support.js';
+import {
+  benchEvent,
+  fmt,
+  median,
+  rate,
+  scratchDatabase,
+  timed,
+  type BenchRow,
+} from './bench-support.js';
 
 export const APPENDS = Number(process.env.BENCH_APPENDS ?? 4500);
 const ROUNDS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Appends APPENDS times (each `batch` events) across `writers`, each writer owning its streams. */
 export async function storeAppends(

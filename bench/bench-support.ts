@@ -57,6 +57,9 @@ export async function timed(
   return (performance.now() - t0) / 1000;
 }
 
+/** The middle value (the upper middle of an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /** The median of `runs` timings of `work`, in milliseconds (after one warm-up run). */
 export async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
   await work();
@@ -66,8 +69,7 @@ export async function medianMs(runs: number, work: () => Promise<unknown>): Prom
     await work();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 export function machine(): string {

@@ -1,7 +1,7 @@
 import { openPostgresEventStore, type SqlEventStore } from '../libs/event-store/src/index.js';
 import { seedFast } from '../apps/cli/seed/seed-fast.js';
 import { storeAppends } from './append.js';
-import { fmt, medianMs, ms, scratchDatabase, type BenchRow } from './bench-support.js';
+import { fmt, median, medianMs, ms, scratchDatabase, type BenchRow } from './bench-support.js';
 import { appendCaseOf } from '../src/outreach/synthetic-contacts.js';
 import { outreachStreamId } from '../src/outreach/index.js';
 import { CaseHistory } from '../src/audit/case-history.js';
@@ -14,8 +14,6 @@ interface Figures {
   fold: number;
   asOf: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Appends at 8 writers: 500 untimed first (each connection prepares its statements and compiles

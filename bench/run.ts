@@ -170,4 +170,6 @@ ${table}
 ${targetSummary(rows)}
 `;
 writeFileSync(process.env.BENCH_REPORT ?? 'BENCHMARKS.md', report);
-console.log(`\n${table}\n\nWritten to ${process.env.BENCH_REPORT ?? 'BENCHMARKS.md'}`);
+console.log(
+  `\n${table}\n\n${targetSummary(rows)}\n\nWritten to ${process.env.BENCH_REPORT ?? 'BENCHMARKS.md'}`,
+);
