@@ -29,12 +29,8 @@ function condition(row: BenchRow, text: string): boolean | undefined {
  */
 export function targetMet(row: BenchRow): boolean | undefined {
   if (row.target.trim() === '') return undefined;
-  const results = row.target.split(',').reduce<string[]>((parts, piece) => {
-    // "20,000" is one number, not two conditions: rejoin a piece that starts with a digit.
-    if (/^\d/.test(piece) && parts.length > 0) parts[parts.length - 1] += `,${piece}`;
-    else parts.push(piece.trim());
-    return parts;
-  }, []);
+  // Conditions are separated by a comma and a space; "20,000" is one number.
+  const results = row.target.split(/,\s+/);
   const verdicts = results.map((text) => condition(row, text));
   if (verdicts.some((v) => v === undefined)) return undefined;
   return verdicts.every(Boolean);
@@ -42,9 +38,11 @@ export function targetMet(row: BenchRow): boolean | undefined {
 
 /** The report's summary of its targets: how many were met, and each one missed, by name. */
 export function targetSummary(rows: BenchRow[]): string {
-  const judged = rows.filter((r) => r.target.trim() !== '');
-  const missed = judged.filter((r) => targetMet(r) === false);
-  const unclear = judged.filter((r) => targetMet(r) === undefined);
+  const judged = rows
+    .filter((r) => r.target.trim() !== '')
+    .map((r) => ({ row: r, met: targetMet(r) }));
+  const missed = judged.filter((j) => j.met === false).map((j) => j.row);
+  const unclear = judged.filter((j) => j.met === undefined).map((j) => j.row);
   const lines = [
     `Targets: ${judged.length - missed.length - unclear.length} of ${judged.length} met in this run.`,
   ];
