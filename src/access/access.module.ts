@@ -6,6 +6,7 @@ import { AccessLogController } from './access-log/access-log.controller.js';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
 import { accessLogProjection } from './access-log/access-log.projection.js';
 import { GetAccessLogHandler } from './access-log/access-log.query.js';
+import { ConsentFilter } from './consent-filter.js';
 import { SubjectAccessController } from './access-log/subject-access.controller.js';
 import type { TokenVerifier } from './tokens/token-verifier.js';
 
@@ -19,13 +20,14 @@ export class AccessModule {
       module: AccessModule,
       global: true,
       controllers: [AccessLogController, SubjectAccessController],
-      exports: [WEB_SESSIONS],
+      exports: [WEB_SESSIONS, ConsentFilter],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: WEB_SESSIONS, useValue: sessions },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         GetAccessLogHandler,
+        ConsentFilter,
       ],
     };
   }

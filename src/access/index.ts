@@ -28,6 +28,15 @@ export {
   REQUIRES,
   type Requirement,
 } from './requires.decorator.js';
-export { LogsAccess, oneCase, pageOfCases } from './access-log/logs-access.decorator.js';
+export {
+  LogsAccess,
+  LOGS_ACCESS,
+  oneCase,
+  pageOfCases,
+  rowsOf,
+  keepRows,
+  type RowsAboutYoungPeople,
+} from './access-log/logs-access.decorator.js';
+export { ConsentFilter } from './consent-filter.js';
 export { WEB_SESSIONS, type WebRequest } from './access.guard.js';
 export { loadOrCreateLocalKeys as loadLocalKeys } from './tokens/local-signing-key.js';

@@ -11,7 +11,14 @@ import {
   writeResponse,
   type RequestContext,
 } from '../../libs/platform/src/index.js';
-import { LogsAccess, onHubParam, Requires } from '../access/index.js';
+import {
+  keepRows,
+  LogsAccess,
+  onHubParam,
+  Requires,
+  rowsOf,
+  type RowsAboutYoungPeople,
+} from '../access/index.js';
 import {
   OfstedRegistrationRequest,
   RegisterOptionRequest,
@@ -20,12 +27,19 @@ import {
 import { GetHousingWatch, ListHousingOptions } from './housing.queries.js';
 import { OptionCommand } from './options/housing-options.handlers.js';
 
-const peopleWatched = (r: unknown) => {
-  const w = r as {
-    upcomingMoves: { youngPersonId: string }[];
-    tenanciesAtRisk: { youngPersonId: string }[];
-  };
-  return [...w.upcomingMoves, ...w.tenanciesAtRisk].map((x) => x.youngPersonId);
+type Watch = {
+  upcomingMoves: { youngPersonId: string }[];
+  tenanciesAtRisk: { youngPersonId: string }[];
+};
+
+/** The watch's rows about young people: their planned moves and tenancies at risk. */
+const peopleWatched: RowsAboutYoungPeople = {
+  ids: (r) => [...rowsOf((r as Watch).upcomingMoves), ...rowsOf((r as Watch).tenanciesAtRisk)],
+  keep: (r, allowed) => ({
+    ...(r as Watch),
+    upcomingMoves: keepRows((r as Watch).upcomingMoves, allowed),
+    tenanciesAtRisk: keepRows((r as Watch).tenanciesAtRisk, allowed),
+  }),
 };
 
 /** The hub's housing options: hosts, providers, training flats and move-on, with vacancies. */

@@ -20,14 +20,9 @@ import {
   scopedList,
   type AccessScope,
 } from '../access/index.js';
-import { GetMissingBoard, type MissingBoard } from './missing-board/missing-board.query.js';
+import { GetMissingBoard, missingBoardRows } from './missing-board/missing-board.query.js';
 import { GetPendingNotifications } from './notifications/notifications.query.js';
-import { GetWorkerDay, type WorkerDay } from './timeline/contact-timeline.query.js';
-
-const peopleOnBoard = (response: unknown) => {
-  const board = response as MissingBoard;
-  return [...board.open, ...board.returnInterviews].map((e) => e.youngPersonId);
-};
+import { GetWorkerDay, workerDayRows, type WorkerDay } from './timeline/contact-timeline.query.js';
 
 export class DayQuery extends FreshnessQuery {
   @ApiProperty({ example: '2026-03-02', format: 'date', description: 'The day (UK time)' })
@@ -44,7 +39,7 @@ export class HubOutreachController {
 
   @Get('hubs/:hubId/missing-board')
   @Requires('contact:read', onHubParam())
-  @LogsAccess('missing board', peopleOnBoard)
+  @LogsAccess('missing board', missingBoardRows)
   @ReadsFrom('missing_board', 'caseloads')
   @ApiHeader({ name: 'X-Access-Reason', required: false })
   @ApiOperation({
@@ -70,7 +65,7 @@ export class HubOutreachController {
 
   @Get('outreach/workers/:workerId/day')
   @Requires('contact:read', scopedList())
-  @LogsAccess('worker day', (r) => (r as WorkerDay).contacts.map((c) => c.youngPersonId))
+  @LogsAccess('worker day', workerDayRows)
   @ReadsFrom('contact_timeline')
   @ApiHeader({ name: 'X-Access-Reason', required: false })
   @ApiOperation({ summary: 'A worker’s day: contacts they logged that day and follow-ups due' })

@@ -6,19 +6,24 @@ import type { Response } from 'express';
 import { HtmlDocument, UuidParam } from '../../libs/platform/src/index.js';
 import {
   Access,
+  ConsentFilter,
   LogsAccess,
   onCase,
   onHubParam,
   oneCase,
+  pageOfCases,
   Requires,
   scopedList,
   type AccessScope,
   type WebRequest,
 } from '../access/index.js';
-import { GetBedBoard } from '../hub-placements/bed-board/bed-board.query.js';
+import { bedBoardRows, GetBedBoard } from '../hub-placements/bed-board/bed-board.query.js';
 import { ListCommunityFamilies } from '../hub-placements/community-families/community-families.query.js';
 import { ListHousingOptions } from '../housing/housing.queries.js';
-import { GetMissingBoard } from '../outreach/missing-board/missing-board.query.js';
+import {
+  GetMissingBoard,
+  missingBoardRows,
+} from '../outreach/missing-board/missing-board.query.js';
 import { GetPendingNotifications } from '../outreach/notifications/notifications.query.js';
 import { AcceptReferralCommand } from '../young-people/accept-referral/accept-referral.handler.js';
 import { AllocateKeyWorkerRequest } from '../young-people/allocate-key-worker/allocate-key-worker.dto.js';
@@ -38,6 +43,7 @@ export class WebManagerController {
     private readonly pages: WebPages,
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
+    private readonly consent: ConsentFilter,
   ) {}
 
   @Get('hubs/:hubId/referrals')
@@ -48,8 +54,10 @@ export class WebManagerController {
     @Req() req: WebRequest,
     @Access() access: AccessScope,
   ) {
-    const queue = await this.queryBus.execute(
-      new GetReferralQueue(hubId, 'referred', 100, undefined, access),
+    const { response: queue } = await this.consent.keep(
+      access,
+      await this.queryBus.execute(new GetReferralQueue(hubId, 'referred', 100, undefined, access)),
+      pageOfCases,
     );
     return new HtmlDocument(
       '',
@@ -168,8 +176,16 @@ export class WebManagerController {
   @Get('hubs/:hubId/beds')
   @Requires('placement:read', onHubParam())
   @LogsAccess('bed board page', youngPeopleInPage)
-  async beds(@UuidParam('hubId') hubId: string, @Req() req: WebRequest) {
-    const board = await this.queryBus.execute(new GetBedBoard(hubId));
+  async beds(
+    @UuidParam('hubId') hubId: string,
+    @Req() req: WebRequest,
+    @Access() access: AccessScope,
+  ) {
+    const { response: board } = await this.consent.keep(
+      access,
+      await this.queryBus.execute(new GetBedBoard(hubId)),
+      bedBoardRows,
+    );
     const families = await this.queryBus.execute(new ListCommunityFamilies(hubId, 100, undefined));
     const housing = await this.queryBus.execute(new ListHousingOptions(hubId));
     return new HtmlDocument(
@@ -186,9 +202,21 @@ export class WebManagerController {
   @Get('hubs/:hubId/missing')
   @Requires('contact:read', onHubParam())
   @LogsAccess('missing board page', youngPeopleInPage)
-  async missing(@UuidParam('hubId') hubId: string, @Req() req: WebRequest) {
-    const board = await this.queryBus.execute(new GetMissingBoard(hubId));
-    const pending = await this.queryBus.execute(new GetPendingNotifications(hubId, 100, undefined));
+  async missing(
+    @UuidParam('hubId') hubId: string,
+    @Req() req: WebRequest,
+    @Access() access: AccessScope,
+  ) {
+    const { response: board } = await this.consent.keep(
+      access,
+      await this.queryBus.execute(new GetMissingBoard(hubId)),
+      missingBoardRows,
+    );
+    const { response: pending } = await this.consent.keep(
+      access,
+      await this.queryBus.execute(new GetPendingNotifications(hubId, 100, undefined)),
+      pageOfCases,
+    );
     return new HtmlDocument(
       '',
       this.pages.page(req, 'missing.njk', {

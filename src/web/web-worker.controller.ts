@@ -6,9 +6,11 @@ import type { Response } from 'express';
 import { HtmlDocument, ReadsFrom, UuidParam } from '../../libs/platform/src/index.js';
 import {
   Access,
+  ConsentFilter,
   LogsAccess,
   onCase,
   oneCase,
+  pageOfCases,
   Requires,
   scopedList,
   type AccessScope,
@@ -31,6 +33,7 @@ export class WebWorkerController {
     private readonly pages: WebPages,
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
+    private readonly consent: ConsentFilter,
   ) {}
 
   @Get('caseload')
@@ -38,8 +41,12 @@ export class WebWorkerController {
   @ReadsFrom('caseloads')
   @LogsAccess('caseload page', youngPeopleInPage)
   async caseload(@Req() req: WebRequest, @Access() access: AccessScope) {
-    const page = await this.queryBus.execute(
-      new GetCaseload({ workerId: req.user!.id }, 200, undefined, access),
+    const { response: page } = await this.consent.keep(
+      access,
+      await this.queryBus.execute(
+        new GetCaseload({ workerId: req.user!.id }, 200, undefined, access),
+      ),
+      pageOfCases,
     );
     return new HtmlDocument(
       '',

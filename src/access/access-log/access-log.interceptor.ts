@@ -9,7 +9,13 @@ import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { from, mergeMap, type Observable } from 'rxjs';
 import type { EventStore } from '../../../libs/event-store/src/index.js';
-import { EVENT_STORE, HtmlDocument, ProblemException } from '../../../libs/platform/src/index.js';
+import {
+  EVENT_STORE,
+  HtmlDocument,
+  memoOf,
+  ProblemException,
+} from '../../../libs/platform/src/index.js';
+import { ConsentFilter } from '../consent-filter.js';
 import type { AccessRequest } from '../access-scope.js';
 import { REASON_REQUIRED } from '../policy.js';
 import { accessLogStreamId, type CaseRecordsViewed } from './access-log.events.js';
@@ -29,6 +35,7 @@ export class AccessLogInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly consent: ConsentFilter,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -64,8 +71,11 @@ export class AccessLogInterceptor implements NestInterceptor {
       mergeMap((response: unknown) =>
         from(
           (async () => {
-            const youngPersonIds = [...new Set(declaration.youngPeople(response))];
-            const body = response instanceof HtmlDocument ? response.html : response;
+            // A visitor's scope withholds the rows of anyone who has not consented to them.
+            const { response: shown, shown: youngPersonIds } = req.access
+              ? await this.consent.keep(req.access, response, declaration.rows, memoOf(req))
+              : { response, shown: [...new Set(declaration.rows.ids(response))] };
+            const body = shown instanceof HtmlDocument ? shown.html : shown;
             if (youngPersonIds.length === 0) return body;
             const now = new Date().toISOString();
             const event: CaseRecordsViewed = {

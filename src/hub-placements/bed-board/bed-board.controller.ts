@@ -8,12 +8,7 @@ import {
   UuidParam,
 } from '../../../libs/platform/src/index.js';
 import { LogsAccess, onHubParam, Requires } from '../../access/index.js';
-import { GetBedBoard, type BedBoard } from './bed-board.query.js';
-
-const occupants = (response: unknown) =>
-  ((response as BedBoard | null)?.beds ?? []).flatMap((b) =>
-    b.occupant ? [b.occupant.youngPersonId] : [],
-  );
+import { bedBoardRows, GetBedBoard, type BedBoard } from './bed-board.query.js';
 
 @ApiTags('hub placements')
 @ApiBearerAuth()
@@ -23,7 +18,7 @@ export class BedBoardController {
 
   @Get(':hubId/bed-board')
   @Requires('placement:read', onHubParam())
-  @LogsAccess('bed board', occupants)
+  @LogsAccess('bed board', bedBoardRows)
   @ReadsFrom('bed_board', 'caseloads')
   @ApiHeader({ name: 'X-Access-Reason', required: false })
   @ApiOperation({

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { DomainError, READ_DB } from '../../../libs/platform/src/index.js';
+import type { RowsAboutYoungPeople } from '../../access/index.js';
 
 export interface BedBoardBed {
   bedId: string;
@@ -26,6 +27,26 @@ export interface BedBoard {
   free: { planned: number; emergency: number };
   beds: BedBoardBed[];
 }
+
+/**
+ * The board's rows about young people are its occupants. A bed whose occupant may not be shown
+ * to the caller stays occupied, with no one named and nothing to follow.
+ */
+export const bedBoardRows: RowsAboutYoungPeople = {
+  ids: (response) =>
+    ((response as BedBoard | null)?.beds ?? []).flatMap((b) =>
+      b.occupant ? [b.occupant.youngPersonId] : [],
+    ),
+  keep: (response, allowed) => {
+    const board = response as BedBoard;
+    return {
+      ...board,
+      beds: board.beds.map((b) =>
+        b.occupant && !allowed.has(b.occupant.youngPersonId) ? { ...b, occupant: null } : b,
+      ),
+    };
+  },
+};
 
 export class GetBedBoard extends Query<BedBoard> {
   constructor(readonly hubId: string) {

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { READ_DB } from '../../../libs/platform/src/index.js';
+import { keepRows, rowsOf, type RowsAboutYoungPeople } from '../../access/index.js';
 import type { InterviewOutcome, MissingCategory } from '../outreach.events.js';
 
 export interface MissingEpisodeView {
@@ -97,6 +98,22 @@ export interface MissingBoard {
   /** Returned, with the return home interview not yet completed or declined; overdue first. */
   returnInterviews: MissingEpisodeView[];
 }
+
+/** The board's rows: who is missing now and whose return interview is due. */
+export const missingBoardRows: RowsAboutYoungPeople = {
+  ids: (response) => {
+    const board = response as MissingBoard;
+    return [...rowsOf(board.open), ...rowsOf(board.returnInterviews)];
+  },
+  keep: (response, allowed) => {
+    const board = response as MissingBoard;
+    return {
+      ...board,
+      open: keepRows(board.open, allowed),
+      returnInterviews: keepRows(board.returnInterviews, allowed),
+    };
+  },
+};
 
 export class GetMissingBoard extends Query<MissingBoard> {
   constructor(readonly hubId: string) {

@@ -2,7 +2,13 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { decodeCursor, READ_DB, toPage, type Page } from '../../../libs/platform/src/index.js';
-import { scopeSql, type AccessScope } from '../../access/index.js';
+import {
+  keepRows,
+  rowsOf,
+  scopeSql,
+  type AccessScope,
+  type RowsAboutYoungPeople,
+} from '../../access/index.js';
 import type { ContactDetails, ContactKind } from '../outreach.events.js';
 
 export interface ContactView extends ContactDetails {
@@ -114,6 +120,22 @@ export interface WorkerDay {
     overdue: boolean;
   }[];
 }
+
+/** A worker's day shows young people in its contacts and in the follow-ups due. */
+export const workerDayRows: RowsAboutYoungPeople = {
+  ids: (response) => {
+    const day = response as WorkerDay;
+    return [...rowsOf(day.contacts), ...rowsOf(day.followUpsDue)];
+  },
+  keep: (response, allowed) => {
+    const day = response as WorkerDay;
+    return {
+      ...day,
+      contacts: keepRows(day.contacts, allowed),
+      followUpsDue: keepRows(day.followUpsDue, allowed),
+    };
+  },
+};
 
 export class GetWorkerDay extends Query<WorkerDay> {
   constructor(

@@ -9,8 +9,6 @@ import {
   scopedList,
   type AccessScope,
 } from '../../access/index.js';
-import { CaseFactsFromStreams } from '../case-facts.provider.js';
-import { visibleCases } from '../visible-cases.js';
 import {
   ApiProblems,
   DEFAULT_PAGE_SIZE,
@@ -28,10 +26,7 @@ const WORKER_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 @ApiBearerAuth()
 @Controller('api/caseloads')
 export class CaseloadController {
-  constructor(
-    private readonly queryBus: QueryBus,
-    private readonly facts: CaseFactsFromStreams,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':workerId')
   @Requires('case:read', scopedList())
@@ -50,10 +45,10 @@ export class CaseloadController {
         { field: 'workerId', message: 'must be 1 to 100 letters, digits or . _ @ -' },
       ]);
     }
-    const page = await this.queryBus.execute(
+    // A visitor's rows are kept to those who consented by the access log's interceptor.
+    return this.queryBus.execute(
       new GetCaseload({ workerId }, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, access),
     );
-    return visibleCases(page, access, this.facts);
   }
 }
 
@@ -62,10 +57,7 @@ export class CaseloadController {
 @ApiBearerAuth()
 @Controller('api/hubs')
 export class HubCaseloadController {
-  constructor(
-    private readonly queryBus: QueryBus,
-    private readonly facts: CaseFactsFromStreams,
-  ) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':hubId/caseload')
   @Requires('case:read', scopedList())
@@ -81,9 +73,9 @@ export class HubCaseloadController {
     @Query() query: ListQuery,
     @Access() access: AccessScope,
   ): Promise<Page<CaseloadEntry>> {
-    const page = await this.queryBus.execute(
+    // A visitor's rows are kept to those who consented by the access log's interceptor.
+    return this.queryBus.execute(
       new GetCaseload({ hubId }, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, access),
     );
-    return visibleCases(page, access, this.facts);
   }
 }

@@ -15,8 +15,6 @@ import {
   scopedList,
   type AccessScope,
 } from '../../access/index.js';
-import { CaseFactsFromStreams } from '../case-facts.provider.js';
-import { visibleCases } from '../visible-cases.js';
 import { IsIn, IsOptional } from 'class-validator';
 import {
   ApiProblems,
@@ -49,7 +47,6 @@ export class ReferralQueueController {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly hubs: HubDirectory,
-    private readonly facts: CaseFactsFromStreams,
   ) {}
 
   @Get(':hubId/referrals')
@@ -67,7 +64,8 @@ export class ReferralQueueController {
     if ((await this.hubs.find(hubId)).status === 'none') {
       throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404, 'hubId');
     }
-    const page = await this.queryBus.execute(
+    // A visitor's rows are kept to those who consented by the access log's interceptor.
+    return this.queryBus.execute(
       new GetReferralQueue(
         hubId,
         query.status,
@@ -76,6 +74,5 @@ export class ReferralQueueController {
         access,
       ),
     );
-    return visibleCases(page, access, this.facts);
   }
 }
