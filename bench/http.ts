@@ -79,7 +79,7 @@ export async function httpFigures(): Promise<BenchRow[]> {
   try {
     const base = `http://127.0.0.1:${api.port}`;
     const keys = await loadOrCreateLocalKeys(keyFile);
-    const token = (u: AuthenticatedUser) => signLocalToken(keys, u, '2h');
+    const token = (u: AuthenticatedUser) => signLocalToken(keys, u, '60m');
     const call = async (u: AuthenticatedUser, path: string, body?: unknown) => {
       const res = await fetch(base + path, {
         method: 'POST',

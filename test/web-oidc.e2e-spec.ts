@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -33,6 +39,8 @@ maybe('signing the pages in through the council’s OpenID provider', () => {
       claims: DEFAULT_CLAIMS,
     });
     api = await startTestApi('pglite', {}, { oidc });
+    // As OIDC_REDIRECT_URI would: the address registered with the provider.
+    oidc.settings.redirectUri = `${api.url}/app/auth/callback`;
     hubId = (
       await api.as({ id: 'admin', roles: ['admin'] }).call('POST', '/api/hubs', {
         name: 'OIDC Hub',
@@ -124,4 +132,22 @@ maybe('signing the pages in through the council’s OpenID provider', () => {
     expect(demo.status()).toBe(403);
     await context.close();
   }, 60_000);
+
+  it('takes the redirect address and the cookies’ Secure flag from configuration, never the Host header', async () => {
+    const { port } = new URL(api.url);
+    const answer = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/app/auth/oidc', headers: { host: 'evil.example' } },
+        resolve,
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    answer.resume();
+    expect(answer.statusCode).toBe(303);
+    const to = new URL(String(answer.headers.location));
+    expect(to.searchParams.get('redirect_uri')).toBe(`${api.url}/app/auth/callback`);
+    // PUBLIC_URL is plain http here (a test on one machine): no Secure, whatever Host says.
+    expect(String(answer.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+  });
 });

@@ -364,8 +364,9 @@ describe('a case from screening to stepping away and coming back, over HTTP on P
         ...person('Nobody', 'Known'),
         youngPersonId: '00000000-0000-4000-8000-0000000000cc',
       });
+      // As for every other write to a case nobody may see: 404, the same for unknown and others'.
       expect([unknown.status, unknown.body.code, unknown.body.errors[0].field]).toEqual([
-        422,
+        404,
         'YOUNG_PERSON.NOT_FOUND',
         'youngPersonId',
       ]);

@@ -42,6 +42,8 @@ export async function createApi(
     new WebSessions(
       await loadLocalKeys(loadAuthConfig().keyFile),
       Number(process.env.WEB_SESSION_MINUTES) || 480,
+      infra.store,
+      config.publicUrl,
     );
   const app = await NestFactory.create(ApiModule.forRoot(infra, config, verifier, web, oidc), {
     logger: new PinoNestLogger(logger),

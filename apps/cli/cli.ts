@@ -12,6 +12,7 @@ import {
   loadOrCreateLocalKeys,
   ROLES,
   signLocalToken,
+  lifetimeSeconds,
   type Role,
 } from '../../src/access/index.js';
 
@@ -148,7 +149,11 @@ export function buildCli(): Command {
         .makeOptionMandatory(),
     )
     .option('--hub <hubId>', 'a hub the user works in (repeat for several)', collect, [])
-    .option('--expires <duration>', 'lifetime, e.g. 30m, 8h, 7d', '8h')
+    .option(
+      '--expires <duration>',
+      'lifetime, e.g. 15m or 1h; at most TOKEN_MAX_MINUTES (default 60)',
+      '60m',
+    )
     .addHelpText('after', ENVIRONMENT)
     .action(
       async (opts: {
@@ -162,6 +167,15 @@ export function buildCli(): Command {
         if (auth.oidcIssuer) {
           throw new Error(
             'OIDC_ISSUER is set: sign in through the council identity provider instead',
+          );
+        }
+        const seconds = lifetimeSeconds(opts.expires);
+        if (seconds === null || seconds <= 0) {
+          throw new Error(`--expires ${opts.expires}: give a lifetime such as 15m or 1h`);
+        }
+        if (seconds > auth.tokenMaxMinutes * 60) {
+          throw new Error(
+            `--expires ${opts.expires} is longer than TOKEN_MAX_MINUTES (${auth.tokenMaxMinutes} minutes): the API would refuse the token`,
           );
         }
         const keys = await loadOrCreateLocalKeys(auth.keyFile);

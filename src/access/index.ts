@@ -5,7 +5,11 @@ export {
   type AuthConfig,
   type TokenVerifier,
 } from './tokens/token-verifier.js';
-export { loadOrCreateLocalKeys, signLocalToken } from './tokens/local-signing-key.js';
+export {
+  loadOrCreateLocalKeys,
+  signLocalToken,
+  lifetimeSeconds,
+} from './tokens/local-signing-key.js';
 export type { AuthenticatedUser } from './authenticated-user.js';
 export {
   ROLES,

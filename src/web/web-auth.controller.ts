@@ -7,7 +7,7 @@ import { EVENT_STORE, Public } from '../../libs/platform/src/index.js';
 import { Requires, WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { listDemoUsers } from './demo-users.js';
 import { safeReturn, WebPages } from './web-pages.js';
-import { cookieOptions, SESSION_COOKIE, type WebSessions } from './web-sessions.js';
+import { SESSION_COOKIE, type WebSessions } from './web-sessions.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 
 const PRE_CSRF = 'nwd_signin_csrf';
@@ -32,7 +32,7 @@ export class WebAuthController {
   @Public()
   async signIn(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string) {
     const token = randomBytes(18).toString('base64url');
-    res.cookie(PRE_CSRF, token, { ...cookieOptions(req.headers.host, 30), maxAge: 30 * 60_000 });
+    res.cookie(PRE_CSRF, token, this.sessions.cookieOptions(30));
     const users = this.oidc() ? [] : await listDemoUsers(this.store);
     res.type('html').send(
       this.pages.page(req, 'sign-in.njk', {
@@ -90,14 +90,38 @@ export class WebAuthController {
     res.cookie(
       SESSION_COOKIE,
       await this.sessions.issue(user),
-      cookieOptions(req.headers.host, this.sessions.minutes),
+      this.sessions.cookieOptions(this.sessions.minutes),
     );
     res.redirect(303, safeReturn(body.returnTo));
   }
 
+  /**
+   * Ends the session on the server (its cookie is refused from now on, by every process). A form
+   * like any other: with a live session, the session's CSRF token must come with it, so another
+   * site cannot sign a user out; with no live session there is nothing to end.
+   */
   @Post('sign-out')
   @Public()
-  signOut(@Res() res: Response) {
+  async signOut(
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const cookie = req.cookies?.[SESSION_COOKIE];
+    const session = await this.sessions.read(cookie);
+    if (session && body?._csrf !== session.csrf) {
+      res
+        .status(403)
+        .type('html')
+        .send(
+          this.pages.page(req, 'error.njk', {
+            title: 'Sign out',
+            message: 'This form has expired; reload the page and sign out again.',
+          }),
+        );
+      return;
+    }
+    if (session) await this.sessions.end(cookie, new Date());
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/app/sign-in');
   }

@@ -6,7 +6,7 @@ import { WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { userFromClaims } from '../access/tokens/claims.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 import { safeReturn, WebPages } from './web-pages.js';
-import { cookieOptions, SESSION_COOKIE, type WebSessions } from './web-sessions.js';
+import { SESSION_COOKIE, type WebSessions } from './web-sessions.js';
 
 const CHECK_COOKIE = 'nwd_oidc';
 
@@ -24,10 +24,9 @@ export class WebOidcController {
     @Inject(WEB_OIDC) private readonly oidc: WebOidc | null,
   ) {}
 
-  private redirectUri(req: Request) {
-    return (
-      process.env.OIDC_REDIRECT_URI || `${req.protocol}://${req.get('host')}/app/auth/callback`
-    );
+  /** From configuration only: a request's Host header must not steer the sign-in. */
+  private redirectUri() {
+    return this.oidc?.settings.redirectUri || `${this.sessions.publicUrl}/app/auth/callback`;
   }
 
   private refuse(req: Request, res: Response, status: number, message: string) {
@@ -42,9 +41,9 @@ export class WebOidcController {
   async start(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string) {
     if (!this.oidc)
       return this.refuse(req, res, 404, 'No council identity provider is configured.');
-    const { url, check } = await this.oidc.start(this.redirectUri(req));
+    const { url, check } = await this.oidc.start(this.redirectUri());
     const sealed = await this.sessions.seal({ ...check, returnTo: safeReturn(returnTo) }, 10);
-    res.cookie(CHECK_COOKIE, sealed, { ...cookieOptions(req.headers.host, 10), path: '/app/auth' });
+    res.cookie(CHECK_COOKIE, sealed, { ...this.sessions.cookieOptions(10), path: '/app/auth' });
     return res.redirect(303, url);
   }
 
@@ -64,7 +63,9 @@ export class WebOidcController {
       );
     let claims: Record<string, unknown>;
     try {
-      const here = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
+      // The provider answered at the registered redirect address: the query is all it adds.
+      const here = new URL(this.redirectUri());
+      here.search = new URL(req.originalUrl, 'http://callback.invalid').search;
       claims = await this.oidc.finish(
         here,
         check as { verifier: string; state: string; nonce: string },
@@ -89,7 +90,7 @@ export class WebOidcController {
     res.cookie(
       SESSION_COOKIE,
       await this.sessions.issue(user),
-      cookieOptions(req.headers.host, this.sessions.minutes),
+      this.sessions.cookieOptions(this.sessions.minutes),
     );
     return res.redirect(303, safeReturn(check.returnTo));
   }

@@ -9,6 +9,8 @@ export interface WebOidcSettings {
   clientId: string;
   /** Unset: a public client (PKCE alone). */
   clientSecret: string | null;
+  /** The registered redirect address (`OIDC_REDIRECT_URI`); unset: `PUBLIC_URL`/app/auth/callback. */
+  redirectUri?: string | null;
   claims: ClaimMapping;
 }
 
@@ -19,7 +21,13 @@ export function webOidcFromEnv(
   const issuer = env.OIDC_ISSUER;
   const clientId = env.OIDC_CLIENT_ID || env.OIDC_AUDIENCE;
   if (!issuer || !clientId) return null;
-  return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || null, claims };
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || null,
+    redirectUri: env.OIDC_REDIRECT_URI || null,
+    claims,
+  };
 }
 
 /** The provider's configuration, discovered once (plain http is allowed for loopback issuers only). */

@@ -41,6 +41,11 @@ export type RepeatReferralReceived = {
     possibleDuplicate: boolean;
     /** The case had been declined: this referral goes back to screening. */
     backToScreening: boolean;
+    /**
+     * Sent to another hub (`hubId`) by a referrer who could not see this case: a request to the
+     * hub that holds it. Absent on events recorded before referrals were forwarded.
+     */
+    forwarded?: boolean;
   };
 };
 

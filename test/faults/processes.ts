@@ -61,7 +61,7 @@ export async function kill(p: NwdProcess, signal: NodeJS.Signals = 'SIGKILL'): P
 /** Bearer tokens signed with the same local key file the API process verifies with. */
 export async function tokenSigner(keyFile: string) {
   const keys = await loadOrCreateLocalKeys(keyFile);
-  return (u: AuthenticatedUser) => signLocalToken(keys, u, '2h');
+  return (u: AuthenticatedUser) => signLocalToken(keys, u, '60m');
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -12,6 +12,7 @@ import {
   signLocalToken,
   type AuthenticatedUser,
 } from '../../src/access/index.js';
+import type { LocalKeys } from '../../src/access/tokens/local-signing-key.js';
 import { ALL_PROJECTIONS } from '../../apps/composition/composition.js';
 import {
   loadConfig,
@@ -44,6 +45,8 @@ export interface TestApi extends Caller {
   config: NwdConfig;
   app: INestApplication;
   sessions: WebSessions;
+  /** The local signing key (for a second WebSessions, as another process would have). */
+  keys: LocalKeys;
   /** A token signed with this API's local key. */
   token(user: TestUser, expiresIn?: string | number): Promise<string>;
   /** Calls made as this user (a fresh token each call). */
@@ -88,7 +91,7 @@ export async function startTestApi(
   const authConfig = { ...loadAuthConfig({}), keyFile };
   const verifier = await createTokenVerifier(authConfig);
   const keys = await loadOrCreateLocalKeys(keyFile);
-  const sessions = new WebSessions(keys, 60);
+  const sessions = new WebSessions(keys, 60, infra.store, config.publicUrl);
   const app = await createApi(
     infra,
     config,
@@ -126,6 +129,7 @@ export async function startTestApi(
     config,
     app,
     sessions,
+    keys,
     token,
     call,
     as: (user) => ({

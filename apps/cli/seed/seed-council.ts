@@ -36,13 +36,15 @@ export async function seedCouncil(
   const config = loadConfig();
   const infra = given ?? (await openInfrastructure(config, ALL_PROJECTIONS));
   const { url, app, sign } = await inProcessApi(infra, config);
-  const tokens = new Map<string, string>();
+  // Tokens live at most TOKEN_MAX_MINUTES: a long seed signs a user's token again on the way.
+  const tokens = new Map<string, { token: string; signedAt: number }>();
   const token = async (u: SeedUser) => {
     const key = `${u.id}:${u.hubs.join(',')}`;
-    if (!tokens.has(key)) {
-      tokens.set(key, await sign(u as AuthenticatedUser, '24h'));
-    }
-    return tokens.get(key)!;
+    const known = tokens.get(key);
+    if (known && Date.now() - known.signedAt < 20 * 60_000) return known.token;
+    const signed = { token: await sign(u as AuthenticatedUser, '30m'), signedAt: Date.now() };
+    tokens.set(key, signed);
+    return signed.token;
   };
   const head = async () => {
     const r = await infra.readDb.query<{ n: string | number | null }>(

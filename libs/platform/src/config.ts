@@ -24,6 +24,11 @@ export interface NwdConfig {
   lateRecordingHours: number;
   /** Events' worth of folded stream states the API keeps in memory (see StreamFolds). */
   keptEvents: number;
+  /**
+   * Where people reach the pages (scheme, host, port): the OIDC redirect address and whether
+   * cookies are `Secure` follow from it, never from a request's `Host` header.
+   */
+  publicUrl: string;
   logLevel: string;
 }
 
@@ -45,6 +50,10 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
   ],
   ['LATE_RECORDING_HOURS', 'a contact recorded this many hours after it is late (default 24)'],
   ['KEPT_EVENTS', "events' worth of stream states kept in memory (default 200000)"],
+  [
+    'PUBLIC_URL',
+    'where people reach the pages, e.g. https://nwd.council.gov.uk (default http://localhost:PORT); https makes cookies Secure',
+  ],
   ['LOG_LEVEL', 'pino log level (default info)'],
 ];
 
@@ -53,8 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
   if (projections !== 'inline' && projections !== 'external') {
     throw new Error(`PROJECTIONS must be inline or external, not ${projections}`);
   }
+  const port = integer(env.PORT, 3000, 'PORT');
   return {
-    port: integer(env.PORT, 3000, 'PORT'),
+    port,
     databaseUrl: env.DATABASE_URL || null,
     dataDir: resolve(env.NWD_DATA_DIR || './.nwd-data'),
     eventStoreUrl: env.EVENTSTORE_URL || null,
@@ -71,8 +81,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     ),
     lateRecordingHours: integer(env.LATE_RECORDING_HOURS, 24, 'LATE_RECORDING_HOURS'),
     keptEvents: integer(env.KEPT_EVENTS, KEPT_EVENTS, 'KEPT_EVENTS'),
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
     logLevel: env.LOG_LEVEL || 'info',
   };
+}
+
+function publicUrl(value: string | undefined, port: number): string {
+  if (!value) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an address such as https://nwd.example.gov.uk, not ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`PUBLIC_URL must start with https:// (or http:// on one machine), not ${value}`);
+  }
+  return url.origin;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

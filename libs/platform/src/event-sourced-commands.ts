@@ -79,22 +79,28 @@ export class EventSourcedCommands {
   }): Promise<CommandOutcome> {
     const { streamId, decider, command, ctx } = args;
     const step = args.step ? `${args.step}:` : '';
-    const replay = await this.replay(ctx, step);
+    const replay = await this.recorded(ctx, step);
     if (replay) return replay;
 
     for (let attempt = 1; ; attempt++) {
-      // The stream's state: kept from earlier commands, with any newer events folded in.
-      const { last, decided } = await this.folds.withState<E, S, Decision>(
-        streamId,
-        decider,
-        (state, last) => {
+      let decision: Decision;
+      try {
+        // The stream's state: kept from earlier commands, with any newer events folded in.
+        decision = await this.folds.withState<E, S, Decision>(streamId, decider, (state, last) => {
           const revision = revisionAfter(last);
           if (ctx.ifMatch !== null && ctx.ifMatch !== revision) {
             throw new PreconditionFailedError(`"${ctx.ifMatch}"`, revision);
           }
           return { last, decided: decider.decide(command, state) };
-        },
-      );
+        });
+      } catch (error) {
+        // A keyed request refused on a state its own twin has just made (an identical request
+        // racing it) gets the twin's answer: the replay, never the refusal.
+        const twin = await this.recorded(ctx, step);
+        if (twin) return twin;
+        throw error;
+      }
+      const { last, decided } = decision;
       const revision = revisionAfter(last);
       if (decided.length === 0) {
         return {
@@ -112,9 +118,9 @@ export class EventSourcedCommands {
         this.runner.poke();
         return { ...result, replayed: result.duplicate };
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        const concurrentRetry = await this.replay(ctx, step);
+        const concurrentRetry = await this.recorded(ctx, step);
         if (concurrentRetry) return concurrentRetry;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (ctx.ifMatch !== null)
           throw new PreconditionFailedError(`"${ctx.ifMatch}"`, error.actual);
         if (attempt >= ATTEMPTS) throw error;
@@ -147,8 +153,11 @@ export class EventSourcedCommands {
     }));
   }
 
-  /** The original outcome of this idempotent request, if it was recorded already. */
-  private async replay(ctx: RequestContext, step: string): Promise<CommandOutcome | null> {
+  /**
+   * The original outcome of this idempotent request, if it was recorded already; the same key
+   * with another request is 422 `IDEMPOTENCY.KEY_REUSED`.
+   */
+  async recorded(ctx: RequestContext, step = ''): Promise<CommandOutcome | null> {
     if (ctx.idempotencyKey === null) return null;
     const first = await this.store.findEvent(newId(ctx, `event:${step}0`));
     if (!first) return null;

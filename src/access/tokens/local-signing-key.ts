@@ -32,10 +32,18 @@ export async function loadOrCreateLocalKeys(file: string): Promise<LocalKeys> {
   };
 }
 
+/** A lifetime such as `30m`, `1h`, `90s` or a number of seconds, in seconds (null: unreadable). */
+export function lifetimeSeconds(expiresIn: string | number): number | null {
+  if (typeof expiresIn === 'number') return expiresIn;
+  const m = /^(\d+)\s*(s|m|h|d)$/.exec(expiresIn.trim());
+  if (!m) return null;
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+}
+
 export async function signLocalToken(
   keys: LocalKeys,
   user: AuthenticatedUser,
-  expiresIn: string | number = '8h',
+  expiresIn: string | number = '60m',
 ): Promise<string> {
   return new SignJWT({ name: user.name, roles: user.roles, hubs: user.hubs })
     .setProtectedHeader({ alg: ALG, typ: 'JWT' })

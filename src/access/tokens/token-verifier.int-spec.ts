@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { DEFAULT_CLAIMS } from './claims.js';
-import { loadOrCreateLocalKeys, signLocalToken } from './local-signing-key.js';
+import {
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  loadOrCreateLocalKeys,
+  signLocalToken,
+} from './local-signing-key.js';
+import { loadAuthConfig } from '../auth-config.js';
 import { createTokenVerifier, TokenRejected } from './token-verifier.js';
 
 const keyDirs: string[] = [];
@@ -22,6 +28,7 @@ async function localVerifier() {
   const verifier = await createTokenVerifier({
     oidcIssuer: null,
     oidcAudience: null,
+    tokenMaxMinutes: 60,
     claims: DEFAULT_CLAIMS,
     keyFile: file,
   });
@@ -47,6 +54,35 @@ describe('local tokens (the embedded default)', () => {
     await expect(verifier.verify(await signLocalToken(otherKeys, user))).rejects.toMatchObject({
       code: 'AUTH.TOKEN_INVALID',
     });
+  });
+
+  it('refuses a token without an expiry, or living longer than TOKEN_MAX_MINUTES', async () => {
+    const { verifier, keys } = await localVerifier();
+    const unsigned = (lifetime: string | null) => {
+      const jwt = new SignJWT({ name: user.name, roles: user.roles, hubs: user.hubs })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setSubject(user.id)
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt();
+      return (lifetime ? jwt.setExpirationTime(lifetime) : jwt).sign(keys.privateKey);
+    };
+    await expect(verifier.verify(await unsigned(null))).rejects.toMatchObject({
+      code: 'AUTH.TOKEN_INVALID',
+    });
+    await expect(verifier.verify(await unsigned('8h'))).rejects.toMatchObject({
+      code: 'AUTH.TOKEN_INVALID',
+      message: expect.stringContaining('TOKEN_MAX_MINUTES'),
+    });
+    expect(await verifier.verify(await unsigned('60m'))).toEqual(user);
+  });
+
+  it('refuses to start with OIDC_ISSUER but no OIDC_AUDIENCE, naming the setting', () => {
+    expect(() => loadAuthConfig({ OIDC_ISSUER: 'https://id.example' })).toThrow(/OIDC_AUDIENCE/);
+    expect(
+      loadAuthConfig({ OIDC_ISSUER: 'https://id.example', OIDC_AUDIENCE: 'nwd' }),
+    ).toMatchObject({ oidcAudience: 'nwd', tokenMaxMinutes: 60 });
+    expect(loadAuthConfig({ TOKEN_MAX_MINUTES: '15' }).tokenMaxMinutes).toBe(15);
   });
 
   it('remembers a verified token only until it expires', async () => {
@@ -100,6 +136,7 @@ describe('OIDC tokens, verified against the issuer’s JWKS', () => {
     const verifier = await createTokenVerifier({
       oidcIssuer: issuer,
       oidcAudience: 'nwd-api',
+      tokenMaxMinutes: 60,
       claims: {
         userId: 'preferred_username',
         name: 'name',

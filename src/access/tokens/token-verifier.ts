@@ -7,6 +7,8 @@ export interface AuthConfig {
   /** Set: tokens come from this OIDC issuer (its JWKS); local tokens are refused. */
   oidcIssuer: string | null;
   oidcAudience: string | null;
+  /** The longest lifetime (`exp` - `iat`, or `exp` - now without `iat`) a token may have. */
+  tokenMaxMinutes: number;
   claims: ClaimMapping;
   /** The embedded default's signing key file. */
   keyFile: string;
@@ -56,17 +58,23 @@ export async function createTokenVerifier(config: AuthConfig): Promise<TokenVeri
       const now = Date.now();
       if (known && now < known.exp && now >= known.nbf) return structuredClone(known.user);
       try {
-        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, { issuer, audience });
+        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
+          issuer,
+          audience,
+          // A token without an expiry would be good for ever once leaked.
+          requiredClaims: ['exp'],
+        });
+        const lifetime = payload.exp! - (payload.iat ?? Math.floor(now / 1000));
+        if (lifetime > config.tokenMaxMinutes * 60) {
+          throw new TokenRejected(
+            'AUTH.TOKEN_INVALID',
+            `the token lives longer than ${config.tokenMaxMinutes} minutes (TOKEN_MAX_MINUTES); ask for a shorter one`,
+          );
+        }
         const user = userFromClaims(payload, config.claims);
         if (!user) throw new TokenRejected('AUTH.TOKEN_INVALID', 'the token names no user');
-        if (payload.exp !== undefined) {
-          if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
-          verified.set(token, {
-            user,
-            exp: payload.exp * 1000,
-            nbf: (payload.nbf ?? 0) * 1000,
-          });
-        }
+        if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+        verified.set(token, { user, exp: payload.exp! * 1000, nbf: (payload.nbf ?? 0) * 1000 });
         return structuredClone(user);
       } catch (error) {
         if (error instanceof TokenRejected) throw error;

@@ -14,6 +14,11 @@ export interface ReceiveReferral {
    * young person's id), `identity` (same name and date of birth as a known young person).
    */
   match: 'new' | 'explicit' | 'identity';
+  /**
+   * The case is held by a hub the referrer cannot see: the referral is recorded there as a
+   * request to that hub, to confirm as the same young person or not.
+   */
+  forwarded?: boolean;
   hubId: string;
   /** Whether the hub exists: the handler looks it up, the decider only judges. */
   hubExists: boolean;
@@ -79,7 +84,7 @@ export function decideReceiveReferral(
       throw new DomainError(
         'YOUNG_PERSON.NOT_FOUND',
         `no young person ${command.youngPersonId}`,
-        422,
+        404,
         'youngPersonId',
       );
     }
@@ -96,6 +101,7 @@ export function decideReceiveReferral(
         ...details,
         possibleDuplicate: command.match !== 'explicit',
         backToScreening: state.status === 'declined',
+        ...(command.forwarded ? { forwarded: true } : {}),
       },
     },
   ];

@@ -85,11 +85,21 @@ export class ReceiveReferralRequest {
 }
 
 export class ReferralReceivedResponse {
-  @ApiProperty({ format: 'uuid' }) youngPersonId!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The young person’s case; absent when the referral was forwarded to the hub that holds it',
+  })
+  youngPersonId?: string;
   @ApiProperty({
     description: 'True when the referral was recorded on an existing case (no new case opened)',
   })
   repeat!: boolean;
+  @ApiProperty({
+    description:
+      'True when the young person’s case is held by another hub: the referral was sent to that hub, whose manager decides; nothing of the case is shown to the referrer',
+  })
+  forwarded!: boolean;
   @ApiProperty({ description: 'Log position of the write; pass as ?after= to read it back' })
   position!: number;
 }

@@ -1,26 +1,40 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  DomainError,
   EventSourcedCommands,
   newId,
   type CommandOutcome,
   type RequestContext,
+  type RequestMemo,
 } from '../../../libs/platform/src/index.js';
+import { inScope, type AccessScope } from '../../access/index.js';
 import { HubDirectory } from '../../hub-placements/index.js';
+import { CaseFactsFromStreams } from '../case-facts.provider.js';
 import { youngPersonStreamId } from '../young-people.events.js';
 import { IdentityRegistry, identityKey } from './identity-registry.js';
 import { receiveReferral, validateReferral } from './receive-referral.decide.js';
 import type { ReceiveReferralRequest } from './receive-referral.dto.js';
 
-export class ReceiveReferralCommand extends Command<
-  CommandOutcome & { youngPersonId: string; repeat: boolean }
-> {
+/**
+ * Where a referral landed. `forwarded`: the young person's case is held by a hub the referrer
+ * cannot see, so the referral was recorded there as a request to that hub, and the referrer is
+ * told only that it was received (no id, nothing of the case).
+ */
+export type ReferralOutcome = CommandOutcome &
+  ({ forwarded: false; youngPersonId: string; repeat: boolean } | { forwarded: true });
+
+export class ReceiveReferralCommand extends Command<ReferralOutcome> {
   constructor(
     readonly request: ReceiveReferralRequest,
     readonly ctx: RequestContext,
+    /** Who refers, and the scope the policy gave them for referring. */
+    readonly access: AccessScope,
   ) {
     super();
   }
 }
+
+const streamPrefix = youngPersonStreamId('');
 
 @CommandHandler(ReceiveReferralCommand)
 export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCommand> {
@@ -28,9 +42,15 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
     private readonly commands: EventSourcedCommands,
     private readonly hubs: HubDirectory,
     private readonly identities: IdentityRegistry,
+    private readonly cases: CaseFactsFromStreams,
   ) {}
 
-  async execute({ request, ctx }: ReceiveReferralCommand) {
+  async execute({ request, ctx, access }: ReceiveReferralCommand): Promise<ReferralOutcome> {
+    // A retry (or a reused key) is answered before any identity is claimed: a claim made with
+    // this key for another body would otherwise collide with the first one's.
+    const stored = await this.commands.recorded(ctx);
+    if (stored) return this.answer(stored, stored.streamId.slice(streamPrefix.length), access);
+
     const hubExists = (await this.hubs.find(request.hubId)).status === 'open';
     // Refuse a bad referral before claiming an identity, so nothing at all is appended.
     validateReferral({ ...request, hubExists, now: ctx.now });
@@ -39,11 +59,23 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
     if (request.youngPersonId) {
       youngPersonId = request.youngPersonId;
       match = 'explicit';
+      // Adding to a case needs the right to write it; an unknown id and another hub's id answer
+      // alike, so ids cannot be probed.
+      if (!(await this.visible(youngPersonId, access, ctx.memo))) {
+        throw new DomainError(
+          'YOUNG_PERSON.NOT_FOUND',
+          `no young person ${youngPersonId}`,
+          404,
+          'youngPersonId',
+        );
+      }
     } else {
       const candidate = newId(ctx, 'young-person');
       youngPersonId = await this.identities.claim(identityKey(request.youngPerson), candidate, ctx);
       match = youngPersonId === candidate ? 'new' : 'identity';
     }
+    const forwarded =
+      match === 'identity' && !(await this.visible(youngPersonId, access, ctx.memo));
     const { youngPersonId: _named, ...referral } = request;
     const outcome = await this.commands.execute({
       streamId: youngPersonStreamId(youngPersonId),
@@ -53,12 +85,29 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
         youngPersonId,
         referralId: newId(ctx, 'referral'),
         match,
+        forwarded,
         hubExists,
         now: ctx.now,
       },
       ctx,
     });
+    return this.answer(outcome, youngPersonId, access);
+  }
+
+  /** Whether the referrer may see (and so add to) this young person's case. */
+  private async visible(youngPersonId: string, access: AccessScope, memo?: RequestMemo) {
+    const facts = await this.cases.find(youngPersonId, memo);
+    return facts !== null && inScope(access.scope, access.user, facts);
+  }
+
+  private async answer(
+    outcome: CommandOutcome,
+    youngPersonId: string,
+    access: AccessScope,
+  ): Promise<ReferralOutcome> {
     // Revision 0 is the referral that opened the case; anything later was recorded on it.
-    return { ...outcome, youngPersonId, repeat: outcome.revision > 0 };
+    if (outcome.revision === 0 || (await this.visible(youngPersonId, access)))
+      return { ...outcome, forwarded: false, youngPersonId, repeat: outcome.revision > 0 };
+    return { ...outcome, forwarded: true };
   }
 }

@@ -54,7 +54,11 @@ export class ReferralQueueController {
   @LogsAccess('referral queue', pageOfCases)
   @ReadsFrom('referral_queue')
   @ApiHeader({ name: 'X-Access-Reason', required: false })
-  @ApiOperation({ summary: 'A hub’s referral queue, oldest first, filtered by status' })
+  @ApiOperation({
+    summary: 'A hub’s referral queue, oldest first, filtered by status',
+    description:
+      '`status=referred` lists the referrals awaiting a decision: cases being screened, and any case with a referral still to confirm as the same young person (including referrals another hub forwarded here).',
+  })
   @ApiProblems(400, 401, 403, 404, 503)
   async queue(
     @UuidParam('hubId') hubId: string,

@@ -68,7 +68,8 @@ export class GetReferralQueueHandler implements IQueryHandler<GetReferralQueue> 
          referred_at, decided_at, decline_reason, possible_duplicate,
          floor(extract(epoch FROM now() - referred_at) / 86400)::int AS waiting_days
        FROM rm_referral_queue.referrals
-       WHERE hub_id = $1 AND ($2::text IS NULL OR status = $2)
+       WHERE hub_id = $1
+         AND ($2::text IS NULL OR status = $2 OR ($2 = 'referred' AND possible_duplicate))
          AND ($3::timestamptz IS NULL OR (referred_at, young_person_id) > ($3::timestamptz, $4::uuid))
          AND ${scope.sql}
        ORDER BY referred_at, young_person_id LIMIT $5`,
