@@ -92,10 +92,14 @@ function publicUrl(value: string | undefined, port: number): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`PUBLIC_URL must be an address such as https://nwd.example.gov.uk, not ${value}`);
+    throw new Error(
+      `PUBLIC_URL must be an address such as https://nwd.example.gov.uk, not ${value}`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`PUBLIC_URL must start with https:// (or http:// on one machine), not ${value}`);
+    throw new Error(
+      `PUBLIC_URL must start with https:// (or http:// on one machine), not ${value}`,
+    );
   }
   return url.origin;
 }
