@@ -27,6 +27,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
   let hubId: string;
   let manager: Caller;
   const axeFailures: string[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -70,6 +71,11 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
   });
 
   async function check(page: Page, name: string) {
+    // The CSP let the GOV.UK template's hashed line and the service's own scripts run.
+    const body = (await page.locator('body').getAttribute('class')) ?? '';
+    const templated = body.includes('govuk-template__body');
+    if (templated && !body.includes('js-enabled'))
+      cspViolations.push(`${name}: the body is not js-enabled`);
     const result = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
       .analyze();
@@ -81,6 +87,9 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
   }
   async function signIn(context: BrowserContext, name: string) {
     const page = await context.newPage();
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${name}: ${m.text()}`);
+    });
     await page.goto(`${api.url}/app`);
     await page.getByLabel(name).check();
     await check(page, 'sign-in');
@@ -282,5 +291,9 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
 
   it('has no WCAG 2.2 A or AA violations on any page visited', () => {
     expect(axeFailures).toEqual([]);
+  });
+
+  it('breaks no rule of the Content-Security-Policy on any page visited', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

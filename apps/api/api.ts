@@ -9,6 +9,7 @@ import {
   openInfrastructure,
   PinoNestLogger,
   ProblemFilter,
+  securityHeaders,
   validationProblem,
   type Infrastructure,
   type Logger,
@@ -26,6 +27,7 @@ import { Renderer, WEB_PATHS } from '../../src/web/renderer.js';
 import { WebSessions } from '../../src/web/web-sessions.js';
 import { WebOidc, webOidcFromEnv } from '../../src/web/web-oidc.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { RECORD_STYLE_HASH } from '../../src/audit/index.js';
 import { ApiModule } from './api.module.js';
 
 /** The HTTP API over an opened infrastructure (the e2e tests call this with a test database). */
@@ -48,6 +50,13 @@ export async function createApi(
   const app = await NestFactory.create(ApiModule.forRoot(infra, config, verifier, web, oidc), {
     logger: new PinoNestLogger(logger),
   });
+  (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  for (const handler of securityHeaders({
+    publicUrl: config.publicUrl,
+    formTargets: oidc ? [new URL(oidc.settings.issuer).origin] : [],
+    styleHashes: [RECORD_STYLE_HASH],
+  }))
+    app.use(handler);
   app.use(cookieParser());
   app.use('/govuk', express.static(join(WEB_PATHS.govuk, 'govuk'), { maxAge: '1d' }));
   app.use('/assets', express.static(join(WEB_PATHS.govuk, 'govuk', 'assets'), { maxAge: '1d' }));

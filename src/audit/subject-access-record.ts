@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ChronologyEntry } from './chronology.js';
 import type { KnownCase } from './known-case.types.js';
 
@@ -33,6 +34,18 @@ const table = (head: string[], rows: unknown[][]) =>
         .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
 
+/**
+ * The record's own styles, inline so a saved copy keeps them; the pages' Content-Security-Policy
+ * allows exactly this text by its hash (`RECORD_STYLE_HASH`).
+ */
+export const RECORD_STYLE = `body { font-family: Arial, sans-serif; margin: 2rem; color: #0b0c0c; line-height: 1.4; }
+h1, h2 { margin-top: 2rem; } table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border-bottom: 1px solid #b1b4b6; text-align: left; padding: 0.4rem; vertical-align: top; }
+.late { font-weight: bold; } .correction { color: #505a5f; font-size: 0.9em; }
+@media print { body { margin: 0; } h2 { page-break-before: always; } h2:first-of-type { page-break-before: avoid; } }
+`;
+export const RECORD_STYLE_HASH = `'sha256-${createHash('sha256').update(RECORD_STYLE).digest('base64')}'`;
+
 /** A printable HTML document: the chronology first, then each part of the record as it is now. */
 export function renderRecord(
   known: KnownCase,
@@ -47,13 +60,7 @@ export function renderRecord(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Record of ${esc(name)}</title>
-<style>
-body { font-family: Arial, sans-serif; margin: 2rem; color: #0b0c0c; line-height: 1.4; }
-h1, h2 { margin-top: 2rem; } table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-th, td { border-bottom: 1px solid #b1b4b6; text-align: left; padding: 0.4rem; vertical-align: top; }
-.late { font-weight: bold; } .correction { color: #505a5f; font-size: 0.9em; }
-@media print { body { margin: 0; } h2 { page-break-before: always; } h2:first-of-type { page-break-before: avoid; } }
-</style>
+<style>${RECORD_STYLE}</style>
 </head>
 <body>
 <h1>Record of ${esc(name)}</h1>

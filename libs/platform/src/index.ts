@@ -18,3 +18,4 @@ export * from './public.js';
 export * from './dates.js';
 export * from './validation.js';
 export * from './request-memo.js';
+export * from './security-headers.js';
