@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { SAMPLES } from './support/routes.js';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
 /** Strings that have hurt web applications: SQL, HTML, control and odd unicode, path tricks. */
@@ -51,6 +52,7 @@ describe('hostile input on every write route (PGlite)', () => {
   let api: TestApi;
   let manager: Caller;
   let paths: string[];
+  let fixture: { hubId: string; youngPersonId: string; workerId: string };
 
   beforeAll(async () => {
     api = await startTestApi('pglite');
@@ -73,6 +75,7 @@ describe('hostile input on every write route (PGlite)', () => {
         reason: 'fuzz',
       })
     ).body.youngPersonId;
+    fixture = { hubId, youngPersonId: yp, workerId: 'fuzz' };
     const any = '00000000-0000-4000-8000-000000000001';
     paths = [
       '/api/hubs',
@@ -128,4 +131,81 @@ describe('hostile input on every write route (PGlite)', () => {
       { numRuns: 100, seed: 20261123 },
     );
   }, 120_000);
+
+  /** Every string in a body, as [path, value] (a.b.0.c). */
+  const leaves = (v: unknown, at = ''): string[] =>
+    typeof v === 'string'
+      ? [at]
+      : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, c]) => leaves(c, at ? `${at}.${k}` : k))
+        : [];
+  const setAt = (v: unknown, path: string, value: unknown): unknown => {
+    const copy = structuredClone(v) as Record<string, unknown>;
+    const keys = path.split('.');
+    let o = copy;
+    for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+    o[keys.at(-1)!] = value;
+    return copy;
+  };
+  /** Valid requests of every POST route that takes a body, from the access matrix's samples. */
+  const validPosts = () =>
+    Object.entries(SAMPLES)
+      .filter(([key]) => key.startsWith('POST /api/'))
+      .map(([key, sample]) => ({ key, ...sample(fixture, 'fuzz') }))
+      .filter((r) => r.body !== undefined && leaves(r.body).length > 0);
+
+  it('refuses NUL and half surrogate pairs in any string of a valid body, naming the field', async () => {
+    const poison = fc.constantFrom('a\u0000b', '\u0000', 'x\ud800', '\udc00y', 'ok\ud800\ud800');
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...validPosts()), fc.nat(), poison, async (r, n, bad) => {
+        const fields = leaves(r.body);
+        const field = fields[n % fields.length];
+        const head = (await api.infra.store.head()).position;
+        const res = await manager.call('POST', r.path, JSON.stringify(setAt(r.body, field, bad)), {
+          'content-type': 'application/json',
+        });
+        const ok =
+          res.status === 400 &&
+          res.body.code === 'REQUEST.INVALID_TEXT' &&
+          res.body.errors?.[0]?.field === field &&
+          (await api.infra.store.head()).position === head;
+        if (!ok) failures.push(`${r.key} ${field}: ${res.status} ${res.body?.code}`);
+      }),
+      { numRuns: 150, seed: 20261205 },
+    );
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('refuses __proto__, constructor and prototype keys like any unknown field', async () => {
+    const failures: string[] = [];
+    for (const r of validPosts()) {
+      for (const key of ['__proto__', 'constructor', 'prototype']) {
+        const raw = JSON.stringify(r.body).replace(/^\{/, `{"${key}":{"admin":true},`);
+        const res = await manager.call('POST', r.path, raw, { 'content-type': 'application/json' });
+        if (res.status !== 400 || res.body.errors?.[0]?.field !== key)
+          failures.push(`${r.key} ${key}: ${res.status} ${res.body?.code}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('refuses positions and revisions too large for the log with 400 naming the field', async () => {
+    const huge = '99999999999999999999';
+    const asOf = await manager.call(
+      'GET',
+      `/api/young-people/${fixture.youngPersonId}/as-of?revision=${huge}`,
+    );
+    expect([asOf.status, asOf.body.errors?.[0]?.field]).toEqual([400, 'revision']);
+    const after = await manager.call(
+      'GET',
+      `/api/young-people/${fixture.youngPersonId}/contacts?after=${huge}`,
+    );
+    expect([after.status, after.body.errors?.[0]?.field]).toEqual([400, 'after']);
+    const nul = await manager.call(
+      'GET',
+      `/api/young-people/${fixture.youngPersonId}/contacts?cursor=a%00b`,
+    );
+    expect([nul.status, nul.body.code]).toEqual([400, 'REQUEST.INVALID_TEXT']);
+  });
 });

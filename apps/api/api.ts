@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   createLogger,
   openInfrastructure,
+  loggableError,
   PinoNestLogger,
   ProblemFilter,
   securityHeaders,
@@ -21,6 +22,7 @@ import {
   createTokenVerifier,
   loadAuthConfig,
   loadLocalKeys,
+  RefusedRequests,
   type TokenVerifier,
 } from '../../src/access/index.js';
 import { Renderer, WEB_PATHS } from '../../src/web/renderer.js';
@@ -63,6 +65,7 @@ export async function createApi(
   app.use('/moj', express.static(join(WEB_PATHS.moj, 'moj'), { maxAge: '1d' }));
   app.use('/app-assets', express.static(WEB_PATHS.public, { maxAge: 0 }));
   const renderer = new Renderer();
+  const refusals = new RefusedRequests(infra.store, logger);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -73,7 +76,8 @@ export async function createApi(
   );
   app.useGlobalFilters(
     new ProblemFilter(
-      (error) => logger.error({ err: error }, 'request failed'),
+      (error, requestId) =>
+        logger.error({ err: loggableError(error), requestId }, 'request failed'),
       (problem, req, res) => {
         // A browser on a page: sign in again (the page comes back after), or a readable page.
         if (!req.path.startsWith('/app') || req.accepts(['json', 'html']) !== 'html') return false;
@@ -108,6 +112,7 @@ export async function createApi(
           );
         return true;
       },
+      (problem, req) => refusals.record(problem, req),
     ),
   );
   const document = SwaggerModule.createDocument(
@@ -144,7 +149,8 @@ export async function startApi(config: NwdConfig): Promise<RunningApi> {
   const logger = createLogger(config.logLevel, 'api');
   const infra = await openInfrastructure(config, ALL_PROJECTIONS, {
     applicationName: 'nwd-api',
-    onProjectionError: (err, name) => logger.error({ err, projection: name }, 'projection failed'),
+    onProjectionError: (err, name) =>
+      logger.error({ err: loggableError(err), projection: name }, 'projection failed'),
   });
   try {
     await infra.runner.prepare();

@@ -1,5 +1,6 @@
 import {
   createLogger,
+  loggableError,
   openInfrastructure,
   type Infrastructure,
   type NwdConfig,
@@ -11,7 +12,8 @@ export async function startProjector(config: NwdConfig): Promise<Infrastructure>
   const logger = createLogger(config.logLevel, 'projector');
   const infra = await openInfrastructure(config, ALL_PROJECTIONS, {
     applicationName: 'nwd-projector',
-    onProjectionError: (err, name) => logger.error({ err, projection: name }, 'projection failed'),
+    onProjectionError: (err, name) =>
+      logger.error({ err: loggableError(err), projection: name }, 'projection failed'),
   });
   await infra.runner.prepare();
   infra.runner.start();

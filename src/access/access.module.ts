@@ -7,10 +7,13 @@ import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
 import { accessLogProjection } from './access-log/access-log.projection.js';
 import { GetAccessLogHandler } from './access-log/access-log.query.js';
 import { ConsentFilter } from './consent-filter.js';
+import { RefusedRequestsController } from './refused-requests/refused-requests.controller.js';
+import { refusedRequestsProjection } from './refused-requests/refused-requests.projection.js';
+import { GetRefusedRequestsHandler } from './refused-requests/refused-requests.query.js';
 import { SubjectAccessController } from './access-log/subject-access.controller.js';
 import type { TokenVerifier } from './tokens/token-verifier.js';
 
-export const accessProjections = [accessLogProjection];
+export const accessProjections = [accessLogProjection, refusedRequestsProjection];
 
 /** Authentication, the policy guard on every route, and the access log. */
 @Module({})
@@ -19,7 +22,7 @@ export class AccessModule {
     return {
       module: AccessModule,
       global: true,
-      controllers: [AccessLogController, SubjectAccessController],
+      controllers: [AccessLogController, SubjectAccessController, RefusedRequestsController],
       exports: [WEB_SESSIONS, ConsentFilter],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: verifier },
@@ -27,6 +30,7 @@ export class AccessModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         GetAccessLogHandler,
+        GetRefusedRequestsHandler,
         ConsentFilter,
       ],
     };

@@ -44,3 +44,8 @@ export {
 export { ConsentFilter } from './consent-filter.js';
 export { WEB_SESSIONS, type WebRequest } from './access.guard.js';
 export { loadOrCreateLocalKeys as loadLocalKeys } from './tokens/local-signing-key.js';
+export { RefusedRequests } from './refused-requests/refused-requests.js';
+export {
+  GetRefusedRequests,
+  type RefusedEntry,
+} from './refused-requests/refused-requests.query.js';

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
-import { IsInstant } from '../../libs/platform/src/index.js';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsInstant, IsLogPosition } from '../../libs/platform/src/index.js';
 import { MODULES, type Module } from './chronology.js';
 
 export class AsOfQuery {
@@ -15,9 +14,7 @@ export class AsOfQuery {
 
   @ApiPropertyOptional({ minimum: 0, description: 'Fold the log up to this revision of the case' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsLogPosition()
   revision?: number;
 }
 

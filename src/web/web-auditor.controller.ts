@@ -2,7 +2,14 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HtmlDocument, UuidParam } from '../../libs/platform/src/index.js';
-import { LogsAccess, onCase, oneCase, Requires, type WebRequest } from '../access/index.js';
+import {
+  GetRefusedRequests,
+  LogsAccess,
+  onCase,
+  oneCase,
+  Requires,
+  type WebRequest,
+} from '../access/index.js';
 import { GetAccessLog } from '../access/access-log/access-log.query.js';
 import {
   GetCaseAsOf,
@@ -59,9 +66,11 @@ export class WebAuditorController {
     const log = await this.queryBus.execute(new GetAccessLog({}, 50, undefined));
     const verification = await this.queryBus.execute(new GetLatestVerification());
     const retention = await this.queryBus.execute(new GetRetentionReport());
+    const refused = await this.queryBus.execute(new GetRefusedRequests({}, 20, undefined));
     return this.pages.page(req, 'audit.njk', {
       title: 'Audit',
       log: log.items,
+      refused: refused.items,
       verification,
       retention,
     });

@@ -214,6 +214,7 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/hubs/:hubId/referrals': (f) => ({ path: `/api/hubs/${f.hubId}/referrals?limit=500` }),
   'GET /api/caseloads/:workerId': (f) => ({ path: `/api/caseloads/${f.workerId}` }),
   'GET /api/audit/access-log': () => ({ path: '/api/audit/access-log' }),
+  'GET /api/audit/refused-requests': () => ({ path: '/api/audit/refused-requests' }),
   'POST /api/young-people/:id/contacts': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/contacts`,
     body: { occurredAt: '2026-01-05T10:00:00Z', kind: 'phone', notes: 'matrix' },

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +70,7 @@ export interface TestApi extends Caller {
 export async function startTestApi(
   dialect: Dialect,
   overrides: Partial<NwdConfig> = {},
-  options: { oidc?: WebOidc } = {},
+  options: { oidc?: WebOidc; logger?: Logger } = {},
 ): Promise<TestApi> {
   const database = dialect === 'postgres' ? await createTestDatabase() : null;
   const config: NwdConfig = {
@@ -96,7 +96,7 @@ export async function startTestApi(
     infra,
     config,
     verifier,
-    pino({ level: 'silent' }),
+    options.logger ?? pino({ level: 'silent' }),
     sessions,
     options.oidc ?? null,
   );

@@ -19,3 +19,4 @@ export * from './dates.js';
 export * from './validation.js';
 export * from './request-memo.js';
 export * from './security-headers.js';
+export * from './hostile-input.js';

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ProblemException } from './problem.js';
+import { IsLogPosition } from './validation.js';
 
 /** The query every list in the API takes: a page size, a cursor, and read-your-writes. */
 export class ListQuery {
@@ -25,9 +26,7 @@ export class ListQuery {
     description: 'Wait until the read model has caught up with this position (from a write)',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsLogPosition()
   after?: number;
 }
 
@@ -35,9 +34,7 @@ export class ListQuery {
 export class FreshnessQuery {
   @ApiPropertyOptional({ minimum: 0, description: 'Wait until the data reflects this position' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsLogPosition()
   after?: number;
 }
 

@@ -5,7 +5,7 @@ import {
   type MiddlewareConsumer,
   type NestModule,
 } from '@nestjs/common';
-import { refuseDeepJson } from './problem.js';
+import { refuseHostileInput } from './hostile-input.js';
 import { requestMemo } from './request-memo.js';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -23,7 +23,7 @@ import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB } from './tokens.js
 export class PlatformModule implements NestModule {
   /** Runs after the body is parsed, before guards, pipes and handlers see it. */
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(requestMemo, refuseDeepJson).forRoutes('*');
+    consumer.apply(requestMemo, refuseHostileInput).forRoutes('*');
   }
 
   static forRoot(infra: Infrastructure, config: NwdConfig): DynamicModule {

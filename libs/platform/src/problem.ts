@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
   type ValidationError,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { WrongExpectedRevisionError } from '../../event-store/src/index.js';
 import { DomainError } from './domain-error.js';
@@ -54,7 +55,7 @@ export function validationProblem(errors: ValidationError[]): ProblemException {
   return new ProblemException(400, 'VALIDATION.FAILED', `Invalid request: ${named}`, fields);
 }
 
-interface Problem {
+export interface Problem {
   type: string;
   title: string;
   status: number;
@@ -69,10 +70,13 @@ interface Problem {
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   constructor(
-    private readonly log: (error: unknown) => void = () => undefined,
+    /** A failure of ours (5xx), with the id the caller was given to quote. */
+    private readonly log: (error: unknown, requestId: string) => void = () => undefined,
     /** Answers a problem another way (a browser page); true when it did. */
     private readonly other: (problem: Problem, req: Request, res: Response) => boolean = () =>
       false,
+    /** Sees every problem answered (refusals are counted and filed). */
+    private readonly observe: (problem: Problem, req: Request) => void = () => undefined,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -81,7 +85,12 @@ export class ProblemFilter implements ExceptionFilter {
     const request = ctx.getRequest<Request>();
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
-    if (problem.status >= 500) this.log(exception);
+    if (problem.status >= 500) {
+      const requestId = randomUUID();
+      problem.requestId = requestId;
+      this.log(exception, requestId);
+    }
+    this.observe(problem, request);
     if (this.other(problem, request, response)) return;
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     if (problem.status === 503) response.setHeader('Retry-After', '5');
@@ -139,7 +148,7 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function problem(
+export function problem(
   status: number,
   code: string,
   detail: string,
@@ -164,42 +173,6 @@ function titleOf(status: number): string {
         .map((w, i) => (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
         .join(' ')
     : 'Error';
-}
-
-/** Deeper JSON than any request here needs; anything deeper is refused before it is read. */
-export const MAX_JSON_DEPTH = 32;
-
-/** How deep a parsed JSON value nests, counted without recursion (a hostile body cannot overflow the stack). */
-export function jsonDepth(value: unknown, stopAt = MAX_JSON_DEPTH + 1): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    const here = depth + 1;
-    if (here > deepest) deepest = here;
-    if (deepest >= stopAt) return deepest;
-    for (const child of Object.values(v as object)) stack.push([child, here]);
-  }
-  return deepest;
-}
-
-/** Express middleware: a body nested deeper than MAX_JSON_DEPTH is 400 problem+json, unread. */
-export function refuseDeepJson(req: Request, res: Response, next: () => void): void {
-  if (jsonDepth(req.body) > MAX_JSON_DEPTH) {
-    const body = problem(
-      400,
-      'REQUEST.TOO_DEEP',
-      `JSON nested deeper than ${MAX_JSON_DEPTH} levels is refused`,
-      {
-        instance: req.originalUrl,
-        errors: [{ field: 'body', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }],
-      },
-    );
-    res.status(400).type('application/problem+json').send(JSON.stringify(body));
-    return;
-  }
-  next();
 }
 
 /** Connection-level failures from PostgreSQL or the driver: the database is down or restarting. */

@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiProblems,
+  DEFAULT_PAGE_SIZE,
+  ReadsFrom,
+  type Page,
+} from '../../../libs/platform/src/index.js';
+import { AccessLogQuery } from '../access-log/access-log.controller.js';
+import { Requires } from '../requires.decorator.js';
+import { GetRefusedRequests, type RefusedEntry } from './refused-requests.query.js';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/audit/refused-requests')
+export class RefusedRequestsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Requires('audit:read')
+  @ReadsFrom('refused_requests')
+  @ApiOperation({
+    summary:
+      'Requests the access rules refused signed-in users (403, and 404 for a case or hub out of their scope), newest first',
+  })
+  @ApiProblems(400, 401, 403, 503)
+  list(@Query() q: AccessLogQuery): Promise<Page<RefusedEntry>> {
+    return this.queryBus.execute(
+      new GetRefusedRequests(
+        { userId: q.userId, targetId: q.youngPersonId, from: q.from, to: q.to },
+        q.limit ?? DEFAULT_PAGE_SIZE,
+        q.cursor,
+      ),
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
+import { decodeCursor, READ_DB, toPage, type Page } from '../../../libs/platform/src/index.js';
+
+export interface RefusedEntry {
+  entryId: string;
+  user: { id: string; name: string; roles: string[] };
+  method: string;
+  path: string;
+  targetId: string | null;
+  status: number;
+  code: string;
+  refusedAt: string;
+}
+
+/** Refused requests of signed-in users, newest first. */
+export class GetRefusedRequests extends Query<Page<RefusedEntry>> {
+  constructor(
+    readonly filter: { userId?: string; targetId?: string; from?: string; to?: string },
+    readonly limit: number,
+    readonly cursor: string | undefined,
+  ) {
+    super();
+  }
+}
+
+interface Row {
+  entry_id: string;
+  user_id: string;
+  user_name: string;
+  roles: string;
+  method: string;
+  path: string;
+  target_id: string | null;
+  status: number;
+  code: string;
+  refused_at: string | Date;
+}
+
+@QueryHandler(GetRefusedRequests)
+export class GetRefusedRequestsHandler implements IQueryHandler<GetRefusedRequests> {
+  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+
+  async execute({ filter, limit, cursor }: GetRefusedRequests): Promise<Page<RefusedEntry>> {
+    const after = decodeCursor(cursor, 2);
+    const r = await this.db.query<Row>(
+      `SELECT * FROM rm_refused_requests.refusals
+       WHERE ($1::text IS NULL OR user_id = $1)
+         AND ($2::timestamptz IS NULL OR refused_at >= $2::timestamptz)
+         AND ($3::timestamptz IS NULL OR refused_at < $3::timestamptz)
+         AND ($4::timestamptz IS NULL OR (refused_at, entry_id) < ($4::timestamptz, $5::uuid))
+         AND ($7::text IS NULL OR target_id = $7)
+       ORDER BY refused_at DESC, entry_id DESC LIMIT $6`,
+      [
+        filter.userId ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit + 1,
+        filter.targetId ?? null,
+      ],
+    );
+    return toPage(
+      r.rows,
+      limit,
+      (row) => [new Date(row.refused_at).toISOString(), row.entry_id],
+      (row) => ({
+        entryId: row.entry_id,
+        user: { id: row.user_id, name: row.user_name, roles: row.roles.split(',').filter(Boolean) },
+        method: row.method,
+        path: row.path,
+        targetId: row.target_id,
+        status: Number(row.status),
+        code: row.code,
+        refusedAt: new Date(row.refused_at).toISOString(),
+      }),
+    );
+  }
+}

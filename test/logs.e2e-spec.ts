@@ -1,0 +1,118 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pino } from 'pino';
+import { loggableError } from '../libs/platform/src/index.js';
+import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
+
+/** Personal data never reaches the logs; refused requests do, as security events, and are filed. */
+describe('logs and refused requests (PostgreSQL)', () => {
+  let api: TestApi;
+  let hubA: string;
+  let hubB: string;
+  let manager: Caller;
+  const lines: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+        done();
+      },
+    });
+    api = await startTestApi('postgres', {}, { logger: pino({ level: 'info' }, sink) });
+    const admin = api.as({ id: 'admin', roles: ['admin'] });
+    const hub = async (name: string) =>
+      (
+        await admin.call('POST', '/api/hubs', {
+          name,
+          council: 'C',
+          plannedBeds: 1,
+          emergencyBeds: 1,
+        })
+      ).body.hubId as string;
+    hubA = await hub('Log Hub A');
+    hubB = await hub('Log Hub B');
+    manager = api.as({ id: 'mgr-log', name: 'Mel Logs', roles: ['hub_manager'], hubs: [hubA] });
+  });
+  afterAll(() => api.close());
+
+  it('refuses a name and notes with NUL at the edge, and logs none of it', async () => {
+    const res = await manager.call('POST', '/api/referrals', {
+      hubId: hubA,
+      category: 'edge_of_care',
+      youngPerson: {
+        givenName: 'Secretname\u0000',
+        familyName: 'Hidden',
+        dateOfBirth: '2010-01-01',
+      },
+      socialWorker: { name: 'S W', team: 'T' },
+      reason: 'private notes\u0000 about the family',
+    });
+    expect([res.status, res.body.code]).toEqual([400, 'REQUEST.INVALID_TEXT']);
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('Secretname');
+    expect(text).not.toContain('private notes');
+  });
+
+  it('keeps a database error’s values out of what it logs: SQLSTATE and constraint instead', async () => {
+    const error = await api.infra.readDb.query('SELECT $1::uuid', ['Jordan Secretperson']).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String((error as Error).message)).toContain('Jordan Secretperson');
+    const logged = loggableError(error);
+    expect(JSON.stringify(logged)).not.toContain('Jordan');
+    expect(logged).toMatchObject({ sqlState: '22P02' });
+  });
+
+  it('logs every refusal as a security event, and files a signed-in user’s for auditors', async () => {
+    const before = lines.length;
+    const inB = await api
+      .as({ id: 'mgr-b', roles: ['hub_manager'], hubs: [hubB] })
+      .call('POST', '/api/referrals', {
+        hubId: hubB,
+        category: 'edge_of_care',
+        youngPerson: { givenName: 'Other', familyName: 'Hub', dateOfBirth: '2010-01-01' },
+        socialWorker: { name: 'S W', team: 'T' },
+        reason: 'b',
+      });
+    const probe = await manager.call('GET', `/api/young-people/${inB.body.youngPersonId}`);
+    expect(probe.status).toBe(404);
+    const denied = await manager.call('GET', '/api/audit/access-log');
+    expect(denied.status).toBe(403);
+    const anonymous = await api.call('GET', `/api/hubs/${hubA}/bed-board`);
+    expect(anonymous.status).toBe(401);
+
+    const events = lines.slice(before).filter((l) => l.security === 'request_refused');
+    expect(events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          userId: 'mgr-log',
+          status: 404,
+          targetId: inB.body.youngPersonId,
+          reason: 'YOUNG_PERSON.NOT_FOUND',
+        }),
+        expect.objectContaining({ userId: 'mgr-log', status: 403, reason: 'ACCESS.DENIED' }),
+        expect.objectContaining({
+          userId: null,
+          status: 401,
+          route: `/api/hubs/${hubA}/bed-board`,
+        }),
+      ]),
+    );
+
+    const auditor = api.as({ id: 'aud', roles: ['auditor'] });
+    let listed: { items: { user: { id: string }; status: number; targetId: string | null }[] };
+    for (let i = 0; ; i++) {
+      listed = (await auditor.call('GET', '/api/audit/refused-requests?userId=mgr-log')).body;
+      if (listed.items.length >= 2 || i > 50) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(listed.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ status: 404, targetId: inB.body.youngPersonId }),
+        expect.objectContaining({ status: 403 }),
+      ]),
+    );
+  });
+});
