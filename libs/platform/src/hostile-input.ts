@@ -8,6 +8,7 @@ export const MAX_JSON_DEPTH = 32;
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** NUL, or half of a surrogate pair: text PostgreSQL cannot store and no person typed. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Depth of a parsed JSON value, walked without recursion; stops counting at `stopAt`. */
