@@ -161,6 +161,7 @@ export async function startApi(config: NwdConfig): Promise<RunningApi> {
     await app.listen(config.port);
     // PORT=0 takes a free port (tests and benchmarks): report the one actually bound.
     const url = `http://localhost:${(app.getHttpServer().address() as AddressInfo).port}`;
+    for (const warning of infra.warnings) logger.warn(warning);
     logger.info(
       { url, storage: infra.describe, projections: config.projections },
       'nwd-hub API listening',

@@ -74,7 +74,8 @@ export function buildCli(): Command {
         await infra.runner.prepare();
         const status = await infra.runner.status();
         process.stdout.write(
-          `Migrated ${infra.describe}.\n` +
+          infra.warnings.map((w) => `Warning: ${w}\n`).join('') +
+            `Migrated ${infra.describe}.\n` +
             status
               .map((s) => `  ${s.name} v${s.version} at position ${s.checkpoint.position}`)
               .join('\n') +

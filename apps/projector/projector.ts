@@ -17,6 +17,7 @@ export async function startProjector(config: NwdConfig): Promise<Infrastructure>
   });
   await infra.runner.prepare();
   infra.runner.start();
+  for (const warning of infra.warnings) logger.warn(warning);
   logger.info(
     { storage: infra.describe, projections: ALL_PROJECTIONS.map((p) => p.name) },
     'projector running',

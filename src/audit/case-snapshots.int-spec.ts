@@ -67,7 +67,7 @@ describe.each(adapters)('case snapshots on %s', (_name, open) => {
 
   it('retires a snapshot that no longer stands for the events up to its position', async () => {
     // As if an event with a lower position had committed after the snapshot was taken.
-    await store.db.exec('UPDATE audit_case_snapshots SET events = events - 1');
+    await store.db.exec('UPDATE nwd_cache.audit_case_snapshots SET events = events - 1');
     const again = await history.fold(id);
     expect(again.fromSnapshotAt).toBeNull();
     expect(again.known).toEqual(await full());

@@ -33,8 +33,10 @@ export class CaseSnapshots {
   constructor(private readonly db: SqlDatabase) {}
 
   private ensure(): Promise<void> {
+    // In a schema of the application's own (it may create schemas, not tables in the log's).
     this.ready ??= this.db.exec(`
-      CREATE TABLE IF NOT EXISTS audit_case_snapshots (
+      CREATE SCHEMA IF NOT EXISTS nwd_cache;
+      CREATE TABLE IF NOT EXISTS nwd_cache.audit_case_snapshots (
         young_person_id text NOT NULL,
         version int NOT NULL,
         up_to_position bigint NOT NULL,
@@ -64,7 +66,7 @@ export class CaseSnapshots {
                 WHERE e.data ? 'youngPersonId' AND e.data->>'youngPersonId' = $1
                   AND e.stream_id NOT LIKE 'identity-%' AND e.position <= s.up_to_position
               ) AS now_count
-         FROM (SELECT * FROM audit_case_snapshots
+         FROM (SELECT * FROM nwd_cache.audit_case_snapshots
                 WHERE young_person_id = $1 AND version = $2
                   AND ($3::timestamptz IS NULL OR max_recorded_at <= $3::timestamptz)
                   AND ($4::bigint IS NULL OR up_to_position <= $4::bigint)
@@ -92,7 +94,7 @@ export class CaseSnapshots {
     const cached = this.recent.get(key);
     if (cached !== undefined) return cached;
     const r = await this.db.query<{ state: string }>(
-      `SELECT state::text AS state FROM audit_case_snapshots
+      `SELECT state::text AS state FROM nwd_cache.audit_case_snapshots
         WHERE young_person_id = $1 AND version = $2 AND up_to_position = $3`,
       [youngPersonId, SNAPSHOT_VERSION, upToPosition],
     );
@@ -111,7 +113,7 @@ export class CaseSnapshots {
   ): Promise<void> {
     await this.ensure();
     await this.db.query(
-      `INSERT INTO audit_case_snapshots (young_person_id, version, up_to_position, events,
+      `INSERT INTO nwd_cache.audit_case_snapshots (young_person_id, version, up_to_position, events,
          max_recorded_at, last_recorded_at, state)
        VALUES ($1, $2, $3, $4, $5, $6, $7::json) ON CONFLICT DO NOTHING`,
       [

@@ -73,9 +73,12 @@ export async function startTestApi(
   options: { oidc?: WebOidc; logger?: Logger } = {},
 ): Promise<TestApi> {
   const database = dialect === 'postgres' ? await createTestDatabase() : null;
+  // As a council runs it: the owner migrates, the application runs as a role that may only read
+  // the log and append through its functions.
   const config: NwdConfig = {
     ...loadConfig({}),
-    databaseUrl: database?.url ?? null,
+    databaseUrl: database ? (database.runtimeUrl ?? database.url) : null,
+    databaseOwnerUrl: database?.url ?? null,
     ...overrides,
   };
   const infra = await openInfrastructure(

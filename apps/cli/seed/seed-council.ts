@@ -34,7 +34,9 @@ export async function seedCouncil(
     throw new Error(`--start plus --years ends ${end.toISOString().slice(0, 10)}, after today`);
   }
   const config = loadConfig();
-  const infra = given ?? (await openInfrastructure(config, ALL_PROJECTIONS));
+  // History at simulated times sets recorded_at: the schema owner's right.
+  const infra =
+    given ?? (await openInfrastructure(config, ALL_PROJECTIONS, { appendAsOwner: true }));
   const { url, app, sign } = await inProcessApi(infra, config);
   // Tokens live at most TOKEN_MAX_MINUTES: a long seed signs a user's token again on the way.
   const tokens = new Map<string, { token: string; signedAt: number }>();

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
-import { prepareLoad, writeLoad, type LoadEvent } from '../../../libs/event-store/src/index.js';
+import {
+  prepareLoad,
+  writeLoad,
+  type LoadEvent,
+  type SqlEventStore,
+} from '../../../libs/event-store/src/index.js';
 import { loadConfig, openInfrastructure, uuidFromHash } from '../../../libs/platform/src/index.js';
 import { ALL_PROJECTIONS } from '../../composition/composition.js';
 import { seedCouncil, type SeedSummary } from './seed-council.js';
@@ -68,7 +73,9 @@ export async function seedFast(
     ? Math.ceil(options.targetEvents / (rounds * events.length))
     : options.hubs;
   const copies = rounds * hubs;
-  const infra = await openInfrastructure(config, ALL_PROJECTIONS);
+  // Writing the log directly (its times and hashes computed here) is the schema owner's right.
+  const infra = await openInfrastructure(config, ALL_PROJECTIONS, { appendAsOwner: true });
+  const log = (infra.store as SqlEventStore).db;
   const bar = new cliProgress.SingleBar(
     {
       format: 'seed --fast |{bar}| {value}/{total} hub-years | {events} events | {rate} events/s',
@@ -89,7 +96,7 @@ export async function seedFast(
         // Node copies and hashes the next hub-year while the database stores this one.
         const load = prepareLoad(events.map(copier(options.seed, copy, shift)));
         await pending;
-        pending = writeLoad(infra.readDb, load);
+        pending = writeLoad(log, load);
         written += events.length;
         if (options.progress) {
           const seconds = (performance.now() - started) / 1000;

@@ -6,6 +6,11 @@ export interface NwdConfig {
   port: number;
   /** Set: PostgreSQL holds the log and the read models. */
   databaseUrl: string | null;
+  /**
+   * The schema owner's connection, for migrations (and a generator's simulated clock). Unset:
+   * DATABASE_URL's role owns the schema too, and the log is only as safe as that role.
+   */
+  databaseOwnerUrl: string | null;
   /** The PGlite folder when no DATABASE_URL is set. */
   dataDir: string;
   /** Set: EventStoreDB holds the log (read models stay in PostgreSQL or PGlite). */
@@ -35,6 +40,10 @@ export interface NwdConfig {
 export const CONFIG_HELP: [name: string, meaning: string][] = [
   ['PORT', 'HTTP port of the API (default 3000)'],
   ['DATABASE_URL', 'PostgreSQL URL for the log and the read models (default: none, use PGlite)'],
+  [
+    'DATABASE_OWNER_URL',
+    'PostgreSQL URL of the role that owns the schema: migrations run as it and DATABASE_URL gets only the rights it needs (default: DATABASE_URL, one role)',
+  ],
   ['NWD_DATA_DIR', 'PGlite data folder when DATABASE_URL is not set (default ./.nwd-data)'],
   ['EVENTSTORE_URL', 'EventStoreDB URL: the log lives there (default: none)'],
   ['PROJECTIONS', 'inline (default): the API runs the projections; external: nwd projector does'],
@@ -66,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
   return {
     port,
     databaseUrl: env.DATABASE_URL || null,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
     dataDir: resolve(env.NWD_DATA_DIR || './.nwd-data'),
     eventStoreUrl: env.EVENTSTORE_URL || null,
     projections,

@@ -1,4 +1,7 @@
 import {
+  eventLogGrants,
+  eventStoreMigrations,
+  migrate,
   EventStoreDbEventStore,
   PgliteDatabase,
   PostgresDatabase,
@@ -6,7 +9,12 @@ import {
   type EventStore,
   type SqlDatabase,
 } from '../../event-store/src/index.js';
-import { ProjectionRunner, type Projection } from '../../projections/src/index.js';
+import {
+  ProjectionRunner,
+  projectionGrants,
+  projectionMigrations,
+  type Projection,
+} from '../../projections/src/index.js';
 import type { NwdConfig } from './config.js';
 
 /** The log, the read-model database and the projection runner, opened from configuration. */
@@ -15,8 +23,27 @@ export interface Infrastructure {
   readDb: SqlDatabase;
   runner: ProjectionRunner;
   describe: string;
+  /** What an operator should know at start (a single database role, say). */
+  warnings: string[];
   close(): Promise<void>;
 }
+
+/**
+ * Migrates the schema as its owner and, when the application runs as another role, grants that
+ * role what it needs and nothing more: read the log, append through the functions, keep its read
+ * models. Running it again changes nothing.
+ */
+export async function migrateSchema(owner: SqlDatabase, runtimeRole: string | null) {
+  const applied = [
+    ...(await migrate(owner, eventStoreMigrations)),
+    ...(await migrate(owner, projectionMigrations)),
+  ];
+  if (runtimeRole) await owner.exec(eventLogGrants(runtimeRole) + projectionGrants(runtimeRole));
+  return applied;
+}
+
+const currentUser = async (db: SqlDatabase) =>
+  (await db.query<{ u: string }>('SELECT current_user AS u')).rows[0].u;
 
 export async function openInfrastructure(
   config: NwdConfig,
@@ -27,24 +54,57 @@ export async function openInfrastructure(
     /** PGlite in memory instead of NWD_DATA_DIR (tests). */
     memory?: boolean;
     batchSize?: number;
+    /** Append as DATABASE_OWNER_URL's role (a generator setting recorded_at), when it is set. */
+    appendAsOwner?: boolean;
   } = {},
 ): Promise<Infrastructure> {
   const readDb: SqlDatabase = config.databaseUrl
     ? new PostgresDatabase(config.databaseUrl, { applicationName: options.applicationName })
     : await PgliteDatabase.open(options.memory ? undefined : config.dataDir);
+  const warnings: string[] = [];
+  let owner: SqlDatabase | null = null;
+  let twoRoles = false;
+  try {
+    if (config.databaseOwnerUrl && config.databaseOwnerUrl !== config.databaseUrl) {
+      owner = new PostgresDatabase(config.databaseOwnerUrl, {
+        applicationName: `${options.applicationName ?? 'nwd'}-owner`,
+      });
+      const [runtimeRole, ownerRole] = [await currentUser(readDb), await currentUser(owner)];
+      twoRoles = runtimeRole !== ownerRole;
+      if (!config.eventStoreUrl) await migrateSchema(owner, twoRoles ? runtimeRole : null);
+    } else if (!config.eventStoreUrl) {
+      await migrateSchema(readDb, null);
+    }
+    if (!twoRoles && !config.eventStoreUrl && readDb.dialect === 'postgres') {
+      warnings.push(
+        'The application runs as the role that owns the event log (DATABASE_OWNER_URL unset or the same role), so the log is only as safe as that role: it could alter the triggers. Give migrations a role of their own (README: Who may change the log).',
+      );
+    }
+  } catch (error) {
+    await owner?.close();
+    await readDb.close();
+    throw error;
+  }
   let store: EventStore;
   let describe: string;
   if (config.eventStoreUrl) {
+    await owner?.close();
+    owner = null;
     store = EventStoreDbEventStore.connect(config.eventStoreUrl);
     describe = `log on EventStoreDB, read models on ${readDb.dialect}`;
   } else {
-    const sqlStore = new SqlEventStore(readDb);
-    await sqlStore.migrate();
-    store = sqlStore;
+    // A generator writing history at simulated times appends as the owner (only it may set
+    // recorded_at); everything else appends as the application's role.
+    const appendAs = options.appendAsOwner && owner ? owner : readDb;
+    if (appendAs !== owner) {
+      await owner?.close();
+      owner = null;
+    }
+    store = new SqlEventStore(appendAs);
     describe =
       readDb.dialect === 'pglite'
         ? `embedded PGlite in ${options.memory ? 'memory' : config.dataDir}`
-        : 'PostgreSQL (log and read models)';
+        : `PostgreSQL (log and read models${twoRoles ? '; schema owned by another role' : ''})`;
   }
   const runner = new ProjectionRunner(store, readDb, projections, {
     onError: options.onProjectionError,
@@ -55,10 +115,12 @@ export async function openInfrastructure(
     readDb,
     runner,
     describe,
+    warnings,
     close: async () => {
       await runner.stop();
-      // The SQL store shares readDb; an EventStoreDB client is a connection of its own.
-      if (config.eventStoreUrl) await store.close();
+      // The SQL store shares readDb (or the owner's connection); an EventStoreDB client is a
+      // connection of its own.
+      if (config.eventStoreUrl || owner) await store.close();
       await readDb.close();
     },
   };

@@ -1,5 +1,6 @@
 import {
   START_OF_LOG,
+  ident,
   type Checkpoint,
   type EventStore,
   type Migration,
@@ -21,6 +22,20 @@ CREATE TABLE projection_checkpoints (
 );`,
   },
 ];
+
+/**
+ * What the application's role needs for read models, granted by the schema's owner: the
+ * checkpoints, and creating the `rm_*` schemas it builds and rebuilds (it owns those).
+ */
+export function projectionGrants(role: string): string {
+  const r = ident(role);
+  return `
+GRANT SELECT, INSERT, UPDATE, DELETE ON projection_checkpoints TO ${r};
+DO $grant$ BEGIN
+  EXECUTE format('GRANT CREATE ON DATABASE %I TO ${r}', current_database());
+END $grant$;
+`;
+}
 
 export interface StoredCheckpoint {
   name: string;

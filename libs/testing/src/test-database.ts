@@ -9,8 +9,18 @@ import pg from 'pg';
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgresql://nwd_test:nwd_test@127.0.0.1:5432/postgres';
 
+/**
+ * The application's role in the tests (LOGIN, no other rights until the owner grants them;
+ * `.ci/run` creates it). The owner, TEST_DATABASE_URL's role, creates and migrates each database.
+ */
+export const TEST_RUNTIME_ROLE = process.env.TEST_RUNTIME_ROLE ?? 'nwd_app';
+const TEST_RUNTIME_PASSWORD = process.env.TEST_RUNTIME_PASSWORD ?? TEST_RUNTIME_ROLE;
+
 export interface TestDatabase {
+  /** As the owner (TEST_DATABASE_URL's role). */
   url: string;
+  /** As the application's role, when that role exists (null: one role for everything). */
+  runtimeUrl: string | null;
   name: string;
   drop(): Promise<void>;
 }
@@ -29,14 +39,26 @@ export async function createTestDatabase(
         'Run .ci/run once, or set TEST_DATABASE_URL to a role with CREATEDB.',
     );
   }
+  let runtimeExists = false;
   try {
     await admin.query(`CREATE DATABASE ${name}`);
+    runtimeExists =
+      (await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [TEST_RUNTIME_ROLE]))
+        .rowCount === 1;
   } finally {
     await admin.end();
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), name, drop: () => dropDatabase(adminUrl, name) };
+  const runtime = new URL(url);
+  runtime.username = encodeURIComponent(TEST_RUNTIME_ROLE);
+  runtime.password = encodeURIComponent(TEST_RUNTIME_PASSWORD);
+  return {
+    url: url.toString(),
+    runtimeUrl: runtimeExists ? runtime.toString() : null,
+    name,
+    drop: () => dropDatabase(adminUrl, name),
+  };
 }
 
 /**

@@ -17,6 +17,9 @@ export async function migrate(
   db: SqlDatabase,
   migrations: readonly Migration[],
 ): Promise<string[]> {
+  // Nothing to do is found by reading alone, so a role that may not change the schema (the
+  // application's, once the owner has migrated) starts without trying to.
+  if ((await pendingMigrations(db, migrations)).length === 0) return [];
   await db.exec(`CREATE TABLE IF NOT EXISTS nwd_schema_migrations (
     id text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
@@ -35,4 +38,18 @@ export async function migrate(
     }
     return ran;
   });
+}
+
+/** The ids of `migrations` not yet applied to this database (read only). */
+export async function pendingMigrations(
+  db: SqlDatabase,
+  migrations: readonly Migration[],
+): Promise<string[]> {
+  const exists = await db.query<{ t: string | null }>(
+    "SELECT to_regclass('nwd_schema_migrations')::text AS t",
+  );
+  if (!exists.rows[0]?.t) return migrations.map((m) => m.id);
+  const done = await db.query<{ id: string }>('SELECT id FROM nwd_schema_migrations');
+  const applied = new Set(done.rows.map((r) => r.id));
+  return migrations.map((m) => m.id).filter((id) => !applied.has(id));
 }

@@ -20,6 +20,7 @@ import { recordingClock } from '../recording-clock.js';
 import { setWiseAppendMigration } from './migrations/0003-set-wise-append.js';
 import { groupedAppendMigration } from './migrations/0004-grouped-append.js';
 import { singleEventAppendMigration } from './migrations/0005-single-event-append.js';
+import { ownerOnlyAppendMigration } from './migrations/0006-owner-only-append.js';
 import { appendGrouper, streamReadGrouper } from './grouped-statements.js';
 
 export const eventStoreMigrations = [
@@ -28,6 +29,7 @@ export const eventStoreMigrations = [
   setWiseAppendMigration,
   groupedAppendMigration,
   singleEventAppendMigration,
+  ownerOnlyAppendMigration,
 ];
 
 interface EventRow {
