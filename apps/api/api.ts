@@ -31,6 +31,8 @@ import { WebOidc, webOidcFromEnv } from '../../src/web/web-oidc.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
 import { RECORD_STYLE_HASH } from '../../src/audit/index.js';
 import { ApiModule } from './api.module.js';
+import { loadSealKey } from '../composition/seal-key.js';
+import { sealLog, SqlEventStore } from '../../libs/event-store/src/index.js';
 
 /** The HTTP API over an opened infrastructure (the e2e tests call this with a test database). */
 export async function createApi(
@@ -65,7 +67,7 @@ export async function createApi(
   app.use('/moj', express.static(join(WEB_PATHS.moj, 'moj'), { maxAge: '1d' }));
   app.use('/app-assets', express.static(WEB_PATHS.public, { maxAge: 0 }));
   const renderer = new Renderer();
-  const refusals = new RefusedRequests(infra.store, logger);
+  const refusals = new RefusedRequests(infra.readDb, logger);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -132,6 +134,24 @@ export async function createApi(
   return app;
 }
 
+/**
+ * Seals the log every SEAL_INTERVAL_MINUTES when it changed (several API processes may race for
+ * a seal; one wins). A seal that fails is logged and tried again next time.
+ */
+async function sealOnSchedule(infra: Infrastructure, config: NwdConfig, logger: Logger) {
+  if (config.sealIntervalMinutes <= 0 || !(infra.store instanceof SqlEventStore)) return () => {};
+  const store = infra.store;
+  const key = await loadSealKey();
+  const timer = setInterval(() => {
+    sealLog(store, key, new Date()).then(
+      (a) => logger.info({ seal: a.seal.number, streams: a.seal.streams }, 'log sealed'),
+      (error: unknown) => logger.error({ err: loggableError(error) }, 'sealing the log failed'),
+    );
+  }, config.sealIntervalMinutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 function defaultOidc(): WebOidc | null {
   const settings = webOidcFromEnv(process.env, loadAuthConfig().claims);
   return settings ? new WebOidc(settings) : null;
@@ -158,6 +178,7 @@ export async function startApi(config: NwdConfig): Promise<RunningApi> {
     // Creates the local signing key on first run when no OIDC issuer is configured.
     const verifier = await createTokenVerifier(loadAuthConfig());
     const app = await createApi(infra, config, verifier, logger);
+    const stopSealing = await sealOnSchedule(infra, config, logger);
     await app.listen(config.port);
     // PORT=0 takes a free port (tests and benchmarks): report the one actually bound.
     const url = `http://localhost:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -171,6 +192,7 @@ export async function startApi(config: NwdConfig): Promise<RunningApi> {
       infra,
       url,
       stop: async () => {
+        stopSealing();
         await app.close();
         await infra.close();
       },

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { SqlEventStore, verifyChains, type ChainReport } from '../../libs/event-store/src/index.js';
+import { readFileSync } from 'node:fs';
+import {
+  SqlEventStore,
+  verifyChains,
+  verifySeals,
+  type Anchor,
+  type ChainReport,
+  type SealReport,
+} from '../../libs/event-store/src/index.js';
+import { loadSealKey } from '../composition/seal-key.js';
 import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
 import { foldKnownCase, VERIFICATION_STREAM } from '../../src/audit/index.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
@@ -15,18 +24,38 @@ export function addAuditCommands(program: Command, environment: string): void {
   program
     .command('verify')
     .description(
-      'Check every stream’s hash chain and every read model (each must equal a fresh rebuild in a ' +
-        'scratch schema). Prints the first broken link with its stream and revision, records the ' +
-        'result in the log, and exits 1 on any fault. With PGlite, stop `nwd start` first.',
+      'Check every stream’s hash chain, the log against its signed seals (every sealed head still ' +
+        'there, seals signed, chained and only growing, the streams table agreeing with the ' +
+        'events) and, with --anchor, against a seal kept outside the database; and every read ' +
+        'model (each must equal a fresh rebuild in a scratch schema). Prints the first fault, ' +
+        'records the result in the log, and exits 1 on any fault. With PGlite, stop `nwd start` first.',
     )
+    .option('--anchor <file>', 'a seal written by `nwd seal --out`, kept outside the database')
     .addHelpText('after', environment)
-    .action(async () => {
+    .action(async (opts: { anchor?: string }) => {
+      const anchor = opts.anchor
+        ? (JSON.parse(readFileSync(opts.anchor, 'utf8')) as Anchor)
+        : undefined;
+      const key = await loadSealKey();
       const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
       let faults = 0;
       try {
         const out = (line: string) => process.stdout.write(`${line}\n`);
         let chains: ChainReport | null = null;
+        let seals: SealReport | null = null;
         if (infra.store instanceof SqlEventStore) {
+          seals = await verifySeals(infra.store, key, anchor);
+          faults += seals.faults.length;
+          if (seals.faults.length > 0) {
+            out(`Seals: FAULT. ${seals.faults[0]}.`);
+            for (const f of seals.faults.slice(1, 20)) out(`  also: ${f}`);
+          } else {
+            out(
+              seals.latest
+                ? `Seals: ${seals.seals} seals, the latest (${seals.latest.number}, ${seals.latest.sealedAt}) of ${seals.latest.streams} streams: the log holds every sealed head${anchor ? `, and the anchor (seal ${anchor.seal.number})` : ''}.`
+                : 'Seals: the log has not been sealed yet (run nwd seal); the streams table agrees with the events.',
+            );
+          }
           chains = await verifyChains(infra.store.db);
           if (chains.firstBroken) {
             faults += chains.brokenLinks;
@@ -77,6 +106,14 @@ export function addAuditCommands(program: Command, environment: string): void {
                       events: chains.events,
                       brokenLinks: chains.brokenLinks,
                       firstBroken: chains.firstBroken,
+                    }
+                  : null,
+                seals: seals
+                  ? {
+                      seals: seals.seals,
+                      latest: seals.latest,
+                      anchor: anchor ? anchor.seal.number : null,
+                      faults: seals.faults.slice(0, 20),
                     }
                   : null,
                 projections: projections.map((p) => ({

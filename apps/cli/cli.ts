@@ -5,6 +5,7 @@ import { startApi } from '../api/api.js';
 import { startProjector } from '../projector/projector.js';
 import { ALL_PROJECTIONS } from '../composition/composition.js';
 import { addSeedCommand } from './seed/seed-command.js';
+import { addSealCommand } from './seal-command.js';
 import { addAuditCommands } from './audit-commands.js';
 import {
   AUTH_CONFIG_HELP,
@@ -190,6 +191,7 @@ export function buildCli(): Command {
     );
 
   addAuditCommands(program, ENVIRONMENT);
+  addSealCommand(program, ENVIRONMENT);
   addSeedCommand(program, ENVIRONMENT);
 
   return program;

@@ -8,12 +8,11 @@ import { accessLogProjection } from './access-log/access-log.projection.js';
 import { GetAccessLogHandler } from './access-log/access-log.query.js';
 import { ConsentFilter } from './consent-filter.js';
 import { RefusedRequestsController } from './refused-requests/refused-requests.controller.js';
-import { refusedRequestsProjection } from './refused-requests/refused-requests.projection.js';
 import { GetRefusedRequestsHandler } from './refused-requests/refused-requests.query.js';
 import { SubjectAccessController } from './access-log/subject-access.controller.js';
 import type { TokenVerifier } from './tokens/token-verifier.js';
 
-export const accessProjections = [accessLogProjection, refusedRequestsProjection];
+export const accessProjections = [accessLogProjection];
 
 /** Authentication, the policy guard on every route, and the access log. */
 @Module({})

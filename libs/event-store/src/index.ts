@@ -21,3 +21,13 @@ export {
   type PreparedLoad,
 } from './sql/bulk-load.js';
 export { jsonbText } from './sql/jsonb-text.js';
+export {
+  sealLog,
+  verifySeals,
+  readSeals,
+  SEAL_STREAM,
+  type Anchor,
+  type Seal,
+  type SealKey,
+  type SealReport,
+} from './sql/seals.js';

@@ -34,6 +34,8 @@ export interface NwdConfig {
    * cookies are `Secure` follow from it, never from a request's `Host` header.
    */
   publicUrl: string;
+  /** How often the API seals the log (minutes; 0: never, seal with `nwd seal` instead). */
+  sealIntervalMinutes: number;
   logLevel: string;
 }
 
@@ -62,6 +64,14 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
   [
     'PUBLIC_URL',
     'where people reach the pages, e.g. https://nwd.council.gov.uk (default http://localhost:PORT); https makes cookies Secure',
+  ],
+  [
+    'SEAL_INTERVAL_MINUTES',
+    'how often the API seals the log with the seal key when it has changed (default 60; 0: never)',
+  ],
+  [
+    'NWD_SEAL_KEY_FILE',
+    'the key seals are signed with, kept outside the database (default: the local signing key; required with OIDC_ISSUER)',
   ],
   ['LOG_LEVEL', 'pino log level (default info)'],
 ];
@@ -92,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     lateRecordingHours: integer(env.LATE_RECORDING_HOURS, 24, 'LATE_RECORDING_HOURS'),
     keptEvents: integer(env.KEPT_EVENTS, KEPT_EVENTS, 'KEPT_EVENTS'),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
+    sealIntervalMinutes: integer(env.SEAL_INTERVAL_MINUTES, 60, 'SEAL_INTERVAL_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -1,12 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ApiProblems,
-  DEFAULT_PAGE_SIZE,
-  ReadsFrom,
-  type Page,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, DEFAULT_PAGE_SIZE, type Page } from '../../../libs/platform/src/index.js';
 import { AccessLogQuery } from '../access-log/access-log.controller.js';
 import { Requires } from '../requires.decorator.js';
 import { GetRefusedRequests, type RefusedEntry } from './refused-requests.query.js';
@@ -19,10 +14,9 @@ export class RefusedRequestsController {
 
   @Get()
   @Requires('audit:read')
-  @ReadsFrom('refused_requests')
   @ApiOperation({
     summary:
-      'Requests the access rules refused signed-in users (403, and 404 for a case or hub out of their scope), newest first',
+      'Requests the access rules refused: no valid sign-in (401), not allowed (403), a case or hub out of the caller’s scope (404); newest first',
   })
   @ApiProblems(400, 401, 403, 503)
   list(@Query() q: AccessLogQuery): Promise<Page<RefusedEntry>> {

@@ -2,10 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { decodeCursor, READ_DB, toPage, type Page } from '../../../libs/platform/src/index.js';
+import { refusedRequestsTable } from './refused-requests.js';
 
 export interface RefusedEntry {
   entryId: string;
-  user: { id: string; name: string; roles: string[] };
+  /** Null for a request with no valid sign-in (401). */
+  user: { id: string; name: string; roles: string[] } | null;
   method: string;
   path: string;
   targetId: string | null;
@@ -14,7 +16,7 @@ export interface RefusedEntry {
   refusedAt: string;
 }
 
-/** Refused requests of signed-in users, newest first. */
+/** Refused requests, newest first. */
 export class GetRefusedRequests extends Query<Page<RefusedEntry>> {
   constructor(
     readonly filter: { userId?: string; targetId?: string; from?: string; to?: string },
@@ -27,8 +29,8 @@ export class GetRefusedRequests extends Query<Page<RefusedEntry>> {
 
 interface Row {
   entry_id: string;
-  user_id: string;
-  user_name: string;
+  user_id: string | null;
+  user_name: string | null;
   roles: string;
   method: string;
   path: string;
@@ -44,8 +46,9 @@ export class GetRefusedRequestsHandler implements IQueryHandler<GetRefusedReques
 
   async execute({ filter, limit, cursor }: GetRefusedRequests): Promise<Page<RefusedEntry>> {
     const after = decodeCursor(cursor, 2);
+    await refusedRequestsTable(this.db);
     const r = await this.db.query<Row>(
-      `SELECT * FROM rm_refused_requests.refusals
+      `SELECT * FROM nwd_security.refused_requests
        WHERE ($1::text IS NULL OR user_id = $1)
          AND ($2::timestamptz IS NULL OR refused_at >= $2::timestamptz)
          AND ($3::timestamptz IS NULL OR refused_at < $3::timestamptz)
@@ -68,7 +71,13 @@ export class GetRefusedRequestsHandler implements IQueryHandler<GetRefusedReques
       (row) => [new Date(row.refused_at).toISOString(), row.entry_id],
       (row) => ({
         entryId: row.entry_id,
-        user: { id: row.user_id, name: row.user_name, roles: row.roles.split(',').filter(Boolean) },
+        user: row.user_id
+          ? {
+              id: row.user_id,
+              name: row.user_name ?? row.user_id,
+              roles: row.roles.split(',').filter(Boolean),
+            }
+          : null,
         method: row.method,
         path: row.path,
         targetId: row.target_id,

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { EventStore } from '../../../libs/event-store/src/index.js';
+import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
 import type { Logger } from '../../../libs/platform/src/index.js';
-import { accessLogStreamId } from '../access-log/access-log.events.js';
 import type { AuthenticatedUser } from '../authenticated-user.js';
-import type { RequestRefused } from './refused-requests.events.js';
 
 /** What the problem filter knows of a refusal. */
 export interface Refusal {
@@ -15,17 +13,48 @@ export interface Refusal {
 /** Codes that say "not found" about something that exists only for those who may see it. */
 const SCOPED_NOT_FOUND = new Set(['YOUNG_PERSON.NOT_FOUND', 'HUB.NOT_FOUND']);
 
+const ready = new WeakMap<SqlDatabase, Promise<void>>();
+
 /**
- * Every refused request (401, 403, and 404 on a case or hub) as a structured security event:
- * logged (who, route, target, why) and counted by status; a signed-in user's refusals are also
- * appended to their access-log stream, where auditors list them. Unauthenticated ones (no user
- * to file them under, and anyone can send them) are logged and counted only.
+ * The table refused requests are kept in: security records of the service, not the case log (a
+ * refusal shows nobody anything, and is no part of a young person's record). In a schema of the
+ * application's own, made on first use.
+ */
+export function refusedRequestsTable(db: SqlDatabase): Promise<void> {
+  let made = ready.get(db);
+  if (!made) {
+    made = db.exec(`
+      CREATE SCHEMA IF NOT EXISTS nwd_security;
+      CREATE TABLE IF NOT EXISTS nwd_security.refused_requests (
+        entry_id uuid PRIMARY KEY,
+        user_id text,
+        user_name text,
+        roles text NOT NULL,
+        method text NOT NULL,
+        path text NOT NULL,
+        target_id text,
+        status int NOT NULL,
+        code text NOT NULL,
+        refused_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX IF NOT EXISTS refused_requests_at
+        ON nwd_security.refused_requests (refused_at, entry_id);`);
+    ready.set(db, made);
+    made.catch(() => ready.delete(db));
+  }
+  return made;
+}
+
+/**
+ * Every refused request (401, 403, and 404 on a case or hub) is a structured security event:
+ * logged (who, route, target, why), counted by status, and kept for auditors, who list them.
+ * Filing one never holds the answer up, and a failure to file it is itself logged.
  */
 export class RefusedRequests {
   readonly counts: Record<'401' | '403' | '404', number> = { 401: 0, 403: 0, 404: 0 };
 
   constructor(
-    private readonly store: EventStore,
+    private readonly db: SqlDatabase,
     private readonly logger: Logger,
   ) {}
 
@@ -37,59 +66,38 @@ export class RefusedRequests {
     const user = (req as Request & { user?: AuthenticatedUser }).user;
     const params = (req.params ?? {}) as Record<string, string | undefined>;
     const targetId = params.id ?? params.youngPersonId ?? params.hubId ?? null;
-    this.logger.warn(
-      {
-        security: 'request_refused',
-        userId: user?.id ?? null,
-        roles: user?.roles ?? [],
-        method: req.method,
-        route: req.path,
-        targetId,
-        status,
-        reason: refusal.code,
-      },
-      'request refused',
-    );
-    if (!user) return;
-    const now = new Date().toISOString();
-    const event: RequestRefused = {
-      type: 'RequestRefused',
-      data: {
-        entryId: randomUUID(),
-        userId: user.id,
-        userName: user.name,
-        roles: user.roles,
-        method: req.method,
-        path: req.path,
-        targetId,
-        status,
-        code: refusal.code,
-        refusedAt: now,
-      },
+    const entry = {
+      userId: user?.id ?? null,
+      roles: user?.roles ?? [],
+      method: req.method,
+      route: req.path,
+      targetId,
+      status,
+      reason: refusal.code,
     };
-    // The refusal has been decided and is answered at once; filing it must not hold it up.
-    this.store
-      .append(
-        accessLogStreamId(user.id),
-        [
-          {
-            eventId: event.data.entryId,
-            type: event.type,
-            data: event.data,
-            metadata: {
-              actor: { id: user.id, name: user.name, roles: user.roles },
-              correlationId: randomUUID(),
-              causationId: null,
-              occurredAt: now,
-              schemaVersion: 1,
-            },
-          },
-        ],
-        { expectedRevision: 'any' },
+    this.logger.warn({ security: 'request_refused', ...entry }, 'request refused');
+    refusedRequestsTable(this.db)
+      .then(() =>
+        this.db.query(
+          `INSERT INTO nwd_security.refused_requests
+             (entry_id, user_id, user_name, roles, method, path, target_id, status, code)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            randomUUID(),
+            entry.userId,
+            user?.name ?? null,
+            entry.roles.join(','),
+            entry.method,
+            entry.route,
+            targetId,
+            status,
+            refusal.code,
+          ],
+        ),
       )
       .catch((error: { code?: unknown }) =>
         this.logger.error(
-          { security: 'request_refused', code: error?.code ?? null },
+          { security: 'request_refused', sqlState: error?.code ?? null },
           'a refused request could not be filed',
         ),
       );
