@@ -88,6 +88,33 @@ export function buildCli(): Command {
     });
 
   program
+    .command('status')
+    .description(
+      'Each read model: its version, where it has read to, how far behind the log it is, and, ' +
+        'when it is stuck at an event it cannot apply, that event and the error. Exits 1 if any is stuck.',
+    )
+    .addHelpText('after', ENVIRONMENT)
+    .action(async () => {
+      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      try {
+        const status = await infra.runner.status();
+        for (const s of status) {
+          process.stdout.write(
+            `${s.name.padEnd(20)} v${s.version} at position ${s.checkpoint.position}, ` +
+              `${s.lag === 0 ? 'caught up' : `about ${s.lag} behind`}` +
+              (s.failure
+                ? `; FAILED since ${s.failure.since} at event ${s.failure.position} (${s.failure.type}, ${s.failure.eventId}): ${s.failure.error}; ${s.failure.attempts} tries, next at ${s.failure.nextTryAt}`
+                : '') +
+              '\n',
+          );
+        }
+        if (status.some((s) => s.state === 'failed')) process.exitCode = 1;
+      } finally {
+        await infra.close();
+      }
+    });
+
+  program
     .command('rebuild')
     .argument('[name]', 'the read model to rebuild (default: all)')
     .description(

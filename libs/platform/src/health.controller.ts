@@ -24,15 +24,18 @@ export class HealthController {
     description:
       'oldestOpenTransactionSeconds: subscribers read only below the oldest running transaction, ' +
       'so a long-open transaction anywhere on the database holds every projection back. ' +
-      'keptStates: the folded stream states this process keeps in memory (KEPT_EVENTS).',
+      'keptStates: the folded stream states this process keeps in memory (KEPT_EVENTS). ' +
+      'A projection stuck at an event it cannot apply is `failed` (with the event and the error) ' +
+      'and the answer is 503 not-ready until it applies: it is retried with back-off, never skipped.',
   })
   async health(@Res() res: Response): Promise<void> {
     try {
       await this.db.query('SELECT 1');
       const head = await this.store.head();
       const projections = await this.runner.status();
-      res.status(HttpStatus.OK).json({
-        status: 'ok',
+      const failed = projections.some((p) => p.state === 'failed');
+      res.status(failed ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK).json({
+        status: failed ? 'not-ready' : 'ok',
         database: { status: 'up', dialect: this.db.dialect },
         log: {
           headPosition: head.position,
@@ -44,6 +47,8 @@ export class HealthController {
           position: p.checkpoint.position,
           lag: p.lag,
           updatedAt: p.updatedAt,
+          state: p.state,
+          ...(p.failure ? { failure: p.failure } : {}),
         })),
         keptStates: this.folds.usage,
       });

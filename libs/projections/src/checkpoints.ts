@@ -7,6 +7,7 @@ import {
   type SqlExecutor,
 } from '../../event-store/src/index.js';
 import type { Projection } from './projection.js';
+import type { ProjectionFailure } from './runner-failures.js';
 import type { ProjectionStatus } from './runner-types.js';
 
 export const projectionMigrations: Migration[] = [
@@ -20,6 +21,12 @@ CREATE TABLE projection_checkpoints (
   position bigint NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now()
 );`,
+  },
+  {
+    // A projection stuck at an event it cannot apply says so here, for every process to show.
+    id: 'projections/0002-failures',
+    sql: `
+ALTER TABLE projection_checkpoints ADD COLUMN failure jsonb, ADD COLUMN failed_since timestamptz;`,
   },
 ];
 
@@ -42,6 +49,8 @@ export interface StoredCheckpoint {
   version: number;
   checkpoint: Checkpoint;
   updatedAt: string;
+  /** Set while the projection is stuck at an event it cannot apply. */
+  failure: (ProjectionFailure & { since: string }) | null;
 }
 
 interface Row {
@@ -50,6 +59,8 @@ interface Row {
   transaction_id: string;
   position: string | number;
   updated_at: Date | string;
+  failure: ProjectionFailure | null;
+  failed_since: Date | string | null;
 }
 
 export async function readCheckpoints(
@@ -66,6 +77,10 @@ export async function readCheckpoints(
     version: Number(row.version),
     checkpoint: { transactionId: row.transaction_id, position: Number(row.position) },
     updatedAt: new Date(row.updated_at).toISOString(),
+    failure:
+      row.failure && row.failed_since
+        ? { ...row.failure, since: new Date(row.failed_since).toISOString() }
+        : null,
   }));
 }
 
@@ -81,7 +96,8 @@ export async function advanceCheckpoints(
   next: Checkpoint,
 ): Promise<boolean> {
   const r = await tx.query(
-    `UPDATE projection_checkpoints SET transaction_id = $2, position = $3, updated_at = now()
+    `UPDATE projection_checkpoints SET transaction_id = $2, position = $3, updated_at = now(),
+       failure = NULL, failed_since = NULL
      WHERE name = ANY($1::text[]) AND transaction_id = $4 AND position = $5`,
     [names, next.transactionId, next.position, expected.transactionId, expected.position],
   );
@@ -98,7 +114,7 @@ export async function resetCheckpoint(
     `INSERT INTO projection_checkpoints (name, version, transaction_id, position)
      VALUES ($1, $2, $3, $4)
      ON CONFLICT (name) DO UPDATE SET version = $2, transaction_id = $3, position = $4,
-       updated_at = now()`,
+       updated_at = now(), failure = NULL, failed_since = NULL`,
     [name, version, checkpoint.transactionId, checkpoint.position],
   );
 }
@@ -123,6 +139,8 @@ export async function projectionStatus(
         checkpoint,
         lag: caughtUp ? 0 : Math.max(1, head.position - checkpoint.position),
         updatedAt: c?.updatedAt ?? null,
+        state: c?.failure ? ('failed' as const) : ('running' as const),
+        failure: c?.failure ?? null,
       };
     }),
   );

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sqlStores } from '../../testing/src/sql-stores.js';
+import { createTestDatabase } from '../../testing/src/test-database.js';
 import {
   ident,
+  openPostgresEventStore,
   type SqlEventStore,
   type SqlExecutor,
   type StoredEvent,
@@ -31,6 +33,24 @@ function tally(version = 1): Projection {
         `INSERT INTO ${ident(schema)}.counted VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [e.streamId, e.revision, e.data.amount],
       );
+    }),
+  };
+}
+
+/** Throws on any event marked poison, like a read model with a bug for one kind of data. */
+function fragile(fixed = false): Projection {
+  return {
+    name: 'fragile',
+    version: 1,
+    handles: ['Counted'],
+    async setup(db: SqlExecutor, schema: string) {
+      await db.exec(`CREATE TABLE ${ident(schema)}.seen (position bigint PRIMARY KEY)`);
+    },
+    applyBatch: eventByEvent(async (db: SqlExecutor, e: StoredEvent, schema: string) => {
+      if (e.data.poison && !fixed) throw new Error('cannot handle this event');
+      await db.query(`INSERT INTO ${ident(schema)}.seen VALUES ($1) ON CONFLICT DO NOTHING`, [
+        e.position,
+      ]);
     }),
   };
 }
@@ -150,4 +170,119 @@ describe.each(adapters)('the projection runner on %s', (name, open) => {
       expect((await rows(store)).length).toBe(before + 100);
     });
   }
+
+  it('stops a poison event where it is, backs off, says so, and resumes when fixed', async () => {
+    const errors: string[] = [];
+    const runner = new ProjectionRunner(store, store.db, [tally(2), fragile()], {
+      idleMs: 5,
+      maxBackoffMs: 400,
+      onError: (_e, p) => errors.push(p),
+    });
+    await runner.prepare();
+    await runner.catchUp().catch(() => undefined);
+    const seen = async () =>
+      Number(
+        (await store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rm_fragile.seen`))
+          .rows[0].n,
+      );
+    const before = await seen();
+    await appendCounted('p-good', [1, 2, 3]);
+    const poison = await store.append('p-bad', [newEvent('Counted', { amount: 0, poison: true })], {
+      expectedRevision: 'any',
+    });
+    await appendCounted('p-after', [4, 5]);
+    runner.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    await runner.stop();
+    const status = await runner.status();
+    const stuck = status.find((x) => x.name === 'fragile')!;
+    expect(stuck.state).toBe('failed');
+    expect(stuck.failure).toMatchObject({
+      position: poison.position,
+      type: 'Counted',
+      error: 'cannot handle this event',
+    });
+    const [stored] = await store.readStream('p-bad');
+    expect(stuck.failure!.eventId).toBe(stored.eventId);
+    // Every event before the poison applied; nothing after it, nothing skipped.
+    expect((await seen()) - before).toBe(3);
+    // Backed off: a handful of tries in 1.5 s, not one every 5 ms.
+    expect(errors.filter((p) => p === 'fragile').length).toBeGreaterThanOrEqual(2);
+    expect(errors.filter((p) => p === 'fragile').length).toBeLessThanOrEqual(8);
+    // The other read model went on.
+    expect(status.find((x) => x.name === 'tally')).toMatchObject({ state: 'running', lag: 0 });
+
+    // A process with the fixed code picks up from the poison event, at once.
+    const fixed = new ProjectionRunner(store, store.db, [tally(2), fragile(true)]);
+    await fixed.catchUp();
+    expect((await seen()) - before).toBe(6);
+    expect((await fixed.status()).find((x) => x.name === 'fragile')).toMatchObject({
+      state: 'running',
+      failure: null,
+      lag: 0,
+    });
+  });
+});
+
+describe('several processes on one PostgreSQL database', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  const stores: SqlEventStore[] = [];
+  const open = async () => {
+    const s = await openPostgresEventStore(url, { max: 6 });
+    stores.push(s);
+    return s;
+  };
+  beforeAll(async () => ({ url, drop } = await createTestDatabase()));
+  afterAll(async () => {
+    for (const s of stores) await s.close();
+    await drop();
+  });
+
+  it('rebuilds a bumped version once, however many processes start together', async () => {
+    const first = await open();
+    await new ProjectionRunner(first, first.db, [tally(1)]).prepare();
+    for (let i = 0; i < 30; i++)
+      await first.append(
+        `r-${i}`,
+        [1, 2, 3, 4, 5].map((amount) => newEvent('Counted', { amount })),
+        {
+          expectedRevision: 'any',
+        },
+      );
+    const starting = await Promise.all([open(), open(), open()]);
+    await Promise.all(
+      starting.map((s) => new ProjectionRunner(s, s.db, [tally(2)], { batchSize: 7 }).prepare()),
+    );
+    const applications = await first.db.query<{ n: number }>(`SELECT n FROM rm_tally.applications`);
+    expect(applications.rows[0].n).toBe(150);
+    expect(await rows(first)).toHaveLength(150);
+  });
+
+  it('runs each projection in one process at a time, and another takes over when it goes', async () => {
+    const a = await open();
+    const b = await open();
+    const ra = new ProjectionRunner(a, a.db, [tally(2), fragile(true)], { leadershipCheckMs: 100 });
+    const rb = new ProjectionRunner(b, b.db, [tally(2), fragile(true)], { leadershipCheckMs: 100 });
+    await ra.prepare();
+    await rb.prepare();
+    try {
+      ra.start();
+      await new Promise((r) => setTimeout(r, 300));
+      rb.start();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await ra.leading()).toEqual(['tally', 'fragile']);
+      expect(await rb.leading()).toEqual([]);
+      await ra.stop(); // its leadership ends with it
+      await new Promise((r) => setTimeout(r, 400));
+      expect(await rb.leading()).toEqual(['tally', 'fragile']);
+      const r = await b.append('lead-1', [newEvent('Counted', { amount: 1 })], {
+        expectedRevision: 'any',
+      });
+      expect(await rb.waitFor(['tally'], r.position, 3000)).toBe('caught-up');
+    } finally {
+      await ra.stop();
+      await rb.stop();
+    }
+  });
 });

@@ -1,40 +1,28 @@
 import {
-  compareCheckpoints,
   ident,
   migrate,
   START_OF_LOG,
   type Checkpoint,
   type EventStore,
-  type LoggedEvent,
   type SqlDatabase,
 } from '../../event-store/src/index.js';
 import {
-  advanceCheckpoints,
   projectionMigrations,
   readCheckpoints,
   resetCheckpoint,
   projectionStatus,
 } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';
-import {
-  CheckpointMoved,
-  lockProjection,
-  lockProjections,
-  ProjectionFailed,
-  waitForCheckpoints,
-} from './batch.js';
-import {
-  applyAll,
-  buildInto,
-  compareSchemas,
-  createSchema,
-  type ProgressListener,
-} from './rebuild.js';
+import { lockProjection, ProjectionFailed, waitForCheckpoints } from './batch.js';
+import { buildInto, compareSchemas, createSchema, type ProgressListener } from './rebuild.js';
 
 export type { ProgressListener } from './rebuild.js';
 export type { ProjectionStatus, RunnerOptions } from './runner-types.js';
 import type { ProjectionStatus, RunnerOptions } from './runner-types.js';
 import { BatchReader, Pause } from './runner-pacing.js';
+import { Failures } from './runner-failures.js';
+import { BatchApplier } from './batch-applier.js';
+import { Leadership } from './leadership.js';
 
 /**
  * Keeps read models up to date from the event log. For each projection it reads a batch after
@@ -51,6 +39,8 @@ export class ProjectionRunner {
   private readonly pause = new Pause();
   private running: Promise<void> | null = null;
   private stopping = false;
+  private readonly applier: BatchApplier;
+  private leadership: Leadership | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -62,6 +52,7 @@ export class ProjectionRunner {
     this.idleMs = options.idleMs ?? 25;
     this.gatherMs = options.gatherMs ?? 10;
     this.reader = new BatchReader(store, this.batchSize, db.dialect === 'postgres');
+    this.applier = new BatchApplier(db, this.reader, new Failures(options.maxBackoffMs ?? 60_000));
     const names = new Set<string>();
     for (const p of projections) {
       schemaOf(p.name);
@@ -83,7 +74,7 @@ export class ProjectionRunner {
           await resetCheckpoint(tx, p.name, p.version, START_OF_LOG);
         });
       } else if (current.version !== p.version) {
-        await this.rebuild(p.name, onRebuild?.(p.name));
+        await this.rebuild(p.name, onRebuild?.(p.name), { unlessDone: true });
       }
     }
   }
@@ -98,82 +89,11 @@ export class ProjectionRunner {
   }
 
   /**
-   * Applies one batch to each projection. Projections at the same checkpoint share one read of
-   * the log and one transaction; if that transaction fails, each is tried on its own so that one
-   * broken read model does not hold the others back. Returns how many events were applied.
+   * Applies one batch to each projection (see BatchApplier). Returns how many events were
+   * applied; throws the first projection's failure after the others went on.
    */
-  async runBatch(only: readonly Projection[] = this.projections): Promise<number> {
-    const stored = new Map(
-      (
-        await readCheckpoints(
-          this.db,
-          only.map((p) => p.name),
-        )
-      ).map((c) => [c.name, c]),
-    );
-    const groups = new Map<string, Projection[]>();
-    for (const p of only) {
-      const c = stored.get(p.name);
-      if (!c) throw new Error(`projection ${p.name} is not prepared`);
-      const key = `${c.checkpoint.transactionId}:${c.checkpoint.position}`;
-      groups.set(key, [...(groups.get(key) ?? []), p]);
-    }
-    let applied = 0;
-    const failures: ProjectionFailed[] = [];
-    for (const group of groups.values()) {
-      const from = stored.get(group[0].name)!.checkpoint;
-      const events = await this.reader.read(from);
-      if (events.length === 0) continue;
-      try {
-        if (await this.applyGroup(group, from, events)) applied += events.length;
-      } catch (error) {
-        if (group.length === 1) {
-          failures.push(new ProjectionFailed(group[0].name, error));
-          continue;
-        }
-        for (const p of group) {
-          try {
-            if (await this.applyGroup([p], from, events)) applied += events.length;
-          } catch (e) {
-            failures.push(new ProjectionFailed(p.name, e));
-          }
-        }
-      }
-    }
-    if (failures.length) throw failures[0];
-    return applied;
-  }
-
-  /** Rows of every projection in `group` and their checkpoints, in one transaction. */
-  private async applyGroup(
-    group: readonly Projection[],
-    from: Checkpoint,
-    events: readonly LoggedEvent[],
-  ): Promise<boolean> {
-    const to = events[events.length - 1].checkpoint;
-    const ordered = [...group].sort((a, b) => a.name.localeCompare(b.name));
-    return this.db
-      .transaction(async (tx) => {
-        await lockProjections(
-          tx,
-          ordered.map((p) => p.name),
-        );
-        // Another runner may have applied this batch while we waited for the locks.
-        const now = await readCheckpoints(
-          tx,
-          ordered.map((p) => p.name),
-        );
-        if (now.some((c) => compareCheckpoints(c.checkpoint, from) !== 0))
-          throw new CheckpointMoved();
-        for (const p of ordered) await applyAll(tx, p, events, schemaOf(p.name));
-        const names = ordered.map((p) => p.name);
-        if (!(await advanceCheckpoints(tx, names, from, to))) throw new CheckpointMoved();
-        return true;
-      })
-      .catch((error: unknown) => {
-        if (error instanceof CheckpointMoved) return false;
-        throw error;
-      });
+  runBatch(only: readonly Projection[] = this.projections): Promise<number> {
+    return this.applier.run(only);
   }
 
   /** Runs every projection until none has anything left to read. */
@@ -186,11 +106,27 @@ export class ProjectionRunner {
     }
   }
 
-  /** Keeps running in the background until `stop`. */
+  /**
+   * Keeps running in the background until `stop`. On PostgreSQL it runs only the projections
+   * this process leads (see Leadership), taking over others' when their leader goes.
+   */
   start(): void {
     if (this.running) return;
     this.stopping = false;
+    if (this.db.session && !this.leadership) {
+      this.leadership = new Leadership(
+        this.db as SqlDatabase & Required<Pick<SqlDatabase, 'session'>>,
+        this.projections.map((p) => p.name),
+        this.options.leadershipCheckMs ?? 1000,
+      );
+    }
     this.running = this.loop();
+  }
+
+  /** The projections this process runs now (all of them without leadership). */
+  async leading(): Promise<string[]> {
+    const led = this.leadership ? await this.leadership.current() : null;
+    return this.projections.map((p) => p.name).filter((n) => !led || led.has(n));
   }
 
   /** New events were appended in this process: wakes an idle loop (a gathering one goes on). */
@@ -208,13 +144,17 @@ export class ProjectionRunner {
     this.hurry();
     await this.running;
     this.running = null;
+    await this.leadership?.release();
+    this.leadership = null;
   }
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
       let applied = 0;
       try {
-        applied = await this.runBatch();
+        const led = new Set(await this.leading());
+        const mine = this.projections.filter((p) => led.has(p.name));
+        if (mine.length > 0) applied = await this.runBatch(mine);
       } catch (error) {
         const name = error instanceof ProjectionFailed ? error.projection : 'unknown';
         this.options.onError?.(error instanceof ProjectionFailed ? error.cause : error, name);
@@ -232,19 +172,37 @@ export class ProjectionRunner {
    * (drop the old schema, rename the new one, set the checkpoint) in one transaction, so readers
    * see the old tables or the new ones, never a half-built model.
    */
-  async rebuild(name: string, onProgress?: ProgressListener): Promise<number> {
+  async rebuild(
+    name: string,
+    onProgress?: ProgressListener,
+    options: { unlessDone?: boolean } = {},
+  ): Promise<number> {
     const projection = this.find(name);
-    const live = schemaOf(projection.name);
-    const next = `${live}__next`;
-    const { checkpoint, applied } = await this.buildInto(name, next, onProgress);
-    // Events appended after the last batch are applied by the runner from this checkpoint on.
-    await this.db.transaction(async (tx) => {
-      await lockProjection(tx, projection.name);
-      await tx.exec(`DROP SCHEMA IF EXISTS ${ident(live)} CASCADE`);
-      await tx.exec(`ALTER SCHEMA ${ident(next)} RENAME TO ${ident(live)}`);
-      await resetCheckpoint(tx, projection.name, projection.version, checkpoint);
+    const build = async () => {
+      // Another process may have rebuilt it while this one waited for the lock.
+      if (options.unlessDone) {
+        const [now] = await readCheckpoints(this.db, [name]);
+        if (now?.version === projection.version) return 0;
+      }
+      const live = schemaOf(projection.name);
+      const next = `${live}__next`;
+      const { checkpoint, applied } = await this.buildInto(name, next, onProgress);
+      // Events appended after the last batch are applied by the runner from this checkpoint on.
+      await this.db.transaction(async (tx) => {
+        await lockProjection(tx, projection.name);
+        await tx.exec(`DROP SCHEMA IF EXISTS ${ident(live)} CASCADE`);
+        await tx.exec(`ALTER SCHEMA ${ident(next)} RENAME TO ${ident(live)}`);
+        await resetCheckpoint(tx, projection.name, projection.version, checkpoint);
+      });
+      return applied;
+    };
+    // One process builds; others starting at the same moment wait here, then find it done. The
+    // lock's transaction takes no transaction id, so it holds no reader of the log back.
+    if (this.db.dialect !== 'postgres') return build();
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`rebuild:${name}`]);
+      return build();
     });
-    return applied;
   }
 
   /** Builds a projection from the start of the log into `schema`, leaving the live one alone. */

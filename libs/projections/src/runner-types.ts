@@ -1,4 +1,5 @@
 import type { Checkpoint } from '../../event-store/src/index.js';
+import type { ProjectionFailure } from './runner-failures.js';
 
 export interface RunnerOptions {
   /** Events read and applied per transaction. */
@@ -12,6 +13,10 @@ export interface RunnerOptions {
    */
   gatherMs?: number;
   onError?: (error: unknown, projection: string) => void;
+  /** The longest wait before a failed projection is tried again (default 60 s). */
+  maxBackoffMs?: number;
+  /** How often a process checks which projections it leads (default 1 s; PostgreSQL only). */
+  leadershipCheckMs?: number;
 }
 
 export interface ProjectionStatus {
@@ -21,4 +26,7 @@ export interface ProjectionStatus {
   /** 0 when nothing is left to read; otherwise about how many events (by position) remain. */
   lag: number;
   updatedAt: string | null;
+  /** `failed`: stuck at `failure.position`, retried with back-off, never skipped. */
+  state: 'running' | 'failed';
+  failure: (ProjectionFailure & { since: string }) | null;
 }

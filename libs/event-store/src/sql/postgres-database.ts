@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlDatabase, SqlExecutor, SqlResult } from './sql-database.js';
+import type { SqlDatabase, SqlExecutor, SqlResult, SqlSession } from './sql-database.js';
 
 /** PostgreSQL refuses a prepared statement whose result columns changed since it was planned. */
 const isStalePlan = (error: unknown) =>
@@ -16,7 +16,10 @@ export class PostgresDatabase implements SqlDatabase {
   readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
 
-  constructor(connectionString: string, options: { max?: number; applicationName?: string } = {}) {
+  constructor(
+    private readonly connectionString: string,
+    private readonly options: { max?: number; applicationName?: string } = {},
+  ) {
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
@@ -94,6 +97,27 @@ export class PostgresDatabase implements SqlDatabase {
     } finally {
       client.release();
     }
+  }
+
+  /** A connection of its own; when it drops, its session locks go with it. */
+  async session(name: string): Promise<SqlSession> {
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      connectionTimeoutMillis: 3000,
+      application_name: `${this.options.applicationName ?? 'nwd-hub'}-${name}`,
+    });
+    client.on('error', () => undefined);
+    await client.connect();
+    return {
+      query: async <R>(sql: string, params: unknown[] = []) => {
+        const r = await client.query(sql, params);
+        return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+      },
+      exec: async (sql: string) => {
+        await client.query(sql);
+      },
+      release: () => client.end(),
+    };
   }
 
   async close(): Promise<void> {

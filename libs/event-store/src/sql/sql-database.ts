@@ -13,10 +13,17 @@ export interface SqlExecutor {
   exec(sql: string): Promise<void>;
 }
 
+/** A connection of its own, kept until released (session-level locks live as long as it). */
+export interface SqlSession extends SqlExecutor {
+  release(): Promise<void>;
+}
+
 export interface SqlDatabase extends SqlExecutor {
   readonly dialect: 'postgres' | 'pglite';
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** A dedicated connection outside the pool (a server database; PGlite is one session). */
+  session?(name: string): Promise<SqlSession>;
   close(): Promise<void>;
 }
 
