@@ -31,3 +31,4 @@ export {
   type SealKey,
   type SealReport,
 } from './sql/seals.js';
+export { restoredFromAnotherCluster, rebaseRestoredLog } from './sql/restored-log.js';

@@ -1,4 +1,6 @@
 import {
+  rebaseRestoredLog,
+  restoredFromAnotherCluster,
   eventLogGrants,
   eventStoreMigrations,
   migrate,
@@ -39,6 +41,18 @@ export async function migrateSchema(owner: SqlDatabase, runtimeRole: string | nu
     ...(await migrate(owner, projectionMigrations)),
   ];
   if (runtimeRole) await owner.exec(eventLogGrants(runtimeRole) + projectionGrants(runtimeRole));
+  // A log restored into another cluster reads again (see restored-log.ts); only the owner may
+  // re-base it, so the application's role refuses to start on one, naming the fix.
+  if (owner.dialect === 'postgres' && (await restoredFromAnotherCluster(owner))) {
+    try {
+      applied.push(`re-based ${await rebaseRestoredLog(owner)} restored events`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501') throw error;
+      throw new Error(
+        'The event log holds transaction ids from another PostgreSQL cluster (a logical restore), so it would read as empty. Run `nwd migrate` with DATABASE_OWNER_URL set to the schema owner: it re-bases them. Then start again.',
+      );
+    }
+  }
   return applied;
 }
 
