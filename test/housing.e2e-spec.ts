@@ -262,7 +262,7 @@ describe('housing options over HTTP on PostgreSQL', () => {
       age: 18,
       inTouch: 'YES',
       activ: 'F2',
-      accom: 'EY',
+      accom: 'E1',
     });
     expect(made.status).toBe(201);
     caseload = await manager.call(

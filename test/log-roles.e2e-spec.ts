@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { ALL_PROJECTIONS } from '../apps/composition/composition.js';
+import { NWD_MODEL } from '../apps/composition/composition.js';
 import { loadConfig, openInfrastructure, type Infrastructure } from '../libs/platform/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
 
@@ -38,7 +38,7 @@ describe('who may change the log (PostgreSQL, two roles)', () => {
     }
     infra = await openInfrastructure(
       { ...loadConfig({}), databaseUrl: database.runtimeUrl, databaseOwnerUrl: database.url },
-      ALL_PROJECTIONS,
+      NWD_MODEL,
     );
     await infra.runner.prepare();
     runtime = new pg.Client({ connectionString: database.runtimeUrl });
@@ -155,7 +155,7 @@ describe('who may change the log (PostgreSQL, two roles)', () => {
   it('warns at start when the application runs as the owner', async () => {
     const single = await openInfrastructure(
       { ...loadConfig({}), databaseUrl: database.url, databaseOwnerUrl: null },
-      [],
+      { projections: [], upcasters: [] },
     );
     try {
       expect(single.warnings).toEqual([expect.stringContaining('only as safe as that role')]);

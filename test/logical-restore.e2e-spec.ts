@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { ALL_PROJECTIONS } from '../apps/composition/composition.js';
+import { NWD_MODEL } from '../apps/composition/composition.js';
 import { START_OF_LOG } from '../libs/event-store/src/index.js';
 import { loadConfig, openInfrastructure } from '../libs/platform/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
@@ -35,7 +35,7 @@ const available = existsSync(join(BIN, 'initdb'));
     source = await createTestDatabase();
     const infra = await openInfrastructure(
       { ...loadConfig({}), databaseUrl: source.url, databaseOwnerUrl: null },
-      ALL_PROJECTIONS,
+      NWD_MODEL,
     );
     for (const i of [0, 1, 2]) {
       const c = syntheticCase('44444444-4444-4444-8444-444444444444', i);
@@ -138,7 +138,7 @@ const available = existsSync(join(BIN, 'initdb'));
 
     const infra = await openInfrastructure(
       { ...loadConfig({}), databaseUrl: url, databaseOwnerUrl: null },
-      ALL_PROJECTIONS,
+      NWD_MODEL,
     );
     try {
       const all = await infra.store.readAll({ after: START_OF_LOG, limit: 10_000 });

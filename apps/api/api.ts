@@ -28,7 +28,7 @@ import {
 import { Renderer, WEB_PATHS } from '../../src/web/renderer.js';
 import { WebSessions } from '../../src/web/web-sessions.js';
 import { WebOidc, webOidcFromEnv } from '../../src/web/web-oidc.js';
-import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { NWD_MODEL } from '../composition/composition.js';
 import { RECORD_STYLE_HASH } from '../../src/audit/index.js';
 import { ApiModule } from './api.module.js';
 import { loadSealKey } from '../composition/seal-key.js';
@@ -167,7 +167,7 @@ export interface RunningApi {
 /** `nwd start`: open the log, prepare the read models, run the projections inline, listen. */
 export async function startApi(config: NwdConfig): Promise<RunningApi> {
   const logger = createLogger(config.logLevel, 'api');
-  const infra = await openInfrastructure(config, ALL_PROJECTIONS, {
+  const infra = await openInfrastructure(config, NWD_MODEL, {
     applicationName: 'nwd-api',
     onProjectionError: (err, name) =>
       logger.error({ err: loggableError(err), projection: name }, 'projection failed'),

@@ -12,7 +12,7 @@ import {
 import { loadSealKey } from '../composition/seal-key.js';
 import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
 import { foldKnownCase, VERIFICATION_STREAM } from '../../src/audit/index.js';
-import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';
 
 const REASONS = {
   hash: 'its content or its link to the event before does not match its hash',
@@ -37,7 +37,7 @@ export function addAuditCommands(program: Command, environment: string): void {
         ? (JSON.parse(readFileSync(opts.anchor, 'utf8')) as Anchor)
         : undefined;
       const key = await loadSealKey();
-      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      const infra = await openInfrastructure(loadConfig(), NWD_MODEL);
       let faults = 0;
       try {
         const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -153,7 +153,7 @@ export function addAuditCommands(program: Command, environment: string): void {
           `--as-of must be an instant such as 2026-03-04T18:00:00Z, not ${opts.asOf}`,
         );
       }
-      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      const infra = await openInfrastructure(loadConfig(), NWD_MODEL);
       try {
         const events = await infra.store.readAbout(youngPersonId, { recordedUpTo: opts.asOf });
         const known = foldKnownCase(youngPersonId, events);

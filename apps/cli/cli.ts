@@ -3,7 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { CONFIG_HELP, loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
 import { startApi } from '../api/api.js';
 import { startProjector } from '../projector/projector.js';
-import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';
 import { addSeedCommand } from './seed/seed-command.js';
 import { addSealCommand } from './seal-command.js';
 import { addAuditCommands } from './audit-commands.js';
@@ -70,7 +70,7 @@ export function buildCli(): Command {
     )
     .addHelpText('after', ENVIRONMENT)
     .action(async () => {
-      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      const infra = await openInfrastructure(loadConfig(), NWD_MODEL);
       try {
         await infra.runner.prepare();
         const status = await infra.runner.status();
@@ -95,7 +95,7 @@ export function buildCli(): Command {
     )
     .addHelpText('after', ENVIRONMENT)
     .action(async () => {
-      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      const infra = await openInfrastructure(loadConfig(), NWD_MODEL);
       try {
         const status = await infra.runner.status();
         for (const s of status) {
@@ -127,7 +127,7 @@ export function buildCli(): Command {
       `\nRead models: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}\n${ENVIRONMENT}`,
     )
     .action(async (name: string | undefined) => {
-      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      const infra = await openInfrastructure(loadConfig(), NWD_MODEL);
       try {
         await infra.runner.prepare();
         const names = name ? [infra.runner.find(name).name] : ALL_PROJECTIONS.map((p) => p.name);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { sealLog, SqlEventStore } from '../../libs/event-store/src/index.js';
 import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
-import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { NWD_MODEL } from '../composition/composition.js';
 import { loadSealKey } from '../composition/seal-key.js';
 
 /** `nwd seal`: sign the log's present state, and hand the council an anchor to keep elsewhere. */
@@ -20,7 +20,7 @@ export function addSealCommand(program: Command, environment: string): void {
     .addHelpText('after', environment)
     .action(async (opts: { out?: string }) => {
       const key = await loadSealKey();
-      const infra = await openInfrastructure(loadConfig(), ALL_PROJECTIONS);
+      const infra = await openInfrastructure(loadConfig(), NWD_MODEL);
       try {
         if (!(infra.store instanceof SqlEventStore)) {
           throw new Error('EventStoreDB keeps its own log: seals are for the PostgreSQL log');

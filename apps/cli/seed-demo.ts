@@ -2,7 +2,7 @@ import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js
 import type { AuthenticatedUser } from '../../src/access/index.js';
 import { listDemoUsers, registerDemoUsers } from '../../src/web/demo-users.js';
 import { inProcessApi } from './in-process-api.js';
-import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { NWD_MODEL } from '../composition/composition.js';
 
 /** Generated, obviously fictional names: no real person's data. */
 const GIVEN = ['Alex', 'Bo', 'Cam', 'Dee', 'Eli', 'Fran'];
@@ -17,7 +17,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
  */
 export async function seedDemo(out: (line: string) => void): Promise<void> {
   const config = loadConfig();
-  const infra = await openInfrastructure(config, ALL_PROJECTIONS);
+  const infra = await openInfrastructure(config, NWD_MODEL);
   try {
     const existing = await listDemoUsers(infra.store);
     if (existing.length > 0) {

@@ -1,8 +1,9 @@
 import type { Projection } from '../../libs/projections/src/index.js';
+import type { DomainModel } from '../../libs/platform/src/index.js';
 import { accessProjections } from '../../src/access/index.js';
 import { HubPlacementsModule, hubPlacementsProjections } from '../../src/hub-placements/index.js';
 import { AuditModule } from '../../src/audit/index.js';
-import { HousingModule, housingProjections } from '../../src/housing/index.js';
+import { HousingModule, housingProjections, housingUpcasters } from '../../src/housing/index.js';
 import { OutreachModule, outreachProjections } from '../../src/outreach/index.js';
 import { YoungPeopleModule, youngPeopleProjections } from '../../src/young-people/index.js';
 
@@ -22,3 +23,9 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   ...housingProjections,
   ...accessProjections,
 ];
+
+/** How stored events of earlier shapes read today, every capability's. */
+export const ALL_UPCASTERS = [...housingUpcasters];
+
+/** Read models and event schemas: what `openInfrastructure` opens every process with. */
+export const NWD_MODEL: DomainModel = { projections: ALL_PROJECTIONS, upcasters: ALL_UPCASTERS };

@@ -5,12 +5,12 @@ import {
   type Infrastructure,
   type NwdConfig,
 } from '../../libs/platform/src/index.js';
-import { ALL_PROJECTIONS } from '../composition/composition.js';
+import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';
 
 /** Runs every projection with no HTTP (PROJECTIONS=external on the API). */
 export async function startProjector(config: NwdConfig): Promise<Infrastructure> {
   const logger = createLogger(config.logLevel, 'projector');
-  const infra = await openInfrastructure(config, ALL_PROJECTIONS, {
+  const infra = await openInfrastructure(config, NWD_MODEL, {
     applicationName: 'nwd-projector',
     onProjectionError: (err, name) =>
       logger.error({ err: loggableError(err), projection: name }, 'projection failed'),

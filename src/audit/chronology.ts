@@ -150,7 +150,7 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
   CareLeaverRecordMade: [
     'housing',
     (d) =>
-      `Care leaver record for the ${s(d.age)}th birthday: in touch ${s(d.inTouch)}${d.activ ? `, activity ${s(d.activ)}` : ''}${d.accom ? `, accommodation ${s(d.accom)}` : ''}`,
+      `Care leaver record for the ${s(d.age)}th birthday: in touch ${s(d.inTouch)}${d.activ && d.activ !== '0' ? `, activity ${s(d.activ)}` : ''}${d.accom && d.accom !== '0' ? `, accommodation ${s(d.accom)}` : ''}`,
   ],
 };
 

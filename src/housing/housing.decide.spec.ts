@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { careLeaverRecordV1toV2 } from './pathway/care-leaver-record.upcasters.js';
 import { deciderSpec } from '../../libs/testing/src/decider-spec.js';
 import type { HousingOptionEvent, HousingPathwayEvent } from './housing.events.js';
 import {
@@ -199,7 +200,7 @@ describe('plans, tenancies and care leaver records', () => {
       age: 18,
       inTouch: 'YES',
       activ: 'F2',
-      accom: 'EY',
+      accom: 'E1',
       collectionYear: '2025-26',
       ...over,
     });
@@ -212,7 +213,7 @@ describe('plans, tenancies and care leaver records', () => {
         birthday: '2026-06-15',
         inTouch: 'YES',
         activ: 'F2',
-        accom: 'EY',
+        accom: 'E1',
         recordedOn: '2026-05-01',
         collectionYear: '2025-26',
       },
@@ -234,5 +235,37 @@ describe('plans, tenancies and care leaver records', () => {
       .given([])
       .when(record({ category: 'edge_of_care' }))
       .thenFails('OC3.NOT_A_CARE_LEAVER');
+    // Not in touch: activity and accommodation are 0 in the return, never left empty.
+    deciderSpec(recordCareLeaver)
+      .given([])
+      .when(record({ inTouch: 'NO', activ: null, accom: null }))
+      .then([{ ...made, data: { ...made.data, inTouch: 'NO', activ: '0', accom: '0' } }]);
+    deciderSpec(recordCareLeaver)
+      .given([])
+      .when(record({ inTouch: 'NO', activ: null }))
+      .thenFails('OC3.NOT_IN_TOUCH', 'accom');
+  });
+
+  it('reads a version 1 OC3 record (BY/BN codes, nulls) as version 2', () => {
+    const v1 = {
+      youngPersonId: 'yp1',
+      hubId: 'h1',
+      age: 18,
+      birthday: '2026-06-15',
+      inTouch: 'YES',
+      activ: 'F2',
+      accom: 'EY',
+      recordedOn: '2026-05-01',
+      collectionYear: '2025-26',
+    };
+    const up = careLeaverRecordV1toV2.up;
+    expect(up(v1)).toEqual({ ...v1, accom: 'E1' });
+    expect(up({ ...v1, accom: 'KN' }).accom).toBe('K2');
+    expect(up({ ...v1, accom: 'SY' }).accom).toBe('S2');
+    expect(up({ ...v1, accom: 'XN' }).accom).toBe('X2');
+    expect(up({ ...v1, inTouch: 'NO', activ: null, accom: null })).toMatchObject({
+      activ: '0',
+      accom: '0',
+    });
   });
 });

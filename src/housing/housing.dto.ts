@@ -257,7 +257,11 @@ export class CareLeaverRecordRequest {
   @IsSsda903Code('ACTIV')
   activ?: string;
 
-  @ApiPropertyOptional({ example: 'EY', description: 'SSDA903 ACCOM (required when in touch)' })
+  @ApiPropertyOptional({
+    example: 'E1',
+    description:
+      'SSDA903 ACCOM, 2025-26 codes: type letter and 1 suitable or 2 not (required when in touch)',
+  })
   @IsOptional()
   @IsSsda903Code('ACCOM')
   accom?: string;

@@ -193,7 +193,11 @@ export type TenancyEnded = {
   };
 };
 
-/** SSDA903 OC3: on and around the birthdays from 17 to 21. */
+/**
+ * SSDA903 OC3: on and around the birthdays from 17 to 21. Version 2 (2025-26 codes): ACCOM ends
+ * in 1 (suitable) or 2 (not suitable), and a care leaver not in touch has ACTIV and ACCOM `0`.
+ * Version 1 stored `BY`/`BN`-style codes and nulls; it reads as version 2 (upcasters below).
+ */
 export type CareLeaverRecordMade = {
   type: 'CareLeaverRecordMade';
   data: {
@@ -203,8 +207,8 @@ export type CareLeaverRecordMade = {
     age: number;
     birthday: string;
     inTouch: string;
-    activ: string | null;
-    accom: string | null;
+    activ: string;
+    accom: string;
     recordedOn: string;
     collectionYear: string;
   };

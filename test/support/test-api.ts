@@ -13,7 +13,7 @@ import {
   type AuthenticatedUser,
 } from '../../src/access/index.js';
 import type { LocalKeys } from '../../src/access/tokens/local-signing-key.js';
-import { ALL_PROJECTIONS } from '../../apps/composition/composition.js';
+import { NWD_MODEL } from '../../apps/composition/composition.js';
 import {
   loadConfig,
   openInfrastructure,
@@ -84,7 +84,7 @@ export async function startTestApi(
   const infra = await openInfrastructure(
     // PGlite in memory for tests: no folder, nothing of a developer's touched.
     config,
-    ALL_PROJECTIONS,
+    NWD_MODEL,
     { memory: dialect === 'pglite' },
   );
   await infra.runner.prepare();

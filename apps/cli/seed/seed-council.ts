@@ -8,7 +8,7 @@ import {
 } from '../../../libs/platform/src/index.js';
 import type { AuthenticatedUser } from '../../../src/access/index.js';
 import { inProcessApi } from '../in-process-api.js';
-import { ALL_PROJECTIONS } from '../../composition/composition.js';
+import { NWD_MODEL } from '../../composition/composition.js';
 import { simulate, type SeedOptions, type SeedUser } from './simulation.js';
 
 export interface SeedSummary {
@@ -35,8 +35,7 @@ export async function seedCouncil(
   }
   const config = loadConfig();
   // History at simulated times sets recorded_at: the schema owner's right.
-  const infra =
-    given ?? (await openInfrastructure(config, ALL_PROJECTIONS, { appendAsOwner: true }));
+  const infra = given ?? (await openInfrastructure(config, NWD_MODEL, { appendAsOwner: true }));
   const { url, app, sign } = await inProcessApi(infra, config);
   // Tokens live at most TOKEN_MAX_MINUTES: a long seed signs a user's token again on the way.
   const tokens = new Map<string, { token: string; signedAt: number }>();

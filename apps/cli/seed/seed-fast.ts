@@ -8,7 +8,7 @@ import {
   type SqlEventStore,
 } from '../../../libs/event-store/src/index.js';
 import { loadConfig, openInfrastructure, uuidFromHash } from '../../../libs/platform/src/index.js';
-import { ALL_PROJECTIONS } from '../../composition/composition.js';
+import { NWD_MODEL } from '../../composition/composition.js';
 import { seedCouncil, type SeedSummary } from './seed-council.js';
 import type { SeedOptions } from './simulation.js';
 
@@ -37,7 +37,7 @@ export async function seedFast(
   const templateWeeks = Math.max(1, Math.round(templateYears * 52));
   const template = await openInfrastructure(
     { ...config, databaseUrl: null, eventStoreUrl: null },
-    ALL_PROJECTIONS,
+    NWD_MODEL,
     { memory: true },
   );
   let events: LoadEvent[];
@@ -74,7 +74,7 @@ export async function seedFast(
     : options.hubs;
   const copies = rounds * hubs;
   // Writing the log directly (its times and hashes computed here) is the schema owner's right.
-  const infra = await openInfrastructure(config, ALL_PROJECTIONS, { appendAsOwner: true });
+  const infra = await openInfrastructure(config, NWD_MODEL, { appendAsOwner: true });
   const log = (infra.store as SqlEventStore).db;
   const bar = new cliProgress.SingleBar(
     {

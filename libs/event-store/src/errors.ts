@@ -39,3 +39,12 @@ export class DataFolderLockedError extends Error {
     this.name = 'DataFolderLockedError';
   }
 }
+
+/** The log's server cannot be reached just now (a cluster electing a leader, a restart). */
+export class StoreUnavailableError extends Error {
+  readonly code = 'EVENT_STORE.UNAVAILABLE';
+  constructor(override readonly cause: unknown) {
+    super(`the event store cannot be reached: ${cause instanceof Error ? cause.name : 'error'}`);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -111,7 +111,11 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** Gap-safe: never returns an event past one that may still commit with a lower checkpoint. */
   readAll(options: ReadAllOptions): Promise<LoggedEvent[]>;
-  findEvent(eventId: string): Promise<StoredEvent | null>;
+  /**
+   * The stored event with this id. `inStream`: the stream it would be in, when the caller knows
+   * it (a store without an index by event id looks there).
+   */
+  findEvent(eventId: string, inStream?: string): Promise<StoredEvent | null>;
   /**
    * Every event about one young person (whose data names them as `youngPersonId`), from every
    * stream, in position order: the case across all modules, for audit.

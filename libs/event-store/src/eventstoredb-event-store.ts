@@ -12,7 +12,8 @@ import type {
   ReadStreamOptions,
   StoredEvent,
 } from './event-store.port.js';
-import { WrongExpectedRevisionError } from './errors.js';
+import { StoreUnavailableError, WrongExpectedRevisionError } from './errors.js';
+import { NO_SCHEMAS, type EventSchemas } from './event-schemas.js';
 
 const { EventStoreDBClient, jsonEvent, ANY, NO_STREAM, START, END, FORWARDS, BACKWARDS } = esdb;
 type Client = InstanceType<typeof EventStoreDBClient>;
@@ -27,8 +28,23 @@ type Recorded = {
   position?: { commit: bigint; prepare: bigint };
 };
 
-/** How far back `findEvent` looks in $all: EventStoreDB has no index by event id. */
+/**
+ * How far back `findEvent` looks in $all when it is not told the stream (EventStoreDB has no
+ * index by event id). Every idempotent command names its stream, so a retry is found however old.
+ */
 const FIND_EVENT_WINDOW = 10_000;
+
+/** Events of $all read per page while looking past system events. */
+const READ_ALL_PAGE = 500;
+
+/** The client's ways of saying the cluster cannot answer now: a 503 to the caller, not a 500. */
+const UNAVAILABLE = [
+  esdb.UnavailableError,
+  esdb.DeadlineExceededError,
+  esdb.NotLeaderError,
+  esdb.TimeoutError,
+  esdb.CancelledError,
+];
 
 /**
  * The event store on an EventStoreDB (or KurrentDB) cluster. $all is written by one leader in one
@@ -36,13 +52,40 @@ const FIND_EVENT_WINDOW = 10_000;
  * commit position in both fields. `recordedAt` is the server's `created` timestamp.
  */
 export class EventStoreDbEventStore implements EventStore {
-  private constructor(private readonly client: Client) {}
+  private constructor(
+    private readonly client: Client,
+    private readonly schemas: EventSchemas,
+  ) {}
 
-  static connect(connectionString: string): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+  static connect(connectionString: string, schemas: EventSchemas = NO_SCHEMAS) {
+    return new EventStoreDbEventStore(
+      EventStoreDBClient.connectionString(connectionString),
+      schemas,
+    );
   }
 
-  async append(
+  /** Runs `work`, turning the cluster's unavailability into StoreUnavailableError. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (UNAVAILABLE.some((type) => error instanceof type)) throw new StoreUnavailableError(error);
+      throw error;
+    }
+  }
+
+  private readonly stored = (e: Recorded) => this.schemas.upcast(toStored(e));
+
+  append(
+    streamId: string,
+    newEvents: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    const events = newEvents.map((e) => this.schemas.stamp(e));
+    return this.guard(() => this.appendNow(streamId, events, options));
+  }
+
+  private async appendNow(
     streamId: string,
     events: NewEvent[],
     options: { expectedRevision: ExpectedRevision },
@@ -102,7 +145,11 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return this.guard(() => this.readStreamNow(streamId, options));
+  }
+
+  private async readStreamNow(streamId: string, options: ReadStreamOptions) {
     const upTo = options.recordedUpTo ? new Date(options.recordedUpTo).getTime() : Infinity;
     const out: StoredEvent[] = [];
     try {
@@ -114,7 +161,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (!e) continue;
         if (options.toRevision !== undefined && Number(e.revision) > options.toRevision) break;
         if (e.created.getTime() > upTo) continue;
-        out.push(toStored(e));
+        out.push(this.stored(e));
       }
     } catch (error) {
       if (isStreamNotFound(error)) return [];
@@ -123,27 +170,47 @@ export class EventStoreDbEventStore implements EventStore {
     return out;
   }
 
-  async readAll(options: ReadAllOptions): Promise<LoggedEvent[]> {
+  readAll(options: ReadAllOptions): Promise<LoggedEvent[]> {
+    return this.guard(() => this.readAllNow(options));
+  }
+
+  /**
+   * The next `limit` events of the log after a checkpoint. System events are skipped, page after
+   * page, so a run of them longer than any page never reads as "nothing more" (the runner would
+   * read the same window for ever).
+   */
+  private async readAllNow(options: ReadAllOptions): Promise<LoggedEvent[]> {
     const after =
       options.after && options.after.position > 0 ? BigInt(options.after.position) : null;
     const out: LoggedEvent[] = [];
-    for await (const resolved of this.client.readAll({
-      direction: FORWARDS,
-      fromPosition: after === null ? START : { commit: after, prepare: after },
-      maxCount: options.limit + 1,
-    })) {
-      const e = resolved.event as Recorded | undefined;
-      if (!e || e.type.startsWith('$') || e.streamId.startsWith('$')) continue;
-      if (after !== null && (e.position?.commit ?? 0n) <= after) continue;
-      const stored = toStored(e);
-      out.push({ ...stored, checkpoint: checkpointAt(stored.position) });
-      if (out.length === options.limit) break;
+    let from: { commit: bigint; prepare: bigint } | null =
+      after === null ? null : { commit: after, prepare: after };
+    for (;;) {
+      let seen = 0;
+      for await (const resolved of this.client.readAll({
+        direction: FORWARDS,
+        fromPosition: from ?? START,
+        maxCount: READ_ALL_PAGE,
+      })) {
+        seen += 1;
+        const e = resolved.event as Recorded | undefined;
+        if (e?.position) from = e.position;
+        if (!e || e.type.startsWith('$') || e.streamId.startsWith('$')) continue;
+        if (after !== null && (e.position?.commit ?? 0n) <= after) continue;
+        const stored = this.stored(e);
+        out.push({ ...stored, checkpoint: checkpointAt(stored.position) });
+        if (out.length === options.limit) return out;
+      }
+      if (seen < READ_ALL_PAGE) return out; // the end of $all
     }
-    return out;
   }
 
   /** Reads the whole log: EventStoreDB has no index on event data (a server projection could). */
-  async readAbout(youngPersonId: string, options: ReadAboutOptions = {}): Promise<StoredEvent[]> {
+  readAbout(youngPersonId: string, options: ReadAboutOptions = {}): Promise<StoredEvent[]> {
+    return this.guard(() => this.readAboutNow(youngPersonId, options));
+  }
+
+  private async readAboutNow(youngPersonId: string, options: ReadAboutOptions) {
     const upTo = options.recordedUpTo ? new Date(options.recordedUpTo).getTime() : Infinity;
     const out: StoredEvent[] = [];
     for await (const resolved of this.client.readAll({
@@ -153,7 +220,7 @@ export class EventStoreDbEventStore implements EventStore {
       const e = resolved.event as Recorded | undefined;
       if (!e || e.type.startsWith('$') || e.streamId.startsWith('$')) continue;
       if (e.streamId.startsWith('identity-') || e.created.getTime() > upTo) continue;
-      const stored = toStored(e);
+      const stored = this.stored(e);
       if (options.toPosition !== undefined && stored.position > options.toPosition) break;
       if (options.afterPosition !== undefined && stored.position <= options.afterPosition) continue;
       if ((stored.data as { youngPersonId?: unknown }).youngPersonId === youngPersonId)
@@ -162,21 +229,44 @@ export class EventStoreDbEventStore implements EventStore {
     return out;
   }
 
-  async findEvent(eventId: string): Promise<StoredEvent | null> {
-    let seen = 0;
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-      const e = resolved.event as Recorded | undefined;
-      if (e && e.id === eventId) return toStored(e);
-      if (++seen >= FIND_EVENT_WINDOW) break;
-    }
-    return null;
+  findEvent(eventId: string, inStream?: string): Promise<StoredEvent | null> {
+    return this.guard(async () => {
+      if (inStream !== undefined) {
+        try {
+          for await (const resolved of this.client.readStream(inStream, {
+            direction: BACKWARDS,
+            fromRevision: END,
+          })) {
+            const e = resolved.event as Recorded | undefined;
+            if (e && e.id === eventId) return this.stored(e);
+          }
+        } catch (error) {
+          if (!isStreamNotFound(error)) throw error;
+        }
+        return null;
+      }
+      let seen = 0;
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+      })) {
+        const e = resolved.event as Recorded | undefined;
+        if (e && e.id === eventId) return this.stored(e);
+        if (++seen >= FIND_EVENT_WINDOW) break;
+      }
+      return null;
+    });
   }
 
   checkpointOf(position: number): Promise<Checkpoint | null> {
     return Promise.resolve(checkpointAt(position));
   }
 
-  async head(): Promise<LogHead> {
+  head(): Promise<LogHead> {
+    return this.guard(() => this.headNow());
+  }
+
+  private async headNow(): Promise<LogHead> {
     for await (const resolved of this.client.readAll({
       direction: BACKWARDS,
       fromPosition: END,

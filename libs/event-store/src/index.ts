@@ -32,3 +32,4 @@ export {
   type SealReport,
 } from './sql/seals.js';
 export { restoredFromAnotherCluster, rebaseRestoredLog } from './sql/restored-log.js';
+export { EventSchemas, NO_SCHEMAS, type Upcaster } from './event-schemas.js';

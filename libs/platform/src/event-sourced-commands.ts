@@ -79,7 +79,7 @@ export class EventSourcedCommands {
   }): Promise<CommandOutcome> {
     const { streamId, decider, command, ctx } = args;
     const step = args.step ? `${args.step}:` : '';
-    const replay = await this.recorded(ctx, step);
+    const replay = await this.recorded(ctx, step, streamId);
     if (replay) return replay;
 
     for (let attempt = 1; ; attempt++) {
@@ -96,7 +96,7 @@ export class EventSourcedCommands {
       } catch (error) {
         // A keyed request refused on a state its own twin has just made (an identical request
         // racing it) gets the twin's answer: the replay, never the refusal.
-        const twin = await this.recorded(ctx, step);
+        const twin = await this.recorded(ctx, step, streamId);
         if (twin) return twin;
         throw error;
       }
@@ -118,7 +118,7 @@ export class EventSourcedCommands {
         this.runner.poke();
         return { ...result, replayed: result.duplicate };
       } catch (error) {
-        const concurrentRetry = await this.recorded(ctx, step);
+        const concurrentRetry = await this.recorded(ctx, step, streamId);
         if (concurrentRetry) return concurrentRetry;
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (ctx.ifMatch !== null)
@@ -157,9 +157,13 @@ export class EventSourcedCommands {
    * The original outcome of this idempotent request, if it was recorded already; the same key
    * with another request is 422 `IDEMPOTENCY.KEY_REUSED`.
    */
-  async recorded(ctx: RequestContext, step = ''): Promise<CommandOutcome | null> {
+  async recorded(
+    ctx: RequestContext,
+    step = '',
+    streamId?: string,
+  ): Promise<CommandOutcome | null> {
     if (ctx.idempotencyKey === null) return null;
-    const first = await this.store.findEvent(newId(ctx, `event:${step}0`));
+    const first = await this.store.findEvent(newId(ctx, `event:${step}0`), streamId);
     if (!first) return null;
     const record = first.metadata.idempotency as IdempotencyRecord | undefined;
     if (!record || record.requestHash !== ctx.requestHash) {
@@ -172,7 +176,10 @@ export class EventSourcedCommands {
     }
     const last =
       record.eventCount > 1
-        ? await this.store.findEvent(newId(ctx, `event:${step}${record.eventCount - 1}`))
+        ? await this.store.findEvent(
+            newId(ctx, `event:${step}${record.eventCount - 1}`),
+            first.streamId,
+          )
         : first;
     if (!last) throw new Error(`idempotent request ${record.key} is partly stored`);
     return {

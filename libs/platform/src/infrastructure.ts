@@ -1,4 +1,6 @@
 import {
+  EventSchemas,
+  type Upcaster,
   rebaseRestoredLog,
   restoredFromAnotherCluster,
   eventLogGrants,
@@ -59,9 +61,15 @@ export async function migrateSchema(owner: SqlDatabase, runtimeRole: string | nu
 const currentUser = async (db: SqlDatabase) =>
   (await db.query<{ u: string }>('SELECT current_user AS u')).rows[0].u;
 
+/** What a process is built from: the read models, and how stored events of old shapes read. */
+export interface DomainModel {
+  projections: readonly Projection[];
+  upcasters: readonly Upcaster[];
+}
+
 export async function openInfrastructure(
   config: NwdConfig,
-  projections: readonly Projection[],
+  model: DomainModel,
   options: {
     applicationName?: string;
     onProjectionError?: (e: unknown, name: string) => void;
@@ -72,6 +80,8 @@ export async function openInfrastructure(
     appendAsOwner?: boolean;
   } = {},
 ): Promise<Infrastructure> {
+  const { projections } = model;
+  const schemas = new EventSchemas(model.upcasters);
   const readDb: SqlDatabase = config.databaseUrl
     ? new PostgresDatabase(config.databaseUrl, { applicationName: options.applicationName })
     : await PgliteDatabase.open(options.memory ? undefined : config.dataDir);
@@ -104,7 +114,7 @@ export async function openInfrastructure(
   if (config.eventStoreUrl) {
     await owner?.close();
     owner = null;
-    store = EventStoreDbEventStore.connect(config.eventStoreUrl);
+    store = EventStoreDbEventStore.connect(config.eventStoreUrl, schemas);
     describe = `log on EventStoreDB, read models on ${readDb.dialect}`;
   } else {
     // A generator writing history at simulated times appends as the owner (only it may set
@@ -114,7 +124,7 @@ export async function openInfrastructure(
       await owner?.close();
       owner = null;
     }
-    store = new SqlEventStore(appendAs);
+    store = new SqlEventStore(appendAs, schemas);
     describe =
       readDb.dialect === 'pglite'
         ? `embedded PGlite in ${options.memory ? 'memory' : config.dataDir}`

@@ -190,6 +190,7 @@ const UNAVAILABLE_CODES = new Set([
   '08003',
   '08004',
   '08006',
+  'EVENT_STORE.UNAVAILABLE', // EventStoreDB: no leader, unreachable, deadline passed
 ]);
 
 export function databaseUnavailable(error: unknown): boolean {

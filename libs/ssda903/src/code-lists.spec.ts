@@ -13,8 +13,25 @@ describe('SSDA903 code lists (2025-26)', () => {
     expect(isCode('RNE', 'X')).toBe(false);
   });
 
-  it('leaves the provider blank for T0 to T3 and Z11 to Z14', () => {
-    expect(['T0', 'T3', 'Z11', 'Z14'].map(providerRequired)).toEqual([false, false, false, false]);
-    expect(['T4', 'K2', 'U1'].map(providerRequired)).toEqual([true, true, true]);
+  it('leaves the provider blank for T0 to T4 and Z11 to Z14', () => {
+    expect(['T0', 'T3', 'T4', 'Z11', 'Z14'].map(providerRequired)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(['K2', 'U1'].map(providerRequired)).toEqual([true, true]);
+  });
+
+  it('codes OC3 accommodation as suitable (1) or not (2), and 0 for a care leaver not in touch', () => {
+    expect(isCode('ACCOM', 'B1')).toBe(true);
+    expect(isCode('ACCOM', 'Z2')).toBe(true);
+    expect(isCode('ACCOM', 'S2')).toBe(true);
+    expect(isCode('ACCOM', 'S1')).toBe(false);
+    expect(isCode('ACCOM', 'X1')).toBe(false);
+    expect(isCode('ACCOM', 'BY')).toBe(false);
+    expect(isCode('ACCOM', '0')).toBe(true);
+    expect(isCode('ACTIV', '0')).toBe(true);
   });
 });

@@ -80,15 +80,16 @@ const LISTS_2025_26 = {
    * education (2), employment (4), apprenticeship (5); G4-G6 not in education, employment or
    * training (illness or disability, other reasons, pregnancy or parenting).
    */
-  ACTIV: ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6'],
+  ACTIV: ['F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5', 'G4', 'G5', 'G6', '0'],
   /**
-   * Care leaver's accommodation (OC3): the type letter and Y (suitable) or N (not suitable).
+   * Care leaver's accommodation (OC3): the type letter and 1 (suitable) or 2 (not suitable).
    * B parents or relatives, C community home, D semi-independent transitional, E supported
    * lodgings, G gone abroad, H deported, K ordinary lodgings, R residence not known, S no fixed
    * abode, T foyer, U independent living, V emergency accommodation, W bed and breakfast,
-   * X in custody, Y other, Z with former foster carers (staying put).
+   * X in custody, Y other, Z with former foster carers (staying put). S and X are never suitable
+   * (S2, X2 only). `0`: not in touch, so not known (ACTIV likewise).
    */
-  ACCOM: [...'BCDEGHKRSTUVWXYZ'].flatMap((type) => [`${type}Y`, `${type}N`]),
+  ACCOM: [...[...'BCDEGHKRTUVWYZ'].flatMap((type) => [`${type}1`, `${type}2`]), 'S2', 'X2', '0'],
   SEX: ['M', 'F', 'U'],
 } satisfies Record<string, readonly string[]>;
 
@@ -113,7 +114,7 @@ export function isCode(
   return LISTS[year][list].includes(code);
 }
 
-/** PLACE_PROVIDER is left blank when the placement type is T0 to T3 or Z11 to Z14. */
+/** PLACE_PROVIDER is left blank when the placement type is T0 to T4 or Z11 to Z14 (2025-26). */
 export function providerRequired(place: string): boolean {
-  return !/^(T[0-3]|Z1[1-4])$/.test(place);
+  return !/^(T[0-4]|Z1[1-4])$/.test(place);
 }

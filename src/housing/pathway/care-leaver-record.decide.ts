@@ -69,12 +69,22 @@ export function decideRecordCareLeaver(
       'age',
     );
   }
-  if (c.inTouch === 'YES' && (!c.activ || !c.accom)) {
+  const inTouch = c.inTouch === 'YES';
+  if (inTouch && (!c.activ || c.activ === '0' || !c.accom || c.accom === '0')) {
     throw new DomainError(
       'OC3.ACTIVITY_REQUIRED',
       'in touch: give the main activity and accommodation',
       422,
-      c.activ ? 'accom' : 'activ',
+      c.activ && c.activ !== '0' ? 'accom' : 'activ',
+    );
+  }
+  // Not in touch: nothing is known of activity or accommodation, which the return codes 0.
+  if (!inTouch && ((c.activ && c.activ !== '0') || (c.accom && c.accom !== '0'))) {
+    throw new DomainError(
+      'OC3.NOT_IN_TOUCH',
+      'not in touch: activity and accommodation are not known (leave them out)',
+      422,
+      c.activ && c.activ !== '0' ? 'activ' : 'accom',
     );
   }
   return [
@@ -86,8 +96,8 @@ export function decideRecordCareLeaver(
         age: c.age,
         birthday: window.birthday,
         inTouch: c.inTouch,
-        activ: c.activ,
-        accom: c.accom,
+        activ: inTouch ? c.activ! : '0',
+        accom: inTouch ? c.accom! : '0',
         recordedOn: c.today,
         collectionYear: c.collectionYear,
       },

@@ -17,6 +17,7 @@ import { migrate } from './migrator.js';
 import { eventLogMigration } from './migrations/0001-event-log.js';
 import { hashChainMigration } from './migrations/0002-hash-chain.js';
 import { recordingClock } from '../recording-clock.js';
+import { NO_SCHEMAS, type EventSchemas } from '../event-schemas.js';
 import { setWiseAppendMigration } from './migrations/0003-set-wise-append.js';
 import { groupedAppendMigration } from './migrations/0004-grouped-append.js';
 import { singleEventAppendMigration } from './migrations/0005-single-event-append.js';
@@ -57,7 +58,10 @@ export class SqlEventStore implements EventStore {
   private readonly appends = appendGrouper(this.db);
   private readonly streamReads = streamReadGrouper<EventRow>(this.db, COLUMNS);
 
-  constructor(readonly db: SqlDatabase) {}
+  constructor(
+    readonly db: SqlDatabase,
+    private readonly schemas: EventSchemas = NO_SCHEMAS,
+  ) {}
 
   async migrate(): Promise<string[]> {
     return migrate(this.db, eventStoreMigrations);
@@ -70,7 +74,10 @@ export class SqlEventStore implements EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const payload = JSON.stringify(
-      events.map((e) => ({ eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata })),
+      events.map((e) => {
+        const { eventId, type, data, metadata } = this.schemas.stamp(e);
+        return { eventId, type, data, metadata };
+      }),
     );
     try {
       const { revision, position, duplicate } = await this.appends.submit({
@@ -128,13 +135,16 @@ export class SqlEventStore implements EventStore {
     return r.rows.length === 0 ? 'no_stream' : Number(r.rows[0].revision);
   }
 
+  /** A row as the event it stands for, at its type's current version. */
+  private readonly read = (row: EventRow): StoredEvent => this.schemas.upcast(toStoredEvent(row));
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     if (options.toRevision === undefined && options.recordedUpTo === undefined) {
       const rows = await this.streamReads.submit({
         streamId,
         fromRevision: options.fromRevision ?? 0,
       });
-      return rows.map(toStoredEvent);
+      return rows.map(this.read);
     }
     const params: unknown[] = [streamId, options.fromRevision ?? 0];
     let sql = `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2`;
@@ -147,7 +157,7 @@ export class SqlEventStore implements EventStore {
       sql += ` AND recorded_at <= $${params.length}::timestamptz`;
     }
     const r = await this.db.query<EventRow>(`${sql} ORDER BY revision`, params);
-    return r.rows.map(toStoredEvent);
+    return r.rows.map(this.read);
   }
 
   async readAbout(youngPersonId: string, options: ReadAboutOptions = {}): Promise<StoredEvent[]> {
@@ -166,7 +176,7 @@ export class SqlEventStore implements EventStore {
         options.afterPosition ?? 0,
       ],
     );
-    return r.rows.map(toStoredEvent);
+    return r.rows.map(this.read);
   }
 
   async readAll(options: ReadAllOptions): Promise<LoggedEvent[]> {
@@ -180,17 +190,18 @@ export class SqlEventStore implements EventStore {
       [after.transactionId, after.position, options.limit],
     );
     return r.rows.map((row) => ({
-      ...toStoredEvent(row),
+      ...this.read(row),
       checkpoint: { transactionId: row.transaction_id, position: Number(row.position) },
     }));
   }
 
+  /** By its unique index: the stream is not needed. */
   async findEvent(eventId: string): Promise<StoredEvent | null> {
     if (!UUID.test(eventId)) return null;
     const r = await this.db.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id = $1`, [
       eventId,
     ]);
-    return r.rows.length === 0 ? null : toStoredEvent(r.rows[0]);
+    return r.rows.length === 0 ? null : this.read(r.rows[0]);
   }
 
   async checkpointOf(position: number): Promise<Checkpoint | null> {
