@@ -46,6 +46,25 @@ describe('the nwd command', () => {
     }
   });
 
+  it('signs tokens no longer than TOKEN_MAX_MINUTES', async () => {
+    const env = { NWD_KEY_FILE: join(dir, 'token-key.json') };
+    const ok = await nwd(
+      ['token', '--user', 'kw-1', '--role', 'key_worker', '--expires', '30m'],
+      env,
+    );
+    const payload = JSON.parse(Buffer.from(ok.stdout.trim().split('.')[1], 'base64url').toString());
+    expect(payload.exp - payload.iat).toBe(1800);
+    const long = await nwd(
+      ['token', '--user', 'kw-1', '--role', 'key_worker', '--expires', '8h'],
+      env,
+    ).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(long?.code).not.toBe(0);
+    expect(long?.stderr).toContain('TOKEN_MAX_MINUTES');
+  });
+
   it('migrates PostgreSQL, and migrating again changes nothing', async () => {
     const env = { DATABASE_URL: database.url };
     const first = await nwd(['migrate'], env);

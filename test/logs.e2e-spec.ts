@@ -120,5 +120,13 @@ describe('logs and refused requests (PostgreSQL)', () => {
         expect.objectContaining({ status: 401, user: null, targetId: hubA }),
       ]),
     );
+    // The audit page lists them and counts the week's.
+    const page = await auditor.call('GET', '/app/audit');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Refused attempts');
+    expect(page.body).toMatch(
+      /In the last 7 days: [1-9]\d* without a valid sign-in, [1-9]\d* not allowed/,
+    );
+    expect(page.body).toContain('Not theirs to see');
   });
 });

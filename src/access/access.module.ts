@@ -8,7 +8,10 @@ import { accessLogProjection } from './access-log/access-log.projection.js';
 import { GetAccessLogHandler } from './access-log/access-log.query.js';
 import { ConsentFilter } from './consent-filter.js';
 import { RefusedRequestsController } from './refused-requests/refused-requests.controller.js';
-import { GetRefusedRequestsHandler } from './refused-requests/refused-requests.query.js';
+import {
+  CountRefusedRequestsHandler,
+  GetRefusedRequestsHandler,
+} from './refused-requests/refused-requests.query.js';
 import { SubjectAccessController } from './access-log/subject-access.controller.js';
 import type { TokenVerifier } from './tokens/token-verifier.js';
 
@@ -30,6 +33,7 @@ export class AccessModule {
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         GetAccessLogHandler,
         GetRefusedRequestsHandler,
+        CountRefusedRequestsHandler,
         ConsentFilter,
       ],
     };

@@ -46,6 +46,7 @@ export { WEB_SESSIONS, type WebRequest } from './access.guard.js';
 export { loadOrCreateLocalKeys as loadLocalKeys } from './tokens/local-signing-key.js';
 export { RefusedRequests } from './refused-requests/refused-requests.js';
 export {
+  CountRefusedRequests,
   GetRefusedRequests,
   type RefusedEntry,
 } from './refused-requests/refused-requests.query.js';

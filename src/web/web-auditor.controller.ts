@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HtmlDocument, UuidParam } from '../../libs/platform/src/index.js';
 import {
+  CountRefusedRequests,
   GetRefusedRequests,
   LogsAccess,
   onCase,
@@ -67,10 +68,14 @@ export class WebAuditorController {
     const verification = await this.queryBus.execute(new GetLatestVerification());
     const retention = await this.queryBus.execute(new GetRetentionReport());
     const refused = await this.queryBus.execute(new GetRefusedRequests({}, 20, undefined));
+    const refusedWeek = await this.queryBus.execute(
+      new CountRefusedRequests(new Date(Date.now() - 7 * 86_400_000).toISOString()),
+    );
     return this.pages.page(req, 'audit.njk', {
       title: 'Audit',
       log: log.items,
       refused: refused.items,
+      refusedWeek,
       verification,
       retention,
     });

@@ -88,3 +88,27 @@ export class GetRefusedRequestsHandler implements IQueryHandler<GetRefusedReques
     );
   }
 }
+
+/** How many requests were refused since an instant, by status: probing shows as a count. */
+export class CountRefusedRequests extends Query<Record<'401' | '403' | '404', number>> {
+  constructor(readonly since: string) {
+    super();
+  }
+}
+
+@QueryHandler(CountRefusedRequests)
+export class CountRefusedRequestsHandler implements IQueryHandler<CountRefusedRequests> {
+  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+
+  async execute({ since }: CountRefusedRequests) {
+    await refusedRequestsTable(this.db);
+    const r = await this.db.query<{ status: number; n: string | number }>(
+      `SELECT status, count(*) AS n FROM nwd_security.refused_requests
+       WHERE refused_at >= $1::timestamptz GROUP BY status`,
+      [since],
+    );
+    const counts = { '401': 0, '403': 0, '404': 0 };
+    for (const row of r.rows) counts[String(row.status) as '401' | '403' | '404'] = Number(row.n);
+    return counts;
+  }
+}
