@@ -98,6 +98,23 @@ export function eventStoreContract(
       expect(await store.findEvent(e.eventId)).toEqual(stored);
     });
 
+    it('finds an event in the stream named, however many events came after it', async () => {
+      const id = stream();
+      const first = newEvent('Early');
+      await store.append(id, [first], { expectedRevision: 'no_stream' });
+      for (let i = 0; i < 5; i++)
+        await store.append(
+          id,
+          Array.from({ length: 400 }, () => newEvent('Later')),
+          { expectedRevision: 'any' },
+        );
+      expect(await store.findEvent(first.eventId, id)).toMatchObject({
+        eventId: first.eventId,
+        revision: 0,
+      });
+      expect(await store.findEvent(newEvent().eventId, id)).toBeNull();
+    });
+
     it('refuses a wrong expected revision with a typed error and appends nothing', async () => {
       const id = stream();
       await store.append(id, [newEvent()], { expectedRevision: 'no_stream' });
