@@ -19,15 +19,7 @@ describe('consent holds on every route that shows young people (PostgreSQL)', ()
 
   beforeAll(async () => {
     api = await startTestApi('postgres');
-    const admin = api.as({ id: 'admin', roles: ['admin'] });
-    const hubId = (
-      await admin.call('POST', '/api/hubs', {
-        name: 'Consent Hub',
-        council: 'C',
-        plannedBeds: 2,
-        emergencyBeds: 1,
-      })
-    ).body.hubId as string;
+    const hubId = await api.openHub('Consent Hub', { planned: 2, emergency: 1 });
     const manager = api.as({ id: 'mgr', roles: ['hub_manager'], hubs: [hubId] });
     const workerId = 'w-consent';
     const worker = api.as({ id: workerId, roles: ['key_worker'], hubs: [hubId] });

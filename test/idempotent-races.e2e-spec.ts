@@ -12,14 +12,7 @@ describe('concurrent retries of one keyed request (PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startTestApi('postgres');
-    hubId = (
-      await api.as({ id: 'admin', roles: ['admin'] }).call('POST', '/api/hubs', {
-        name: 'Race Hub',
-        council: 'C',
-        plannedBeds: 1,
-        emergencyBeds: 1,
-      })
-    ).body.hubId;
+    hubId = await api.openHub('Race Hub');
     manager = api.as({ id: 'mgr', roles: ['hub_manager'], hubs: [hubId] });
   });
   afterAll(() => api.close());

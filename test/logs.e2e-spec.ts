@@ -20,18 +20,8 @@ describe('logs and refused requests (PostgreSQL)', () => {
       },
     });
     api = await startTestApi('postgres', {}, { logger: pino({ level: 'info' }, sink) });
-    const admin = api.as({ id: 'admin', roles: ['admin'] });
-    const hub = async (name: string) =>
-      (
-        await admin.call('POST', '/api/hubs', {
-          name,
-          council: 'C',
-          plannedBeds: 1,
-          emergencyBeds: 1,
-        })
-      ).body.hubId as string;
-    hubA = await hub('Log Hub A');
-    hubB = await hub('Log Hub B');
+    hubA = await api.openHub('Log Hub A');
+    hubB = await api.openHub('Log Hub B');
     manager = api.as({ id: 'mgr-log', name: 'Mel Logs', roles: ['hub_manager'], hubs: [hubA] });
   });
   afterAll(() => api.close());

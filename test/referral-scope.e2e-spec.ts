@@ -25,18 +25,8 @@ describe('referrals stay inside the referrer’s scope (PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startTestApi('postgres');
-    const admin = api.as({ id: 'admin', roles: ['admin'] });
-    const hub = async (name: string) =>
-      (
-        await admin.call('POST', '/api/hubs', {
-          name,
-          council: 'C',
-          plannedBeds: 1,
-          emergencyBeds: 1,
-        })
-      ).body.hubId as string;
-    hubA = await hub('Hub A');
-    hubB = await hub('Hub B');
+    hubA = await api.openHub('Hub A');
+    hubB = await api.openHub('Hub B');
     managerA = api.as({ id: 'mgr-a', roles: ['hub_manager'], hubs: [hubA] });
     managerB = api.as({ id: 'mgr-b', roles: ['hub_manager'], hubs: [hubB] });
     const opened = await managerB.call('POST', '/api/referrals', {

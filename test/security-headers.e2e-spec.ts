@@ -9,14 +9,7 @@ describe('security headers and caching', () => {
 
   beforeAll(async () => {
     api = await startTestApi('pglite');
-    hubId = (
-      await api.as({ id: 'admin', roles: ['admin'] }).call('POST', '/api/hubs', {
-        name: 'Header Hub',
-        council: 'C',
-        plannedBeds: 1,
-        emergencyBeds: 1,
-      })
-    ).body.hubId;
+    hubId = await api.openHub('Header Hub');
     cookie = await api.sessions.issue({
       id: 'mgr',
       name: 'Mo Manager',

@@ -17,14 +17,7 @@ describe('stored events of an older shape (PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startTestApi('postgres');
-    hubId = (
-      await api.as({ id: 'admin', roles: ['admin'] }).call('POST', '/api/hubs', {
-        name: 'Upcast Hub',
-        council: 'C',
-        plannedBeds: 1,
-        emergencyBeds: 1,
-      })
-    ).body.hubId;
+    hubId = await api.openHub('Upcast Hub');
     manager = api.as({ id: 'mgr', roles: ['hub_manager'], hubs: [hubId] });
     const birth = new Date(Date.now() + 20 * 86_400_000);
     birth.setUTCFullYear(birth.getUTCFullYear() - 18);

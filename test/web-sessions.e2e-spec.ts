@@ -9,14 +9,7 @@ describe('web sessions end on the server (PostgreSQL)', () => {
 
   beforeAll(async () => {
     api = await startTestApi('postgres');
-    hubId = (
-      await api.as({ id: 'admin', roles: ['admin'] }).call('POST', '/api/hubs', {
-        name: 'Session Hub',
-        council: 'C',
-        plannedBeds: 1,
-        emergencyBeds: 1,
-      })
-    ).body.hubId;
+    hubId = await api.openHub('Session Hub');
   });
   afterAll(() => api.close());
 

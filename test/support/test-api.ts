@@ -51,6 +51,8 @@ export interface TestApi extends Caller {
   token(user: TestUser, expiresIn?: string | number): Promise<string>;
   /** Calls made as this user (a fresh token each call). */
   as(user: TestUser): Caller;
+  /** Opens a hub (as an admin) and returns its id. */
+  openHub(name: string, beds?: { planned: number; emergency: number }): Promise<string>;
   /** fetch against the API with no token, JSON in and out. */
   call(
     method: string,
@@ -139,6 +141,16 @@ export async function startTestApi(
       call: async (method, path, body, headers = {}) =>
         call(method, path, body, { authorization: `Bearer ${await token(user)}`, ...headers }),
     }),
+    openHub: async (name, beds = { planned: 1, emergency: 1 }) => {
+      const r = await call(
+        'POST',
+        '/api/hubs',
+        { name, council: 'C', plannedBeds: beds.planned, emergencyBeds: beds.emergency },
+        { authorization: `Bearer ${await token({ id: 'admin', roles: ['admin'] })}` },
+      );
+      if (r.status !== 201) throw new Error(`could not open hub ${name}: ${r.status}`);
+      return r.body.hubId as string;
+    },
     async close() {
       await app.close();
       await infra.close();
