@@ -4,6 +4,7 @@ import { DomainError, type RequestMemo } from '../../libs/platform/src/index.js'
 import type { AccessScope } from './access-scope.js';
 import { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
 import type { RowsAboutYoungPeople } from './access-log/logs-access.decorator.js';
+import { inScope } from './policy.js';
 
 /**
  * The `consented` scope on rows: an independent (Reg 44) visitor sees a row about a young person
@@ -28,11 +29,7 @@ export class ConsentFilter {
     const judged = await Promise.all(
       unique.map(async (id) => {
         const facts = await this.facts().find(id, memo);
-        return facts !== null &&
-          access.user.hubs.includes(facts.hubId) &&
-          facts.consentedVisitorIds.includes(access.user.id)
-          ? id
-          : null;
+        return facts !== null && inScope('consented', access.user, facts) ? id : null;
       }),
     );
     return new Set(judged.filter((id): id is string => id !== null));
