@@ -45,12 +45,16 @@ export async function signLocalToken(
   user: AuthenticatedUser,
   expiresIn: string | number = '60m',
 ): Promise<string> {
+  // Issued and expiring from one reading of the clock, so the lifetime is exactly what was asked
+  // (two readings can straddle a second and make a 60-minute token 3,601 seconds long).
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const lifetime = typeof expiresIn === 'string' ? lifetimeSeconds(expiresIn) : null;
   return new SignJWT({ name: user.name, roles: user.roles, hubs: user.hubs })
     .setProtectedHeader({ alg: ALG, typ: 'JWT' })
     .setSubject(user.id)
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(lifetime === null ? expiresIn : issuedAt + lifetime)
     .sign(keys.privateKey);
 }

@@ -64,8 +64,9 @@ export async function createTokenVerifier(config: AuthConfig): Promise<TokenVeri
           // A token without an expiry would be good for ever once leaked.
           requiredClaims: ['exp'],
         });
+        // A second's grace: an issuer that reads its clock twice can straddle a second.
         const lifetime = payload.exp! - (payload.iat ?? Math.floor(now / 1000));
-        if (lifetime > config.tokenMaxMinutes * 60) {
+        if (lifetime > config.tokenMaxMinutes * 60 + 1) {
           throw new TokenRejected(
             'AUTH.TOKEN_INVALID',
             `the token lives longer than ${config.tokenMaxMinutes} minutes (TOKEN_MAX_MINUTES); ask for a shorter one`,
