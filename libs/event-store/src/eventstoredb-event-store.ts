@@ -14,19 +14,18 @@ import type {
 } from './event-store.port.js';
 import { StoreUnavailableError, WrongExpectedRevisionError } from './errors.js';
 import { NO_SCHEMAS, type EventSchemas } from './event-schemas.js';
+import {
+  checkpointAt,
+  isStreamNotFound,
+  isWrongExpectedVersion,
+  toEsdbRevision,
+  toStored,
+  UNAVAILABLE,
+  type Recorded,
+} from './eventstoredb-mapping.js';
 
-const { EventStoreDBClient, jsonEvent, ANY, NO_STREAM, START, END, FORWARDS, BACKWARDS } = esdb;
+const { EventStoreDBClient, jsonEvent, START, END, FORWARDS, BACKWARDS } = esdb;
 type Client = InstanceType<typeof EventStoreDBClient>;
-type Recorded = {
-  streamId: string;
-  id: string;
-  revision: bigint;
-  type: string;
-  created: Date;
-  data: unknown;
-  metadata: unknown;
-  position?: { commit: bigint; prepare: bigint };
-};
 
 /**
  * How far back `findEvent` looks in $all when it is not told the stream (EventStoreDB has no
@@ -36,15 +35,6 @@ const FIND_EVENT_WINDOW = 10_000;
 
 /** Events of $all read per page while looking past system events. */
 const READ_ALL_PAGE = 500;
-
-/** The client's ways of saying the cluster cannot answer now: a 503 to the caller, not a 500. */
-const UNAVAILABLE = [
-  esdb.UnavailableError,
-  esdb.DeadlineExceededError,
-  esdb.NotLeaderError,
-  esdb.TimeoutError,
-  esdb.CancelledError,
-];
 
 /**
  * The event store on an EventStoreDB (or KurrentDB) cluster. $all is written by one leader in one
@@ -281,35 +271,4 @@ export class EventStoreDbEventStore implements EventStore {
   async close(): Promise<void> {
     await this.client.dispose();
   }
-}
-
-function checkpointAt(position: number): Checkpoint {
-  return { transactionId: String(position), position };
-}
-
-function toEsdbRevision(expected: ExpectedRevision) {
-  if (expected === 'any') return ANY;
-  if (expected === 'no_stream') return NO_STREAM;
-  return BigInt(expected);
-}
-
-function toStored(e: Recorded): StoredEvent {
-  return {
-    eventId: e.id,
-    streamId: e.streamId,
-    revision: Number(e.revision),
-    position: Number(e.position?.commit ?? 0n),
-    type: e.type,
-    data: e.data as StoredEvent['data'],
-    metadata: e.metadata as StoredEvent['metadata'],
-    recordedAt: e.created.toISOString(),
-  };
-}
-
-function isWrongExpectedVersion(error: unknown): boolean {
-  return error instanceof esdb.WrongExpectedVersionError;
-}
-
-function isStreamNotFound(error: unknown): boolean {
-  return error instanceof esdb.StreamNotFoundError;
 }
