@@ -269,6 +269,16 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     const page = await signIn(context, 'Ada Auditor');
     await page.waitForURL(/\/audit$/);
     await check(page, 'auditor-audit-desktop');
+    // On a phone the access log and the refused attempts scroll in their own boxes.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await check(page, 'auditor-audit-phone');
+    const pageWidth = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    );
+    expect(pageWidth).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${api.url}/app/young-people/${youngPersonId}/chronology`);
     await check(page, 'auditor-reason-desktop');
     await page.getByLabel('Reason').fill('Annual audit of case records');

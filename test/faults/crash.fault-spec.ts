@@ -6,7 +6,15 @@ import pg from 'pg';
 import { createTestDatabase } from '../../libs/testing/src/test-database.js';
 import { fc } from './fault-random.js';
 import { apiClient, hubWithPeople } from './hub-fixture.js';
-import { freePort, kill, runNwd, sleep, startNwd, type NwdProcess } from './processes.js';
+import {
+  freePort,
+  kill,
+  runNwd,
+  sleep,
+  startNwd,
+  untilCaughtUp,
+  type NwdProcess,
+} from './processes.js';
 
 const ADMIN_URL =
   process.env.TEST_DATABASE_URL ?? 'postgresql://nwd_test:nwd_test@127.0.0.1:5432/postgres';
@@ -122,13 +130,7 @@ describe.each([
       await sql.end();
     }
     // Let the projections reach the head of the log, then compare every read model with a rebuild.
-    for (let t = 0; t < 100; t++) {
-      const health = (await (await fetch(`${base}/health`)).json()) as {
-        projections: { lag: number }[];
-      };
-      if (health.projections.every((p) => p.lag === 0)) break;
-      await sleep(200);
-    }
+    await untilCaughtUp(base, 100);
     const verify = await runNwd(['verify'], env);
     expect(verify.out).toContain('Verified: no fault found.');
     expect(verify.code).toBe(0);

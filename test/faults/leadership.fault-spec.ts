@@ -6,7 +6,15 @@ import pg from 'pg';
 import { NWD_MODEL } from '../../apps/composition/composition.js';
 import { createTestDatabase, type TestDatabase } from '../../libs/testing/src/test-database.js';
 import { apiClient, hubWithPeople } from './hub-fixture.js';
-import { freePort, kill, runNwd, sleep, startNwd, type NwdProcess } from './processes.js';
+import {
+  freePort,
+  kill,
+  runNwd,
+  sleep,
+  startNwd,
+  untilCaughtUp,
+  type NwdProcess,
+} from './processes.js';
 
 const ADMIN_URL =
   process.env.TEST_DATABASE_URL ?? 'postgresql://nwd_test:nwd_test@127.0.0.1:5432/postgres';
@@ -117,13 +125,7 @@ describe('projection leadership across three projector processes (PostgreSQL)', 
     await writer;
 
     // The last projector leads everything and catches up; every read model equals a rebuild.
-    for (let t = 0; t < 150; t++) {
-      const health = (await (await fetch(`${base}/health`)).json()) as {
-        projections: { lag: number }[];
-      };
-      if (health.projections.every((p) => p.lag === 0)) break;
-      await sleep(200);
-    }
+    await untilCaughtUp(base);
     const verify = await runNwd(['verify'], env);
     expect(verify.out).toContain('Verified: no fault found.');
     expect(written).toBeGreaterThan(20);

@@ -82,3 +82,14 @@ export function runNwd(
     child.on('exit', (code) => resolve({ code, out }));
   });
 }
+
+/** Waits (at most `tries` x 200 ms) until every projection the API reports has nothing to read. */
+export async function untilCaughtUp(base: string, tries = 150): Promise<void> {
+  for (let t = 0; t < tries; t++) {
+    const health = (await (await fetch(`${base}/health`)).json()) as {
+      projections?: { lag: number }[];
+    };
+    if (health.projections?.every((p) => p.lag === 0)) return;
+    await sleep(200);
+  }
+}
