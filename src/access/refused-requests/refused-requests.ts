@@ -47,12 +47,11 @@ export function refusedRequestsTable(db: SqlDatabase): Promise<void> {
 
 /**
  * Every refused request (401, 403, and 404 on a case or hub) is a structured security event:
- * logged (who, route, target, why), counted by status, and kept for auditors, who list them.
+ * logged (who, route, target, why) and kept for auditors, who list and count them (the table is
+ * the count; see CountRefusedRequests).
  * Filing one never holds the answer up, and a failure to file it is itself logged.
  */
 export class RefusedRequests {
-  readonly counts: Record<'401' | '403' | '404', number> = { 401: 0, 403: 0, 404: 0 };
-
   constructor(
     private readonly db: SqlDatabase,
     private readonly logger: Logger,
@@ -62,7 +61,6 @@ export class RefusedRequests {
     const status = refusal.status;
     if (status !== 401 && status !== 403 && !(status === 404 && SCOPED_NOT_FOUND.has(refusal.code)))
       return;
-    this.counts[String(status) as '401' | '403' | '404'] += 1;
     const user = (req as Request & { user?: AuthenticatedUser }).user;
     const params = (req.params ?? {}) as Record<string, string | undefined>;
     const targetId = params.id ?? params.youngPersonId ?? params.hubId ?? null;
