@@ -3,7 +3,12 @@
 const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The libraries' package aliases (package.json "imports") point at their sources in tests.
+    '^#testing/(.*)$': '<rootDir>/libs/testing/src/$1.ts',
+    '^#([a-z0-9-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import type { SqlDatabase, SqlEventStore } from '../libs/event-store/src/index.js';
+import type { SqlDatabase, SqlEventStore } from '#event-store';
 import {
   benchEvent,
   fmt,

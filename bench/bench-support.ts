@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { NewEvent } from '../libs/event-store/src/index.js';
-import { createTestDatabase } from '../libs/testing/src/test-database.js';
+import type { NewEvent } from '#event-store';
+import { createTestDatabase } from '#testing/test-database';
 
 /** One line of the report: a figure, its baseline from the same run, the ratio, the target. */
 export interface BenchRow {

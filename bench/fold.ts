@@ -1,4 +1,4 @@
-import type { SqlEventStore } from '../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { outreachStreamId } from '../src/outreach/index.js';
 import { appendCaseOf } from '../src/outreach/synthetic-contacts.js';
 import { evolveOutreach, initialOutreach } from '../src/outreach/outreach-record.js';

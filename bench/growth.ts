@@ -1,4 +1,4 @@
-import { openPostgresEventStore, type SqlEventStore } from '../libs/event-store/src/index.js';
+import { openPostgresEventStore, type SqlEventStore } from '#event-store';
 import { seedFast } from '../apps/cli/seed/seed-fast.js';
 import { storeAppends } from './append.js';
 import { fmt, median, medianMs, ms, scratchDatabase, type BenchRow } from './bench-support.js';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openPostgresEventStore, type SqlEventStore } from '../libs/event-store/src/index.js';
-import { REPO_ROOT } from '../libs/testing/src/build.js';
-import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
+import { openPostgresEventStore, type SqlEventStore } from '#event-store';
+import { REPO_ROOT } from '#testing/build';
+import { createTestDatabase, type TestDatabase } from '#testing/test-database';
 import { syntheticCase } from '../src/young-people/synthetic-cases.js';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createTestDatabase } from '../libs/testing/src/test-database.js';
+import { createTestDatabase } from '#testing/test-database';
 import { runNwd } from './faults/processes.js';
 
 const ADMIN_URL =

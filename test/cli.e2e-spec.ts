@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALL_PROJECTIONS } from '../apps/composition/composition.js';
-import { openPostgresEventStore } from '../libs/event-store/src/index.js';
-import { newEvent } from '../libs/testing/src/event-store-contract.js';
-import { REPO_ROOT } from '../libs/testing/src/build.js';
-import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
+import { openPostgresEventStore } from '#event-store';
+import { newEvent } from '#testing/event-store-contract';
+import { REPO_ROOT } from '#testing/build';
+import { createTestDatabase, type TestDatabase } from '#testing/test-database';
 
 const run = promisify(execFile);
 const NWD = join(REPO_ROOT, 'bin', 'nwd.js');

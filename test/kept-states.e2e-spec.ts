@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadConfig } from '../libs/platform/src/index.js';
+import { loadConfig } from '#platform';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();

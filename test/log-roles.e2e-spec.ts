@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { NWD_MODEL } from '../apps/composition/composition.js';
-import { loadConfig, openInfrastructure, type Infrastructure } from '../libs/platform/src/index.js';
-import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
+import { loadConfig, openInfrastructure, type Infrastructure } from '#platform';
+import { createTestDatabase, type TestDatabase } from '#testing/test-database';
 
 const event = (type = 'Noted') => ({
   eventId: randomUUID(),

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { NWD_MODEL } from '../apps/composition/composition.js';
-import { START_OF_LOG } from '../libs/event-store/src/index.js';
-import { loadConfig, openInfrastructure } from '../libs/platform/src/index.js';
-import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
+import { START_OF_LOG } from '#event-store';
+import { loadConfig, openInfrastructure } from '#platform';
+import { createTestDatabase, type TestDatabase } from '#testing/test-database';
 import { syntheticCase } from '../src/young-people/synthetic-cases.js';
 import { freePort, sleep } from './faults/processes.js';
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
-import { loggableError } from '../libs/platform/src/index.js';
+import { loggableError } from '#platform';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
 /** Personal data never reaches the logs; refused requests do, as security events, and are filed. */

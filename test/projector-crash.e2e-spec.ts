@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openPostgresEventStore, type SqlEventStore } from '../libs/event-store/src/index.js';
+import { openPostgresEventStore, type SqlEventStore } from '#event-store';
 import { appendSyntheticCases } from '../src/young-people/index.js';
-import { ProjectionRunner, readCheckpoints } from '../libs/projections/src/index.js';
-import { built } from '../libs/testing/src/build.js';
-import { createTestDatabase, type TestDatabase } from '../libs/testing/src/test-database.js';
+import { ProjectionRunner, readCheckpoints } from '#projections';
+import { built } from '#testing/build';
+import { createTestDatabase, type TestDatabase } from '#testing/test-database';
 import { ALL_PROJECTIONS } from '../apps/composition/composition.js';
 
 const CASES = 3000;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { SqlEventStore } from '../libs/event-store/src/index.js';
+import { SqlEventStore } from '#event-store';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
 /**

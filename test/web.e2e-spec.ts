@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../libs/testing/src/build.js';
+import { REPO_ROOT } from '#testing/build';
 import { outreachStreamId } from '../src/outreach/index.js';
 import { registerDemoUsers } from '../src/web/demo-users.js';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';

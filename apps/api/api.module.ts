@@ -1,9 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  PlatformModule,
-  type Infrastructure,
-  type NwdConfig,
-} from '../../libs/platform/src/index.js';
+import { PlatformModule, type Infrastructure, type NwdConfig } from '#platform';
 import { AccessModule, type TokenVerifier } from '../../src/access/index.js';
 import { BUSINESS_MODULES } from '../composition/composition.js';
 import { WebModule } from '../../src/web/web.module.js';

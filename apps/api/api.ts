@@ -15,7 +15,7 @@ import {
   type Infrastructure,
   type Logger,
   type NwdConfig,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import {
@@ -32,7 +32,7 @@ import { NWD_MODEL } from '../composition/composition.js';
 import { RECORD_STYLE_HASH } from '../../src/audit/index.js';
 import { ApiModule } from './api.module.js';
 import { loadSealKey } from '../composition/seal-key.js';
-import { sealLog, SqlEventStore } from '../../libs/event-store/src/index.js';
+import { sealLog, SqlEventStore } from '#event-store';
 
 /** The HTTP API over an opened infrastructure (the e2e tests call this with a test database). */
 export async function createApi(

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../libs/platform/src/index.js';
+import { loadConfig } from '#platform';
 import { startApi } from './api.js';
 
 const running = await startApi(loadConfig());

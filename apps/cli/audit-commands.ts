@@ -8,9 +8,9 @@ import {
   type Anchor,
   type ChainReport,
   type SealReport,
-} from '../../libs/event-store/src/index.js';
+} from '#event-store';
 import { loadSealKey } from '../composition/seal-key.js';
-import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
+import { loadConfig, openInfrastructure } from '#platform';
 import { foldKnownCase, VERIFICATION_STREAM } from '../../src/audit/index.js';
 import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';
 

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { CONFIG_HELP, loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
+import { CONFIG_HELP, loadConfig, openInfrastructure } from '#platform';
 import { startApi } from '../api/api.js';
 import { startProjector } from '../projector/projector.js';
 import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';

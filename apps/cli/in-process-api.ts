@@ -1,10 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import {
-  createLogger,
-  type Infrastructure,
-  type NwdConfig,
-} from '../../libs/platform/src/index.js';
+import { createLogger, type Infrastructure, type NwdConfig } from '#platform';
 import {
   createTokenVerifier,
   loadAuthConfig,

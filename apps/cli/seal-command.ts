@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { sealLog, SqlEventStore } from '../../libs/event-store/src/index.js';
-import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
+import { sealLog, SqlEventStore } from '#event-store';
+import { loadConfig, openInfrastructure } from '#platform';
 import { NWD_MODEL } from '../composition/composition.js';
 import { loadSealKey } from '../composition/seal-key.js';
 

@@ -1,4 +1,4 @@
-import { loadConfig, openInfrastructure } from '../../libs/platform/src/index.js';
+import { loadConfig, openInfrastructure } from '#platform';
 import type { AuthenticatedUser } from '../../src/access/index.js';
 import { listDemoUsers, registerDemoUsers } from '../../src/web/demo-users.js';
 import { inProcessApi } from './in-process-api.js';

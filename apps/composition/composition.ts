@@ -1,5 +1,5 @@
-import type { Projection } from '../../libs/projections/src/index.js';
-import type { DomainModel } from '../../libs/platform/src/index.js';
+import type { Projection } from '#projections';
+import type { DomainModel } from '#platform';
 import { accessProjections } from '../../src/access/index.js';
 import { HubPlacementsModule, hubPlacementsProjections } from '../../src/hub-placements/index.js';
 import { AuditModule } from '../../src/audit/index.js';

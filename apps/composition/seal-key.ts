@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { calculateJwkThumbprint, exportJWK } from 'jose';
-import type { SealKey } from '../../libs/event-store/src/index.js';
+import type { SealKey } from '#event-store';
 import { loadAuthConfig, loadOrCreateLocalKeys } from '../../src/access/index.js';
 
 /**

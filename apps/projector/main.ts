@@ -1,4 +1,4 @@
-import { loadConfig } from '../../libs/platform/src/index.js';
+import { loadConfig } from '#platform';
 import { startProjector } from './projector.js';
 
 const infra = await startProjector(loadConfig());

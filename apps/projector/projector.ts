@@ -4,7 +4,7 @@ import {
   openInfrastructure,
   type Infrastructure,
   type NwdConfig,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';
 
 /** Runs every projection with no HTTP (PROJECTIONS=external on the API). */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { DomainError, memoOf, ProblemException, PUBLIC } from '../../libs/platform/src/index.js';
+import { memoOf, ProblemException, PUBLIC } from '#platform';
+import { DomainError } from '#kernel';
 import type { AccessRequest } from './access-scope.js';
 import { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
 import { hubInScope, inScope, scopeFor } from './policy.js';

@@ -1,4 +1,4 @@
-import type { RequestMemo } from '../../libs/platform/src/index.js';
+import type { RequestMemo } from '#platform';
 import type { CaseFacts } from './policy.js';
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { DomainError, type RequestMemo } from '../../libs/platform/src/index.js';
+import { type RequestMemo } from '#platform';
+import { DomainError } from '#kernel';
 import type { AccessScope } from './access-scope.js';
 import { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
 import type { RowsAboutYoungPeople } from './access-log/logs-access.decorator.js';

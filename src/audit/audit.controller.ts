@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, HtmlDocument, ReadsFrom, UuidParam } from '../../libs/platform/src/index.js';
+import { ApiProblems, HtmlDocument, ReadsFrom, UuidParam } from '#platform';
 import { LogsAccess, onCase, oneCase, Requires } from '../access/index.js';
 import { AsOfQuery, ChronologyQuery, FieldHistoryQuery, RecordQuery } from './audit.dto.js';
 import {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { IsInstant, IsLogPosition } from '../../libs/platform/src/index.js';
+import { IsInstant, IsLogPosition } from '#platform';
 import { MODULES, type Module } from './chronology.js';
 
 export class AsOfQuery {

@@ -1,13 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { EventStore, SqlDatabase } from '../../libs/event-store/src/index.js';
-import {
-  DomainError,
-  EVENT_STORE,
-  NWD_CONFIG,
-  READ_DB,
-  type NwdConfig,
-} from '../../libs/platform/src/index.js';
+import type { EventStore, SqlDatabase } from '#event-store';
+import { EVENT_STORE, NWD_CONFIG, READ_DB, type NwdConfig } from '#platform';
+import { DomainError } from '#kernel';
 import { CaseHistory, type AsOf, type Reflects } from './case-history.js';
 import { chronologyOf, type ChronologyEntry, type Module } from './chronology.js';
 import { fieldHistory, isField, type FieldChange } from './field-history.js';

@@ -1,10 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  SqlEventStore,
-  type EventStore,
-  type StoredEvent,
-} from '../../libs/event-store/src/index.js';
-import { DomainError, EVENT_STORE } from '../../libs/platform/src/index.js';
+import { SqlEventStore, type EventStore, type StoredEvent } from '#event-store';
+import { EVENT_STORE } from '#platform';
+import { DomainError } from '#kernel';
 import { youngPersonStreamId } from '../young-people/young-people.events.js';
 import { CaseSnapshots, SNAPSHOT_EVERY } from './case-snapshots.js';
 import { KnownCaseBuilder } from './known-case.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { sqlStores } from '../../libs/testing/src/sql-stores.js';
-import { type SqlEventStore } from '../../libs/event-store/src/index.js';
+import { sqlStores } from '#testing/sql-stores';
+import { type SqlEventStore } from '#event-store';
 import { appendCaseOf } from '../outreach/synthetic-contacts.js';
 import { CaseHistory } from './case-history.js';
 import { foldKnownCase } from './known-case.js';

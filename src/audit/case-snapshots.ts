@@ -1,5 +1,5 @@
-import type { SqlDatabase, StoredEvent } from '../../libs/event-store/src/index.js';
-import { WeightedLru } from '../../libs/platform/src/index.js';
+import type { SqlDatabase, StoredEvent } from '#event-store';
+import { WeightedLru } from '#platform';
 import type { BuilderSnapshot } from './known-case.types.js';
 
 /** Bump when the fold in known-case.ts changes what it builds: older snapshots are then ignored. */

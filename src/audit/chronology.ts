@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../libs/event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 
 export const MODULES = ['young_people', 'hub_placements', 'outreach', 'housing'] as const;
 export type Module = (typeof MODULES)[number];

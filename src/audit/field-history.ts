@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../libs/event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 import { currentKeyWorker } from '../young-people/young-person-case.js';
 import { KnownCaseBuilder } from './known-case.js';
 

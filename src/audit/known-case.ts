@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../libs/event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 import { toCaseSummary } from '../young-people/case-summary/case-summary.query.js';
 import type { YoungPersonEvent } from '../young-people/young-people.events.js';
 import type {

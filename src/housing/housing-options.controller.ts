@@ -10,7 +10,7 @@ import {
   UuidParam,
   writeResponse,
   type RequestContext,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 import {
   keepRows,
   LogsAccess,

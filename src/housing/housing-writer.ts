@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { EventStore, SqlDatabase } from '../../libs/event-store/src/index.js';
-import type { ProjectionRunner } from '../../libs/projections/src/index.js';
+import type { EventStore, SqlDatabase } from '#event-store';
+import type { ProjectionRunner } from '#projections';
 import {
   EVENT_STORE,
   EventSourcedCommands,
@@ -11,7 +11,7 @@ import {
   READ_DB,
   type NwdConfig,
   type RequestContext,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
 import type { CaseOfPathway } from './pathway/housing-pathway.decide.js';
 

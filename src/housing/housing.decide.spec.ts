@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { careLeaverRecordV1toV2 } from './pathway/care-leaver-record.upcasters.js';
-import { deciderSpec } from '../../libs/testing/src/decider-spec.js';
+import { deciderSpec } from '#testing/decider-spec';
 import type { HousingOptionEvent, HousingPathwayEvent } from './housing.events.js';
 import {
   moveIn,

@@ -19,8 +19,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../libs/platform/src/index.js';
-import { IsSsda903Code } from '../../libs/ssda903/src/index.js';
+import { IsCalendarDate } from '#platform';
+import { IsSsda903Code } from '#ssda903';
 import {
   ACCOMMODATION_TYPES,
   LANDLORD_TYPES,

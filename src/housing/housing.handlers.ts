@@ -1,11 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  newId,
-  ProblemException,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../libs/platform/src/index.js';
-import { CURRENT_COLLECTION_YEAR } from '../../libs/ssda903/src/index.js';
+import { newId, ProblemException, type CommandOutcome, type RequestContext } from '#platform';
+import { CURRENT_COLLECTION_YEAR } from '#ssda903';
 import type {
   CareLeaverRecordRequest,
   EndTenancyRequest,

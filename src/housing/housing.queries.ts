@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { SqlDatabase } from '../../libs/event-store/src/index.js';
-import { READ_DB } from '../../libs/platform/src/index.js';
+import type { SqlDatabase } from '#event-store';
+import { READ_DB } from '#platform';
 
 const day = (v: Date | string | null) =>
   v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);

@@ -11,7 +11,7 @@ import {
   UuidParam,
   writeResponse,
   type RequestContext,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 import { LogsAccess, onCase, oneCase, Requires } from '../access/index.js';
 import { PeriodQuery } from '../outreach/incidents/incidents.controller.js';
 import {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '../../libs/event-store/src/index.js';
-import { EVENT_STORE, fold } from '../../libs/platform/src/index.js';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '#platform';
+import { fold } from '#kernel';
 import { hubStreamId, type HubEvent } from './hub-placements.events.js';
 import { evolveHub, initialHub, type Hub } from './hub.js';
 

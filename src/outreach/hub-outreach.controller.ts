@@ -10,7 +10,7 @@ import {
   ProblemException,
   ReadsFrom,
   UuidParam,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 import {
   Access,
   LogsAccess,

@@ -4,10 +4,10 @@ import {
   EventSourcedCommands,
   NWD_CONFIG,
   type CommandOutcome,
-  type Decider,
   type NwdConfig,
   type RequestContext,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
+import { type Decider } from '#kernel';
 import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
 import type { OutreachEvent } from './outreach.events.js';
 import { outreachStreamId } from './outreach.events.js';

@@ -19,7 +19,7 @@ import {
   writeResponse,
   type Page,
   type RequestContext,
-} from '../../libs/platform/src/index.js';
+} from '#platform';
 import { LogsAccess, onCase, oneCase, Requires } from '../access/index.js';
 import { AmendContactRequest, LogContactRequest } from './contacts/contacts.dto.js';
 import { AmendContactCommand, LogContactCommand } from './outreach.handlers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deciderSpec } from '../../libs/testing/src/decider-spec.js';
+import { deciderSpec } from '#testing/decider-spec';
 import { amendContact, logContact, type LogContact } from './contacts/contacts.decide.js';
 import {
   recordIncident,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openPgliteEventStore, type SqlEventStore } from '../../libs/event-store/src/index.js';
-import { ProjectionRunner } from '../../libs/projections/src/index.js';
+import { openPgliteEventStore, type SqlEventStore } from '#event-store';
+import { ProjectionRunner } from '#projections';
 import { outreachProjections } from './outreach.module.js';
 import { outreachStreamId, type OutreachEvent } from './outreach.events.js';
 

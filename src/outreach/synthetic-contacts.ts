@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent, SqlEventStore } from '../../libs/event-store/src/index.js';
+import type { NewEvent, SqlEventStore } from '#event-store';
 import { syntheticCase, youngPersonStreamId } from '../young-people/index.js';
 import { outreachStreamId, type ContactLogged } from './outreach.events.js';
 

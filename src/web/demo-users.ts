@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '../../libs/event-store/src/index.js';
+import type { EventStore } from '#event-store';
 import type { AuthenticatedUser } from '../access/authenticated-user.js';
 
 export const DEMO_USERS_STREAM = 'demo-users';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HtmlDocument, UuidParam } from '../../libs/platform/src/index.js';
+import { HtmlDocument, UuidParam } from '#platform';
 import {
   CountRefusedRequests,
   GetRefusedRequests,

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { HtmlDocument, UuidParam } from '../../libs/platform/src/index.js';
+import { HtmlDocument, UuidParam } from '#platform';
 import {
   Access,
   ConsentFilter,

@@ -3,7 +3,7 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { HtmlDocument, ReadsFrom, UuidParam } from '../../libs/platform/src/index.js';
+import { HtmlDocument, ReadsFrom, UuidParam } from '#platform';
 import { LogsAccess, onCase, oneCase, Requires, type WebRequest } from '../access/index.js';
 import { GetFieldHistory, GetSubjectAccessRecord } from '../audit/audit.queries.js';
 import { CASE_FIELDS } from '../audit/field-history.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../../libs/platform/src/index.js';
+import { Public } from '#platform';
 import { WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { userFromClaims } from '../access/tokens/claims.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';

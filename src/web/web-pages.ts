@@ -3,13 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
-import { canonicalJson } from '../../libs/event-store/src/index.js';
-import {
-  contextFromRequest,
-  DomainError,
-  ProblemException,
-  type RequestContext,
-} from '../../libs/platform/src/index.js';
+import { canonicalJson } from '#event-store';
+import { contextFromRequest, ProblemException, type RequestContext } from '#platform';
+import { DomainError } from '#kernel';
 import type { WebRequest } from '../access/index.js';
 import { Renderer } from './renderer.js';
 

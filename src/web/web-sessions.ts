@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import type { EventStore } from '../../libs/event-store/src/index.js';
+import type { EventStore } from '#event-store';
 import type { AuthenticatedUser } from '../access/authenticated-user.js';
 import type { LocalKeys } from '../access/tokens/local-signing-key.js';
 

@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  readOncePerRequest,
-  StreamFolds,
-  type RequestMemo,
-} from '../../libs/platform/src/index.js';
+import { readOncePerRequest, StreamFolds, type RequestMemo } from '#platform';
 import type { CaseFacts, CaseFactsSource } from '../access/index.js';
 import { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
 import {

@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '../../libs/platform/src/index.js';
+import { IsCalendarDate } from '#platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TEAM_ROLES, type TeamRole } from './young-people.events.js';

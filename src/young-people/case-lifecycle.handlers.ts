@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CaseCommand } from './case-command.js';
-import { EventSourcedCommands, newId } from '../../libs/platform/src/index.js';
+import { EventSourcedCommands, newId } from '#platform';
 import type {
   AddTeamMemberRequest,
   ChangeTeamMemberRequest,

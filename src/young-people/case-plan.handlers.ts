@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CaseCommand } from './case-command.js';
-import type { EventStore } from '../../libs/event-store/src/index.js';
-import { EVENT_STORE, EventSourcedCommands, newId } from '../../libs/platform/src/index.js';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE, EventSourcedCommands, newId } from '#platform';
 import type {
   CloseCaseRequest,
   CorrectReferralRequest,

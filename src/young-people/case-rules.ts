@@ -1,6 +1,6 @@
-import { DomainError } from '../../libs/platform/src/domain-error.js';
+import { DomainError } from '#kernel';
 
-export { ageOn } from '../../libs/platform/src/dates.js';
+export { ageOn } from '#kernel';
 import type { KeyWorkerSpell, OpenCase, YoungPersonCase } from './young-person-case.js';
 
 /** Rules several deciders share: pure functions of a case. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { writeResponse, type CommandOutcome } from '../../libs/platform/src/index.js';
+import { writeResponse, type CommandOutcome } from '#platform';
 
 /** What every write to a young person's case answers with. */
 export class CaseWriteResponse {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '../../libs/event-store/src/index.js';
+import type { EventStore, NewEvent } from '#event-store';
 import { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
 
 /**

@@ -6,9 +6,9 @@ import {
   openPostgresEventStore,
   type NewEvent,
   type SqlEventStore,
-} from '../../libs/event-store/src/index.js';
-import { ProjectionRunner } from '../../libs/projections/src/index.js';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+} from '#event-store';
+import { ProjectionRunner } from '#projections';
+import { createTestDatabase } from '#testing/test-database';
 import { youngPeopleProjections } from './young-people.module.js';
 import type { YoungPersonEvent } from './young-people.events.js';
 

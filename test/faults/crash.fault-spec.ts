@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { createTestDatabase } from '#testing/test-database';
 import { fc } from './fault-random.js';
 import { apiClient, hubWithPeople } from './hub-fixture.js';
 import {

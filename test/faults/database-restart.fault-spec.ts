@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { createTestDatabase } from '#testing/test-database';
 import { apiClient, hubWithPeople, type Call } from './hub-fixture.js';
 import { freePort, kill, runNwd, sleep, startNwd, type NwdProcess } from './processes.js';
 

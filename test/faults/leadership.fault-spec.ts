@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { NWD_MODEL } from '../../apps/composition/composition.js';
-import { createTestDatabase, type TestDatabase } from '../../libs/testing/src/test-database.js';
+import { createTestDatabase, type TestDatabase } from '#testing/test-database';
 import { apiClient, hubWithPeople } from './hub-fixture.js';
 import {
   freePort,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { createTestDatabase } from '#testing/test-database';
 import { apiClient, hubWithPeople } from './hub-fixture.js';
 import { freePort, kill, sleep, startNwd, type NwdProcess } from './processes.js';
 

@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { PUBLIC } from '../../libs/platform/src/index.js';
+import { PUBLIC } from '#platform';
 import { LOGS_ACCESS, REQUIRES, type Requirement } from '../../src/access/index.js';
 import type { TestApi } from './test-api.js';
 

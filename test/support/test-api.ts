@@ -14,13 +14,8 @@ import {
 } from '../../src/access/index.js';
 import type { LocalKeys } from '../../src/access/tokens/local-signing-key.js';
 import { NWD_MODEL } from '../../apps/composition/composition.js';
-import {
-  loadConfig,
-  openInfrastructure,
-  type Infrastructure,
-  type NwdConfig,
-} from '../../libs/platform/src/index.js';
-import { createTestDatabase } from '../../libs/testing/src/test-database.js';
+import { loadConfig, openInfrastructure, type Infrastructure, type NwdConfig } from '#platform';
+import { createTestDatabase } from '#testing/test-database';
 import { WebSessions } from '../../src/web/web-sessions.js';
 import type { WebOidc } from '../../src/web/web-oidc.js';
 

@@ -1,11 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
-import { recordingClock } from '../../../libs/event-store/src/index.js';
-import {
-  loadConfig,
-  openInfrastructure,
-  type Infrastructure,
-} from '../../../libs/platform/src/index.js';
+import { recordingClock } from '#event-store';
+import { loadConfig, openInfrastructure, type Infrastructure } from '#platform';
 import type { AuthenticatedUser } from '../../../src/access/index.js';
 import { inProcessApi } from '../in-process-api.js';
 import { NWD_MODEL } from '../../composition/composition.js';

@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
-import {
-  prepareLoad,
-  writeLoad,
-  type LoadEvent,
-  type SqlEventStore,
-} from '../../../libs/event-store/src/index.js';
-import { loadConfig, openInfrastructure, uuidFromHash } from '../../../libs/platform/src/index.js';
+import { prepareLoad, writeLoad, type LoadEvent, type SqlEventStore } from '#event-store';
+import { loadConfig, openInfrastructure, uuidFromHash } from '#platform';
 import { NWD_MODEL } from '../../composition/composition.js';
 import { seedCouncil, type SeedSummary } from './seed-council.js';
 import type { SeedOptions } from './simulation.js';

@@ -2,6 +2,7 @@
  * The event log's port. Every adapter (PostgreSQL, PGlite, EventStoreDB) passes the same
  * contract suite in `libs/testing/src/event-store-contract.ts`.
  */
+import type { JsonObject } from '#kernel';
 
 /** A number (the revision the caller last saw), `'no_stream'`, or `'any'`. */
 export type ExpectedRevision = number | 'no_stream' | 'any';
@@ -22,7 +23,7 @@ export interface EventMetadata {
   [key: string]: unknown;
 }
 
-export type JsonObject = { [key: string]: unknown };
+export type { JsonObject };
 
 export interface NewEvent<T extends string = string, D extends JsonObject = JsonObject> {
   eventId: string;

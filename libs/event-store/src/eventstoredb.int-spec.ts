@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { eventStoreContract } from '../../testing/src/event-store-contract.js';
+import { eventStoreContract } from '#testing/event-store-contract';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 
 const url = process.env.EVENTSTORE_URL;

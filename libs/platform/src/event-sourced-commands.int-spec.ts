@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { SqlEventStore } from '../../event-store/src/sql/sql-event-store.js';
-import { ProjectionRunner } from '../../projections/src/index.js';
-import { sqlStores } from '../../testing/src/sql-stores.js';
-import type { Decider } from './decider.js';
+import type { SqlEventStore } from '#event-store';
+import { ProjectionRunner } from '#projections';
+import { sqlStores } from '#testing/sql-stores';
+import type { Decider } from '#kernel';
 import { EventSourcedCommands } from './event-sourced-commands.js';
 import type { RequestContext } from './request-context.js';
 import { StreamFolds } from './stream-folds.js';

@@ -5,9 +5,9 @@ import {
   type EventStore,
   type NewEvent,
   type StoredEvent,
-} from '../../event-store/src/index.js';
-import type { ProjectionRunner } from '../../projections/src/index.js';
-import type { Decider, DomainEvent } from './decider.js';
+} from '#event-store';
+import type { ProjectionRunner } from '#projections';
+import type { Decider, DomainEvent } from '#kernel';
 import { PreconditionFailedError, ProblemException } from './problem.js';
 import { newId, type RequestContext } from './request-context.js';
 import { forgetRequestMemo } from './request-memo.js';

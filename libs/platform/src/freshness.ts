@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
-import type { ProjectionRunner } from '../../projections/src/index.js';
+import type { ProjectionRunner } from '#projections';
 import type { NwdConfig } from './config.js';
 import { ProblemException } from './problem.js';
 import { NWD_CONFIG, PROJECTION_RUNNER } from './tokens.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventStore, SqlDatabase } from '../../event-store/src/index.js';
-import type { ProjectionRunner } from '../../projections/src/index.js';
+import type { EventStore, SqlDatabase } from '#event-store';
+import type { ProjectionRunner } from '#projections';
 import { Public } from './public.js';
 import { StreamFolds } from './stream-folds.js';
 import { EVENT_STORE, PROJECTION_RUNNER, READ_DB } from './tokens.js';

@@ -12,13 +12,13 @@ import {
   SqlEventStore,
   type EventStore,
   type SqlDatabase,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import {
   ProjectionRunner,
   projectionGrants,
   projectionMigrations,
   type Projection,
-} from '../../projections/src/index.js';
+} from '#projections';
 import type { NwdConfig } from './config.js';
 
 /** The log, the read-model database and the projection runner, opened from configuration. */

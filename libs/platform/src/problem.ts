@@ -9,8 +9,8 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { WrongExpectedRevisionError } from '../../event-store/src/index.js';
-import { DomainError } from './domain-error.js';
+import { WrongExpectedRevisionError } from '#event-store';
+import { DomainError } from '#kernel';
 
 export class PreconditionFailedError extends Error {
   readonly code = 'CONCURRENCY.STALE_IF_MATCH';

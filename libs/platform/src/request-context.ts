@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { canonicalJson, recordingClock, type EventActor } from '../../event-store/src/index.js';
+import { canonicalJson, recordingClock, type EventActor } from '#event-store';
 import { ProblemException } from './problem.js';
 import { memoOf, type RequestMemo } from './request-memo.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { EventStore, ReadStreamOptions } from '../../event-store/src/index.js';
-import { newEvent } from '../../testing/src/event-store-contract.js';
-import { sqlStores } from '../../testing/src/sql-stores.js';
-import { fold, type DomainEvent } from './decider.js';
+import type { EventStore, ReadStreamOptions } from '#event-store';
+import { newEvent } from '#testing/event-store-contract';
+import { sqlStores } from '#testing/sql-stores';
+import { fold, type DomainEvent } from '#kernel';
 import { StreamFolds } from './stream-folds.js';
 
 /** A fold that updates its state in place, as the outreach record does. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, StoredEvent } from '../../event-store/src/index.js';
-import type { Decider, DomainEvent } from './decider.js';
+import type { EventStore, StoredEvent } from '#event-store';
+import type { Decider, DomainEvent } from '#kernel';
 import { EVENT_STORE } from './tokens.js';
 import { WeightedLru } from './weighted-lru.js';
 

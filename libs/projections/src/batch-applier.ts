@@ -3,7 +3,7 @@ import {
   type Checkpoint,
   type LoggedEvent,
   type SqlDatabase,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import { CheckpointMoved, lockProjections, ProjectionFailed } from './batch.js';
 import { advanceCheckpoints, readCheckpoints } from './checkpoints.js';
 import { schemaOf, type Projection } from './projection.js';

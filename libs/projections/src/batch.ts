@@ -3,7 +3,7 @@ import {
   type EventStore,
   type SqlDatabase,
   type SqlExecutor,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import { readCheckpoints } from './checkpoints.js';
 
 /** Another runner moved the checkpoint first: this batch is rolled back, not applied twice. */

@@ -5,7 +5,7 @@ import {
   type EventStore,
   type Migration,
   type SqlExecutor,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import type { Projection } from './projection.js';
 import type { ProjectionFailure } from './runner-failures.js';
 import type { ProjectionStatus } from './runner-types.js';

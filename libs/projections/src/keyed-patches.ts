@@ -1,4 +1,4 @@
-import { ident, type SqlExecutor } from '../../event-store/src/index.js';
+import { ident, type SqlExecutor } from '#event-store';
 
 export interface PatchColumn {
   name: string;

@@ -1,4 +1,4 @@
-import type { SqlDatabase, SqlSession } from '../../event-store/src/index.js';
+import type { SqlDatabase, SqlSession } from '#event-store';
 
 /**
  * Which projections this process runs. With several API or projector processes on one database,

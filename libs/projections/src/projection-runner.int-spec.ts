@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { sqlStores } from '../../testing/src/sql-stores.js';
-import { createTestDatabase } from '../../testing/src/test-database.js';
+import { sqlStores } from '#testing/sql-stores';
+import { createTestDatabase } from '#testing/test-database';
 import {
   ident,
   openPostgresEventStore,
   type SqlEventStore,
   type SqlExecutor,
   type StoredEvent,
-} from '../../event-store/src/index.js';
-import { newEvent } from '../../testing/src/event-store-contract.js';
+} from '#event-store';
+import { newEvent } from '#testing/event-store-contract';
 import { ProjectionRunner } from './projection-runner.js';
 import { eventByEvent, schemaOf, type Projection } from './projection.js';
 

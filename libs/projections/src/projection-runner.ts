@@ -5,7 +5,7 @@ import {
   type Checkpoint,
   type EventStore,
   type SqlDatabase,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import {
   projectionMigrations,
   readCheckpoints,

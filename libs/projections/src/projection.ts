@@ -1,4 +1,4 @@
-import type { SqlExecutor, StoredEvent } from '../../event-store/src/index.js';
+import type { SqlExecutor, StoredEvent } from '#event-store';
 
 /**
  * A read model: the tables it owns (created by `setup` in the schema it is given) and how a batch

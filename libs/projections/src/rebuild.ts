@@ -6,7 +6,7 @@ import {
   type LoggedEvent,
   type SqlDatabase,
   type SqlExecutor,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 import type { Projection } from './projection.js';
 
 export type ProgressListener = (applied: number, headPosition: number) => void;

@@ -1,4 +1,4 @@
-import type { LoggedEvent, SqlExecutor } from '../../event-store/src/index.js';
+import type { LoggedEvent, SqlExecutor } from '#event-store';
 
 /** Where a projection is stuck: the event it cannot apply, and why. */
 export interface ProjectionFailure {

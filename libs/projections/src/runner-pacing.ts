@@ -1,5 +1,5 @@
 /** How the projection runner reads the log and waits between batches. */
-import type { Checkpoint, EventStore, LoggedEvent } from '../../event-store/src/index.js';
+import type { Checkpoint, EventStore, LoggedEvent } from '#event-store';
 
 const key = (c: Checkpoint) => `${c.transactionId}:${c.position}`;
 

@@ -1,4 +1,4 @@
-import type { Checkpoint } from '../../event-store/src/index.js';
+import type { Checkpoint } from '#event-store';
 import type { ProjectionFailure } from './runner-failures.js';
 
 export interface RunnerOptions {

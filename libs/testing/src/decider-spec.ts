@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
-import { fold, type Decider, type DomainEvent } from '../../platform/src/decider.js';
-import { DomainError } from '../../platform/src/domain-error.js';
+import { fold, type Decider, type DomainEvent } from '#kernel';
+import { DomainError } from '#kernel';
 
 /**
  * Given events / when a command / then events (or a domain error with its code): deciders are

@@ -7,7 +7,7 @@ import {
   type EventStore,
   type LoggedEvent,
   type NewEvent,
-} from '../../event-store/src/index.js';
+} from '#event-store';
 
 export interface ContractSubject {
   store: EventStore;

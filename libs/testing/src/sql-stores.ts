@@ -1,5 +1,5 @@
-import { openPgliteEventStore, openPostgresEventStore } from '../../event-store/src/sql/open.js';
-import type { SqlEventStore } from '../../event-store/src/sql/sql-event-store.js';
+import { openPgliteEventStore, openPostgresEventStore } from '#event-store';
+import type { SqlEventStore } from '#event-store';
 import { createTestDatabase } from './test-database.js';
 
 export type OpenSqlStore = () => Promise<{ store: SqlEventStore; done: () => Promise<void> }>;

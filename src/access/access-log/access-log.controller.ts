@@ -2,13 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import {
-  ApiProblems,
-  DEFAULT_PAGE_SIZE,
-  ListQuery,
-  ReadsFrom,
-  type Page,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, DEFAULT_PAGE_SIZE, ListQuery, ReadsFrom, type Page } from '#platform';
 import { Requires } from '../requires.decorator.js';
 import { GetAccessLog, type AccessEntry } from './access-log.query.js';
 

@@ -8,13 +8,8 @@ import {
 import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { from, mergeMap, type Observable } from 'rxjs';
-import type { EventStore } from '../../../libs/event-store/src/index.js';
-import {
-  EVENT_STORE,
-  HtmlDocument,
-  memoOf,
-  ProblemException,
-} from '../../../libs/platform/src/index.js';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE, HtmlDocument, memoOf, ProblemException } from '#platform';
 import { ConsentFilter } from '../consent-filter.js';
 import type { AccessRequest } from '../access-scope.js';
 import { REASON_REQUIRED } from '../policy.js';

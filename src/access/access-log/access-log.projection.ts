@@ -1,5 +1,5 @@
-import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../libs/projections/src/index.js';
+import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
+import type { Projection } from '#projections';
 import type { CaseRecordsViewed } from './access-log.events.js';
 
 /** One row per young person per look: who, when, what, why. */

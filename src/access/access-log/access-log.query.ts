@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
-import { decodeCursor, READ_DB, toPage, type Page } from '../../../libs/platform/src/index.js';
+import type { SqlDatabase } from '#event-store';
+import { decodeCursor, READ_DB, toPage, type Page } from '#platform';
 
 export interface AccessEntry {
   entryId: string;

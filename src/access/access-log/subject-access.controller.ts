@@ -1,13 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ApiProblems,
-  DEFAULT_PAGE_SIZE,
-  ListQuery,
-  ReadsFrom,
-  UuidParam,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, DEFAULT_PAGE_SIZE, ListQuery, ReadsFrom, UuidParam } from '#platform';
 import { onCase, Requires } from '../requires.decorator.js';
 import { GetAccessLog } from './access-log.query.js';
 import { LogsAccess, oneCase } from './logs-access.decorator.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, DEFAULT_PAGE_SIZE, type Page } from '../../../libs/platform/src/index.js';
+import { ApiProblems, DEFAULT_PAGE_SIZE, type Page } from '#platform';
 import { AccessLogQuery } from '../access-log/access-log.controller.js';
 import { Requires } from '../requires.decorator.js';
 import { GetRefusedRequests, type RefusedEntry } from './refused-requests.query.js';

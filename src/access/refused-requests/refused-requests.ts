@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
-import type { Logger } from '../../../libs/platform/src/index.js';
+import type { SqlDatabase } from '#event-store';
+import type { Logger } from '#platform';
 import type { AuthenticatedUser } from '../authenticated-user.js';
 
 /** What the problem filter knows of a refusal. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../libs/platform/src/domain-error.js';
+import { DomainError } from '#kernel';
 import {
   NOT_UNDER_16,
   type HousingOptionEvent,

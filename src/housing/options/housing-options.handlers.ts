@@ -1,10 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  EventSourcedCommands,
-  newId,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { EventSourcedCommands, newId, type CommandOutcome, type RequestContext } from '#platform';
 import type {
   OfstedRegistrationRequest,
   RegisterOptionRequest,

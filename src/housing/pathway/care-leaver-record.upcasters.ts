@@ -1,4 +1,4 @@
-import type { Upcaster } from '../../../libs/event-store/src/index.js';
+import type { Upcaster } from '#event-store';
 
 /**
  * Version 1 of CareLeaverRecordMade to version 2: `EY` (suitable) reads `E1`, `EN` reads `E2`;

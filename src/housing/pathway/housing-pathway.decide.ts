@@ -1,4 +1,4 @@
-import { DomainError } from '../../../libs/platform/src/domain-error.js';
+import { DomainError } from '#kernel';
 import type {
   AccommodationType,
   HousingPathwayEvent,

@@ -10,7 +10,7 @@ import {
   writeResponse,
   type CommandOutcome,
   type RequestContext,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { onHubParam, Requires } from '../../access/index.js';
 import {
   AdmitRequest,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { fold } from '../../../libs/platform/src/decider.js';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { fold } from '#kernel';
+import { deciderSpec } from '#testing/decider-spec';
 import type { HubEvent } from '../hub-placements.events.js';
 import { takeBedOutOfUse, returnBedToUse } from '../beds/beds.decide.js';
 import { admit, discharge, type Admit } from './admissions.decide.js';

@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '#platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CURRENT_COLLECTION_YEAR, IsSsda903Code } from '../../../libs/ssda903/src/index.js';
+import { CURRENT_COLLECTION_YEAR, IsSsda903Code } from '#ssda903';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
 
 const BED_ID = /^(planned|emergency)-\d{1,2}$/;

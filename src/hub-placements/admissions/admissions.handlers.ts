@@ -1,11 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ModuleRef } from '@nestjs/core';
-import { CURRENT_COLLECTION_YEAR } from '../../../libs/ssda903/src/index.js';
-import {
-  EventSourcedCommands,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { CURRENT_COLLECTION_YEAR } from '#ssda903';
+import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
 import { CASE_FACTS, type CaseFactsSource } from '../../access/index.js';
 import { returnBedToUse, setStayThreshold, takeBedOutOfUse } from '../beds/beds.decide.js';
 import { hubStreamId } from '../hub-placements.events.js';

@@ -1,12 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ApiProblems,
-  FreshnessQuery,
-  ReadsFrom,
-  UuidParam,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, FreshnessQuery, ReadsFrom, UuidParam } from '#platform';
 import { LogsAccess, onHubParam, Requires } from '../../access/index.js';
 import { bedBoardRows, GetBedBoard, type BedBoard } from './bed-board.query.js';
 

@@ -1,5 +1,5 @@
-import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import { eventByEvent, type Projection } from '../../../libs/projections/src/index.js';
+import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
+import { eventByEvent, type Projection } from '#projections';
 import { DEFAULT_STAY_THRESHOLD_WEEKS, type HubEvent } from '../hub-placements.events.js';
 import { bedsFor } from '../hub.js';
 

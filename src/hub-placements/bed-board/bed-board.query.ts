@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
-import { DomainError, READ_DB } from '../../../libs/platform/src/index.js';
+import type { SqlDatabase } from '#event-store';
+import { READ_DB } from '#platform';
+import { DomainError } from '#kernel';
 import type { RowsAboutYoungPeople } from '../../access/index.js';
 
 export interface BedBoardBed {

@@ -1,5 +1,5 @@
-import type { Decider } from '../../../libs/platform/src/decider.js';
-import { DomainError } from '../../../libs/platform/src/domain-error.js';
+import type { Decider } from '#kernel';
+import { DomainError } from '#kernel';
 import type { HubEvent } from '../hub-placements.events.js';
 import { evolveHub, initialHub, type Hub } from '../hub.js';
 

@@ -23,7 +23,7 @@ import {
   writeResponse,
   type Page,
   type RequestContext,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { onHubParam, Requires } from '../../access/index.js';
 import {
   EndFamilyPlacementRequest,

@@ -1,6 +1,6 @@
-import type { Decider } from '../../../libs/platform/src/decider.js';
-import { DomainError } from '../../../libs/platform/src/domain-error.js';
-import { providerRequired } from '../../../libs/ssda903/src/code-lists.js';
+import type { Decider } from '#kernel';
+import { DomainError } from '#kernel';
+import { providerRequired } from '#ssda903';
 import type { EpisodeData } from '../hub-placements.events.js';
 import type { CommunityFamilyEvent } from './community-family.events.js';
 

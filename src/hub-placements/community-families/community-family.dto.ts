@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '#platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsSsda903Code } from '../../../libs/ssda903/src/index.js';
+import { IsSsda903Code } from '#ssda903';
 import { EpisodeRequest } from '../admissions/admissions.dto.js';
 
 export class AgeRange {

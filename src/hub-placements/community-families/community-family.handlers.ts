@@ -1,13 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ModuleRef } from '@nestjs/core';
-import { CURRENT_COLLECTION_YEAR } from '../../../libs/ssda903/src/index.js';
-import {
-  ageOn,
-  EventSourcedCommands,
-  newId,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { CURRENT_COLLECTION_YEAR } from '#ssda903';
+import { EventSourcedCommands, newId, type CommandOutcome, type RequestContext } from '#platform';
+import { ageOn } from '#kernel';
 import { CASE_FACTS, type CaseFactsSource } from '../../access/index.js';
 import { endFamilyPlacement, placeWithFamily, registerFamily } from './community-family.decide.js';
 import type {

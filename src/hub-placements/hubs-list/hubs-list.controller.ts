@@ -2,13 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access/index.js';
-import {
-  ApiProblems,
-  DEFAULT_PAGE_SIZE,
-  ListQuery,
-  ReadsFrom,
-  type Page,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, DEFAULT_PAGE_SIZE, ListQuery, ReadsFrom, type Page } from '#platform';
 import { ListHubs, type HubView } from './hubs-list.query.js';
 
 @ApiTags('hubs')

@@ -1,6 +1,6 @@
-import type { SqlExecutor, StoredEvent } from '../../../libs/event-store/src/index.js';
-import { ident } from '../../../libs/event-store/src/index.js';
-import { eventByEvent, type Projection } from '../../../libs/projections/src/index.js';
+import type { SqlExecutor, StoredEvent } from '#event-store';
+import { ident } from '#event-store';
+import { eventByEvent, type Projection } from '#projections';
 import type { HubEvent } from '../hub-placements.events.js';
 
 /** Every hub, for the hub picker and the referral form. */

@@ -3,12 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../access/index.js';
 import type { Response } from 'express';
-import {
-  ApiProblems,
-  Ctx,
-  markReplay,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, Ctx, markReplay, type RequestContext } from '#platform';
 import { HubOpenedResponse, OpenHubRequest } from './open-hub.dto.js';
 import { OpenHubCommand } from './open-hub.handler.js';
 

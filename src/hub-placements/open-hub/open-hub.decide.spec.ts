@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { deciderSpec } from '#testing/decider-spec';
 import { openHub } from './open-hub.decide.js';
 
 const spec = deciderSpec(openHub);

@@ -8,7 +8,7 @@ import {
   ReadsFrom,
   UuidParam,
   IsCalendarDate,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { LogsAccess, onCase, onHubParam, oneCase, Requires } from '../../access/index.js';
 import {
   GetOccupancy,

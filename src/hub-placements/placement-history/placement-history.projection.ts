@@ -1,5 +1,5 @@
-import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import { eventByEvent, type Projection } from '../../../libs/projections/src/index.js';
+import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
+import { eventByEvent, type Projection } from '#projections';
 import type { CommunityFamilyEvent } from '../community-families/community-family.events.js';
 import type { EpisodeData, HubEvent } from '../hub-placements.events.js';
 

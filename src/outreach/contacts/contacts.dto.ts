@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsInstant } from '../../../libs/platform/src/index.js';
+import { IsCalendarDate, IsInstant } from '#platform';
 import {
   CONTACT_KINDS,
   PORTFOLIO_AREAS,

@@ -12,7 +12,7 @@ import {
   UuidParam,
   writeResponse,
   type RequestContext,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { LogsAccess, onCase, oneCase, Requires } from '../../access/index.js';
 import { GetIndicators, type Indicators } from '../notifications/notifications.query.js';
 import { RecordIncidentCommand, RecordNotificationCommand } from '../outreach.handlers.js';

@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '../../../libs/platform/src/index.js';
+import { IsInstant } from '#platform';
 import {
   INCIDENT_KINDS,
   NOTIFY_RECIPIENTS,

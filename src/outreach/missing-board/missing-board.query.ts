@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
-import { READ_DB } from '../../../libs/platform/src/index.js';
+import type { SqlDatabase } from '#event-store';
+import { READ_DB } from '#platform';
 import { keepRows, rowsOf, type RowsAboutYoungPeople } from '../../access/index.js';
 import type { InterviewOutcome, MissingCategory } from '../outreach.events.js';
 

@@ -10,7 +10,7 @@ import {
   UuidParam,
   writeResponse,
   type RequestContext,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { LogsAccess, onCase, oneCase, Requires } from '../../access/index.js';
 import { GetMissingEpisodes } from '../missing-board/missing-board.query.js';
 import {

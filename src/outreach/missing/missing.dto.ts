@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsInstant } from '../../../libs/platform/src/index.js';
+import { IsInstant } from '#platform';
 import {
   INTERVIEW_OUTCOMES,
   type InterviewOutcome,

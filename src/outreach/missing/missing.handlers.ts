@@ -1,10 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  newId,
-  toInstant,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { newId, toInstant, type CommandOutcome, type RequestContext } from '#platform';
 import { OutreachWriter, person } from '../outreach-writer.js';
 
 type Outcome<T = object> = CommandOutcome & T;

@@ -1,5 +1,5 @@
-import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import { eventByEvent, type Projection } from '../../../libs/projections/src/index.js';
+import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
+import { eventByEvent, type Projection } from '#projections';
 import type { OutreachEvent } from '../outreach.events.js';
 
 /** Incidents, and one row per Reg 40 notification owed: pending until it is recorded as sent. */

@@ -1,9 +1,5 @@
-import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import {
-  insertRows,
-  type PatchColumn,
-  type Projection,
-} from '../../../libs/projections/src/index.js';
+import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
+import { insertRows, type PatchColumn, type Projection } from '#projections';
 import type { ContactAmended, ContactLogged, OutreachEvent } from '../outreach.events.js';
 
 const COLUMNS: PatchColumn[] = [

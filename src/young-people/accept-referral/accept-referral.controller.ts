@@ -3,12 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { onCase, Requires } from '../../access/index.js';
 import type { Response } from 'express';
-import {
-  ApiProblems,
-  Ctx,
-  UuidParam,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, Ctx, UuidParam, type RequestContext } from '#platform';
 import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
 import { AcceptReferralCommand } from './accept-referral.handler.js';
 

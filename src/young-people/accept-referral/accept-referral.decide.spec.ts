@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { deciderSpec } from '#testing/decider-spec';
 import type { YoungPersonEvent } from '../young-people.events.js';
 import { acceptReferral } from './accept-referral.decide.js';
 import { declineReferral } from '../decline-referral/decline-referral.decide.js';

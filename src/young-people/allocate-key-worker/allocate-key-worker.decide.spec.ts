@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { fold } from '../../../libs/platform/src/decider.js';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { fold } from '#kernel';
+import { deciderSpec } from '#testing/decider-spec';
 import type { YoungPersonEvent } from '../young-people.events.js';
 import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
 import { referred } from '../young-people.test-fixtures.js';

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LogsAccess, onCase, oneCase, Requires } from '../../access/index.js';
 import type { Response } from 'express';
-import { ApiProblems, FreshnessQuery, UuidParam } from '../../../libs/platform/src/index.js';
+import { ApiProblems, FreshnessQuery, UuidParam } from '#platform';
 import { GetCaseSummary, type CaseSummary } from './case-summary.query.js';
 
 @ApiTags('young people')

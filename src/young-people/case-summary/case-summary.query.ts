@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../libs/event-store/src/index.js';
-import { DomainError, EVENT_STORE, fold } from '../../../libs/platform/src/index.js';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '#platform';
+import { DomainError, fold } from '#kernel';
 import { pathwayReviewDue, type Plan } from '../case-plan.js';
 import type { ReferralDetailsCorrected } from '../plan-and-closure.events.js';
 import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';

@@ -1,13 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
-import type { ProjectionRunner } from '../../../libs/projections/src/index.js';
-import {
-  EVENT_STORE,
-  NWD_CONFIG,
-  PROJECTION_RUNNER,
-  READ_DB,
-  type NwdConfig,
-} from '../../../libs/platform/src/index.js';
+import type { EventStore, SqlDatabase } from '#event-store';
+import type { ProjectionRunner } from '#projections';
+import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB, type NwdConfig } from '#platform';
 
 /**
  * How many active cases a key worker holds, from the caseload read model once it has caught up

@@ -17,7 +17,7 @@ import {
   ReadsFrom,
   UuidParam,
   type Page,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
 import { GetCaseload, type CaseloadEntry } from './caseload.query.js';
 
 const WORKER_ID = /^[A-Za-z0-9._@-]{1,100}$/;

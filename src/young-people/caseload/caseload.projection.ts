@@ -1,11 +1,11 @@
-import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
+import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
 import {
   insertRows,
   PatchSet,
   writePatches,
   type PatchColumn,
   type Projection,
-} from '../../../libs/projections/src/index.js';
+} from '#projections';
 import type { CareLeaverRecordMade } from '../../housing/index.js';
 import type { ContactAmended, ContactLogged } from '../../outreach/index.js';
 import type { YoungPersonEvent } from '../young-people.events.js';

@@ -1,4 +1,4 @@
-import type { Decider } from '../../../libs/platform/src/decider.js';
+import type { Decider } from '#kernel';
 import type { YoungPersonEvent } from '../young-people.events.js';
 import {
   awaitingDecision,

@@ -1,9 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  EventSourcedCommands,
-  type CommandOutcome,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
 import { youngPersonStreamId } from '../young-people.events.js';
 import { declineReferral } from './decline-referral.decide.js';
 

@@ -2,13 +2,7 @@ import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/c
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  ApiProblems,
-  Ctx,
-  ProblemException,
-  UuidParam,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
 import { onCase, Requires } from '../../access/index.js';
 import { caseWriteResponse } from '../case-write.response.js';
 import { DecideDuplicateCommand } from './duplicates.handlers.js';

@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { deciderSpec } from '#testing/decider-spec';
 import type { YoungPersonEvent } from '../young-people.events.js';
 import { referred } from '../young-people.test-fixtures.js';
 import { decideDuplicateReferral } from './duplicates.decide.js';

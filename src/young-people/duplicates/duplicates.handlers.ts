@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EventStore } from '../../../libs/event-store/src/index.js';
+import type { EventStore } from '#event-store';
 import {
   EVENT_STORE,
   EventSourcedCommands,
-  fold,
   uuidFromHash,
   type CommandOutcome,
   type RequestContext,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
+import { fold } from '#kernel';
 import { receiveReferral } from '../receive-referral/receive-referral.decide.js';
 import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';
 import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';

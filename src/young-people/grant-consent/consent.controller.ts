@@ -2,13 +2,7 @@ import { Body, Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  ApiProblems,
-  Ctx,
-  ProblemException,
-  UuidParam,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
 import { onCase, Requires } from '../../access/index.js';
 import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
 import { GrantConsentRequest, USER_ID } from './consent.dto.js';

@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { deciderSpec } from '#testing/decider-spec';
 import { referred } from '../young-people.test-fixtures.js';
 import { grantConsent } from './grant-consent.decide.js';
 import { revokeConsent } from '../revoke-consent/revoke-consent.decide.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { fold } from '../../../libs/platform/src/decider.js';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { fold } from '#kernel';
+import { deciderSpec } from '#testing/decider-spec';
 import { pathwayReviewDue } from '../case-plan.js';
 import { closeCase } from '../close-case/close-case.decide.js';
 import { correctReferral } from '../correct-referral/correct-referral.decide.js';

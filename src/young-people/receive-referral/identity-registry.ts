@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  WrongExpectedRevisionError,
-  type EventStore,
-} from '../../../libs/event-store/src/index.js';
-import { EVENT_STORE, newId, type RequestContext } from '../../../libs/platform/src/index.js';
+import { WrongExpectedRevisionError, type EventStore } from '#event-store';
+import { EVENT_STORE, newId, type RequestContext } from '#platform';
 import { identityStreamId, type IdentityClaimed } from '../young-people.events.js';
 
 /** Name and date of birth, normalised: case and runs of white space do not matter. */

@@ -3,12 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, onHubInBody, Requires, type AccessScope } from '../../access/index.js';
 import type { Response } from 'express';
-import {
-  ApiProblems,
-  Ctx,
-  markReplay,
-  type RequestContext,
-} from '../../../libs/platform/src/index.js';
+import { ApiProblems, Ctx, markReplay, type RequestContext } from '#platform';
 import { ReceiveReferralRequest, ReferralReceivedResponse } from './receive-referral.dto.js';
 import { ReceiveReferralCommand } from './receive-referral.handler.js';
 

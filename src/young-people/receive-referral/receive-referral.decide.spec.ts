@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { fold } from '../../../libs/platform/src/decider.js';
-import { deciderSpec } from '../../../libs/testing/src/decider-spec.js';
+import { fold } from '#kernel';
+import { deciderSpec } from '#testing/decider-spec';
 import { receiveReferral, type ReceiveReferral } from './receive-referral.decide.js';
 
 const spec = deciderSpec(receiveReferral);

@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '../../../libs/platform/src/index.js';
+import { IsCalendarDate } from '#platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {

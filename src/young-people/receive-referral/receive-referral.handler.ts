@@ -1,12 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  DomainError,
   EventSourcedCommands,
   newId,
   type CommandOutcome,
   type RequestContext,
   type RequestMemo,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
+import { DomainError } from '#kernel';
 import { inScope, type AccessScope } from '../../access/index.js';
 import { HubDirectory } from '../../hub-placements/index.js';
 import { CaseFactsFromStreams } from '../case-facts.provider.js';

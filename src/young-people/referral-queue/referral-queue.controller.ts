@@ -19,12 +19,12 @@ import { IsIn, IsOptional } from 'class-validator';
 import {
   ApiProblems,
   DEFAULT_PAGE_SIZE,
-  DomainError,
   ListQuery,
   ReadsFrom,
   UuidParam,
   type Page,
-} from '../../../libs/platform/src/index.js';
+} from '#platform';
+import { DomainError } from '#kernel';
 import { HubDirectory } from '../../hub-placements/index.js';
 import {
   GetReferralQueue,

@@ -1,10 +1,5 @@
-import { ident, type SqlExecutor, type StoredEvent } from '../../../libs/event-store/src/index.js';
-import {
-  PatchSet,
-  writePatches,
-  type PatchColumn,
-  type Projection,
-} from '../../../libs/projections/src/index.js';
+import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
+import { PatchSet, writePatches, type PatchColumn, type Projection } from '#projections';
 import type { YoungPersonEvent } from '../young-people.events.js';
 
 const KEY: PatchColumn = { name: 'young_person_id', type: 'uuid' };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { sqlStores } from '../../../testing/src/sql-stores.js';
-import { newEvent } from '../../../testing/src/event-store-contract.js';
+import { sqlStores } from '#testing/sql-stores';
+import { newEvent } from '#testing/event-store-contract';
 import { migrate } from './migrator.js';
 import { eventStoreMigrations, type SqlEventStore } from './sql-event-store.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { built } from '../../../testing/src/build.js';
+import { built } from '#testing/build';
 import { DataFolderLockedError } from '../errors.js';
 import { PgliteDatabase } from './pglite-database.js';
 

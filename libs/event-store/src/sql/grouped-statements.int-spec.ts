@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { newEvent } from '../../../testing/src/event-store-contract.js';
-import { sqlStores } from '../../../testing/src/sql-stores.js';
+import { newEvent } from '#testing/event-store-contract';
+import { sqlStores } from '#testing/sql-stores';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors.js';
 import type { SqlDatabase } from './sql-database.js';
 import { SqlEventStore } from './sql-event-store.js';

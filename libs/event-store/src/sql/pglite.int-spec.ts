@@ -1,4 +1,4 @@
-import { eventStoreContract } from '../../../testing/src/event-store-contract.js';
+import { eventStoreContract } from '#testing/event-store-contract';
 import { openPgliteEventStore } from './open.js';
 
 eventStoreContract('PGlite (in memory)', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase } from '../../../testing/src/test-database.js';
+import { createTestDatabase } from '#testing/test-database';
 import { PostgresDatabase } from './postgres-database.js';
 
 describe('PostgreSQL statements prepared once per connection', () => {

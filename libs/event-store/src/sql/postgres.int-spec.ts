@@ -1,5 +1,5 @@
-import { createTestDatabase } from '../../../testing/src/test-database.js';
-import { eventStoreContract } from '../../../testing/src/event-store-contract.js';
+import { createTestDatabase } from '#testing/test-database';
+import { eventStoreContract } from '#testing/event-store-contract';
 import { openPostgresEventStore } from './open.js';
 
 eventStoreContract('PostgreSQL', async () => {

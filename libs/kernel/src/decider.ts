@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../event-store/src/index.js';
+import type { JsonObject } from './json.js';
 
 /** An event as a decider sees it: a stable type and plain data. */
 export interface DomainEvent {

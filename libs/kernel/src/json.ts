@@ -1,0 +1,2 @@
+/** Plain JSON data, as events carry it. */
+export type JsonObject = { [key: string]: unknown };
