@@ -5,6 +5,7 @@ import { evolveOutreach, initialOutreach } from '../src/outreach/outreach-record
 import { foldKnownCase } from '../src/audit/known-case.js';
 import { CaseHistory } from '../src/audit/case-history.js';
 import { medianMs, ms, type BenchRow } from './bench-support.js';
+import { readEventsAbout } from '../src/young-people/index.js';
 
 /**
  * Reading and folding one case, as a command handler does (its outreach stream through the
@@ -29,7 +30,7 @@ export async function foldFigures(label: string, store: SqlEventStore): Promise<
       return state;
     });
     const asOfCold = await medianMs(runs, async () => {
-      const events = await store.readAbout(id, { recordedUpTo: new Date().toISOString() });
+      const events = await readEventsAbout(store, id, { recordedUpTo: new Date().toISOString() });
       return foldKnownCase(id, events);
     });
     // What GET /as-of runs: the latest snapshot that stands for the instant, then the rest.

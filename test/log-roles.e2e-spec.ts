@@ -173,7 +173,7 @@ describe('who may change the log (PostgreSQL, two roles)', () => {
   it('warns at start when the application runs as the owner', async () => {
     const single = await openInfrastructure(
       { ...loadConfig({}), databaseUrl: database.url, databaseOwnerUrl: null },
-      { projections: [], upcasters: [] },
+      { projections: [], upcasters: [], logTags: [] },
     );
     try {
       expect(single.warnings).toEqual([expect.stringContaining('only as safe as that role')]);

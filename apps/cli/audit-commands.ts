@@ -13,6 +13,7 @@ import { loadSealKey } from '../composition/seal-key.js';
 import { loadConfig, openInfrastructure } from '#platform';
 import { foldKnownCase, VERIFICATION_STREAM } from '../../src/audit/index.js';
 import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';
+import { readEventsAbout } from '../../src/young-people/index.js';
 
 const REASONS = {
   hash: 'its content or its link to the event before does not match its hash',
@@ -155,7 +156,9 @@ export function addAuditCommands(program: Command, environment: string): void {
       }
       const infra = await openInfrastructure(loadConfig(), NWD_MODEL);
       try {
-        const events = await infra.store.readAbout(youngPersonId, { recordedUpTo: opts.asOf });
+        const events = await readEventsAbout(infra.store, youngPersonId, {
+          recordedUpTo: opts.asOf,
+        });
         const known = foldKnownCase(youngPersonId, events);
         if (opts.json) {
           process.stdout.write(

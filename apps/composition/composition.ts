@@ -5,7 +5,11 @@ import { HubPlacementsModule, hubPlacementsProjections } from '../../src/hub-pla
 import { AuditModule } from '../../src/audit/index.js';
 import { HousingModule, housingProjections, housingUpcasters } from '../../src/housing/index.js';
 import { OutreachModule, outreachProjections } from '../../src/outreach/index.js';
-import { YoungPeopleModule, youngPeopleProjections } from '../../src/young-people/index.js';
+import {
+  YOUNG_PERSON_TAG,
+  YoungPeopleModule,
+  youngPeopleProjections,
+} from '../../src/young-people/index.js';
 
 /** The business modules and their read models: the one list every process is composed from. */
 export const BUSINESS_MODULES = [
@@ -28,4 +32,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
 export const ALL_UPCASTERS = [...housingUpcasters];
 
 /** Read models and event schemas: what `openInfrastructure` opens every process with. */
-export const NWD_MODEL: DomainModel = { projections: ALL_PROJECTIONS, upcasters: ALL_UPCASTERS };
+export const NWD_MODEL: DomainModel = {
+  projections: ALL_PROJECTIONS,
+  upcasters: ALL_UPCASTERS,
+  logTags: [YOUNG_PERSON_TAG],
+};

@@ -6,6 +6,7 @@ import { youngPersonStreamId } from '../young-people/young-people.events.js';
 import { CaseSnapshots, SNAPSHOT_EVERY } from './case-snapshots.js';
 import { KnownCaseBuilder } from './known-case.js';
 import type { KnownCase } from './known-case.types.js';
+import { readEventsAbout } from '../young-people/index.js';
 
 /** The moment a view reflects: an instant (what was recorded by then) or a case revision. */
 export interface AsOf {
@@ -43,7 +44,7 @@ export class CaseHistory {
   ): Promise<{ known: KnownCase; reflects: Reflects; fromSnapshotAt: number | null }> {
     const toPosition = await this.positionOf(youngPersonId, at);
     const snapshot = await this.snapshots?.find(youngPersonId, { asOf: at.asOf, toPosition });
-    const events = await this.store.readAbout(youngPersonId, {
+    const events = await readEventsAbout(this.store, youngPersonId, {
       recordedUpTo: at.asOf,
       toPosition,
       afterPosition: snapshot?.upToPosition,
@@ -100,7 +101,10 @@ export class CaseHistory {
     at: AsOf = {},
   ): Promise<{ events: StoredEvent[]; reflects: Reflects }> {
     const toPosition = await this.positionOf(youngPersonId, at);
-    const events = await this.store.readAbout(youngPersonId, { recordedUpTo: at.asOf, toPosition });
+    const events = await readEventsAbout(this.store, youngPersonId, {
+      recordedUpTo: at.asOf,
+      toPosition,
+    });
     const last = events[events.length - 1];
     return {
       events,

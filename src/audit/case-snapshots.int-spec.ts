@@ -4,6 +4,7 @@ import { type SqlEventStore } from '#event-store';
 import { appendCaseOf } from '../outreach/synthetic-contacts.js';
 import { CaseHistory } from './case-history.js';
 import { foldKnownCase } from './known-case.js';
+import { readEventsAbout } from '../young-people/index.js';
 
 const adapters = sqlStores();
 
@@ -14,7 +15,7 @@ describe.each(adapters)('case snapshots on %s', (_name, open) => {
   let history: CaseHistory;
   let id: string;
   const full = async (asOf?: string) =>
-    foldKnownCase(id, await store.readAbout(id, { recordedUpTo: asOf }));
+    foldKnownCase(id, await readEventsAbout(store, id, { recordedUpTo: asOf }));
 
   beforeAll(async () => {
     ({ store, done } = await open());
@@ -58,7 +59,7 @@ describe.each(adapters)('case snapshots on %s', (_name, open) => {
   });
 
   it('does not use a snapshot for an instant before its newest event', async () => {
-    const events = await store.readAbout(id);
+    const events = await readEventsAbout(store, id);
     const asOf = events[600].recordedAt;
     const earlier = await history.fold(id, { asOf });
     expect(earlier.fromSnapshotAt).toBeNull();

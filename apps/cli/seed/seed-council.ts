@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
-import { recordingClock } from '#event-store';
 import { loadConfig, openInfrastructure, type Infrastructure } from '#platform';
 import type { AuthenticatedUser } from '../../../src/access/index.js';
 import { inProcessApi } from '../in-process-api.js';
@@ -66,7 +65,7 @@ export async function seedCouncil(
     let week = -1;
     for (const steps of simulate(options)) {
       for (const step of steps) {
-        recordingClock.simulate(step.at);
+        infra.clock.simulate(step.at);
         const t = performance.now();
         const res = await fetch(url + step.path, {
           method: step.method,
@@ -98,7 +97,7 @@ export async function seedCouncil(
         bar.update(week, { events, rate: Math.round(events / seconds) });
       }
     }
-    recordingClock.simulate(null);
+    infra.clock.simulate(null);
     await infra.runner.stop();
     await infra.runner.catchUp();
     const summary = {
@@ -115,7 +114,7 @@ export async function seedCouncil(
     return summary;
   } finally {
     if (options.progress) bar.stop();
-    recordingClock.simulate(null);
+    infra.clock.simulate(null);
     await app.close();
     if (!given) await infra.close();
   }

@@ -78,12 +78,14 @@ export interface ReadStreamOptions {
   recordedUpTo?: Date | string;
 }
 
-export interface ReadAboutOptions {
+export interface ReadByTagOptions {
+  /** Leave out streams whose id starts with this (streams that repeat what others say). */
+  exceptStreamsStartingWith?: string;
   /** Only events recorded at or before this instant: what was known then. */
   recordedUpTo?: Date | string;
   /** Only events at or before this position. */
   toPosition?: number;
-  /** Only events after this position (the rest of a case after a snapshot of it). */
+  /** Only events after this position (the rest of a subject's events after a snapshot). */
   afterPosition?: number;
 }
 
@@ -118,10 +120,11 @@ export interface EventStore {
    */
   findEvent(eventId: string, inStream?: string): Promise<StoredEvent | null>;
   /**
-   * Every event about one young person (whose data names them as `youngPersonId`), from every
-   * stream, in position order: the case across all modules, for audit.
+   * Every event, from every stream, whose data has `value` in its top-level field `tag`, in
+   * position order: everything about one subject across streams. The caller names its tags
+   * when it opens the store (`tags`), so the SQL store keeps an index for each.
    */
-  readAbout(youngPersonId: string, options?: ReadAboutOptions): Promise<StoredEvent[]>;
+  readByTag(tag: string, value: string, options?: ReadByTagOptions): Promise<StoredEvent[]>;
   /** The checkpoint a subscriber must have reached to have seen the event at `position`. */
   checkpointOf(position: number): Promise<Checkpoint | null>;
   head(): Promise<LogHead>;

@@ -8,7 +8,7 @@ import type {
   LoggedEvent,
   NewEvent,
   ReadAllOptions,
-  ReadAboutOptions,
+  ReadByTagOptions,
   ReadStreamOptions,
   StoredEvent,
 } from './event-store.port.js';
@@ -196,12 +196,13 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Reads the whole log: EventStoreDB has no index on event data (a server projection could). */
-  readAbout(youngPersonId: string, options: ReadAboutOptions = {}): Promise<StoredEvent[]> {
-    return this.guard(() => this.readAboutNow(youngPersonId, options));
+  readByTag(tag: string, value: string, options: ReadByTagOptions = {}): Promise<StoredEvent[]> {
+    return this.guard(() => this.readByTagNow(tag, value, options));
   }
 
-  private async readAboutNow(youngPersonId: string, options: ReadAboutOptions) {
+  private async readByTagNow(tag: string, value: string, options: ReadByTagOptions) {
     const upTo = options.recordedUpTo ? new Date(options.recordedUpTo).getTime() : Infinity;
+    const except = options.exceptStreamsStartingWith;
     const out: StoredEvent[] = [];
     for await (const resolved of this.client.readAll({
       direction: FORWARDS,
@@ -209,12 +210,11 @@ export class EventStoreDbEventStore implements EventStore {
     })) {
       const e = resolved.event as Recorded | undefined;
       if (!e || e.type.startsWith('$') || e.streamId.startsWith('$')) continue;
-      if (e.streamId.startsWith('identity-') || e.created.getTime() > upTo) continue;
+      if ((except && e.streamId.startsWith(except)) || e.created.getTime() > upTo) continue;
       const stored = this.stored(e);
       if (options.toPosition !== undefined && stored.position > options.toPosition) break;
       if (options.afterPosition !== undefined && stored.position <= options.afterPosition) continue;
-      if ((stored.data as { youngPersonId?: unknown }).youngPersonId === youngPersonId)
-        out.push(stored);
+      if ((stored.data as Record<string, unknown>)[tag] === value) out.push(stored);
     }
     return out;
   }

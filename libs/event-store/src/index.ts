@@ -6,7 +6,12 @@ export { PgliteDatabase } from './sql/pglite-database.js';
 export { DataFolderLock } from './sql/data-folder-lock.js';
 export { migrate, pendingMigrations, type Migration } from './sql/migrator.js';
 export { eventLogGrants } from './sql/migrations/0006-owner-only-append.js';
-export { SqlEventStore, eventStoreMigrations } from './sql/sql-event-store.js';
+export {
+  SqlEventStore,
+  eventStoreMigrations,
+  type SqlEventStoreOptions,
+} from './sql/sql-event-store.js';
+export { tagIndexMigrations } from './sql/tag-indexes.js';
 export { openPostgresEventStore, openPgliteEventStore } from './sql/open.js';
 export { EventStoreDbEventStore } from './eventstoredb-event-store.js';
 export { canonicalJson } from './canonical-json.js';

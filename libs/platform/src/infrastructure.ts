@@ -10,6 +10,8 @@ import {
   PgliteDatabase,
   PostgresDatabase,
   SqlEventStore,
+  RecordingClock,
+  tagIndexMigrations,
   type EventStore,
   type SqlDatabase,
 } from '#event-store';
@@ -24,6 +26,8 @@ import type { NwdConfig } from './config.js';
 /** The log, the read-model database and the projection runner, opened from configuration. */
 export interface Infrastructure {
   store: EventStore;
+  /** The clock requests are decided at and appends recorded at (a generator may simulate it). */
+  clock: RecordingClock;
   readDb: SqlDatabase;
   runner: ProjectionRunner;
   describe: string;
@@ -37,9 +41,13 @@ export interface Infrastructure {
  * role what it needs and nothing more: read the log, append through the functions, keep its read
  * models. Running it again changes nothing.
  */
-export async function migrateSchema(owner: SqlDatabase, runtimeRole: string | null) {
+export async function migrateSchema(
+  owner: SqlDatabase,
+  runtimeRole: string | null,
+  logTags: readonly string[],
+) {
   const applied = [
-    ...(await migrate(owner, eventStoreMigrations)),
+    ...(await migrate(owner, [...eventStoreMigrations, ...tagIndexMigrations(logTags)])),
     ...(await migrate(owner, projectionMigrations)),
   ];
   if (runtimeRole) await owner.exec(eventLogGrants(runtimeRole) + projectionGrants(runtimeRole));
@@ -61,10 +69,14 @@ export async function migrateSchema(owner: SqlDatabase, runtimeRole: string | nu
 const currentUser = async (db: SqlDatabase) =>
   (await db.query<{ u: string }>('SELECT current_user AS u')).rows[0].u;
 
-/** What a process is built from: the read models, and how stored events of old shapes read. */
+/**
+ * What a process is built from: the read models, how stored events of old shapes read, and the
+ * fields of event data the log is read by (`EventStore.readByTag`).
+ */
 export interface DomainModel {
   projections: readonly Projection[];
   upcasters: readonly Upcaster[];
+  logTags: readonly string[];
 }
 
 export async function openInfrastructure(
@@ -78,9 +90,12 @@ export async function openInfrastructure(
     batchSize?: number;
     /** Append as DATABASE_OWNER_URL's role (a generator setting recorded_at), when it is set. */
     appendAsOwner?: boolean;
+    /** The process's clock (a generator of history passes one it simulates). */
+    clock?: RecordingClock;
   } = {},
 ): Promise<Infrastructure> {
-  const { projections } = model;
+  const { projections, logTags } = model;
+  const clock = options.clock ?? new RecordingClock();
   const schemas = new EventSchemas(model.upcasters);
   const readDb: SqlDatabase = config.databaseUrl
     ? new PostgresDatabase(config.databaseUrl, { applicationName: options.applicationName })
@@ -95,9 +110,9 @@ export async function openInfrastructure(
       });
       const [runtimeRole, ownerRole] = [await currentUser(readDb), await currentUser(owner)];
       twoRoles = runtimeRole !== ownerRole;
-      if (!config.eventStoreUrl) await migrateSchema(owner, twoRoles ? runtimeRole : null);
+      if (!config.eventStoreUrl) await migrateSchema(owner, twoRoles ? runtimeRole : null, logTags);
     } else if (!config.eventStoreUrl) {
-      await migrateSchema(readDb, null);
+      await migrateSchema(readDb, null, logTags);
     }
     if (!twoRoles && !config.eventStoreUrl && readDb.dialect === 'postgres') {
       warnings.push(
@@ -124,7 +139,7 @@ export async function openInfrastructure(
       await owner?.close();
       owner = null;
     }
-    store = new SqlEventStore(appendAs, schemas);
+    store = new SqlEventStore(appendAs, { schemas, clock, tags: logTags });
     describe =
       readDb.dialect === 'pglite'
         ? `embedded PGlite in ${options.memory ? 'memory' : config.dataDir}`
@@ -136,6 +151,7 @@ export async function openInfrastructure(
   });
   return {
     store,
+    clock,
     readDb,
     runner,
     describe,

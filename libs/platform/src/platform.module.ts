@@ -1,5 +1,6 @@
 import {
   Global,
+  Inject,
   Module,
   type DynamicModule,
   type MiddlewareConsumer,
@@ -7,6 +8,8 @@ import {
 } from '@nestjs/common';
 import { refuseHostileInput } from './hostile-input.js';
 import { requestMemo } from './request-memo.js';
+import { stampReceivedAt } from './request-context.js';
+import { RecordingClock } from '#event-store';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { NwdConfig } from './config.js';
@@ -21,14 +24,17 @@ import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB } from './tokens.js
 @Global()
 @Module({})
 export class PlatformModule implements NestModule {
+  constructor(@Inject(RecordingClock) private readonly clock: RecordingClock) {}
+
   /** Runs after the body is parsed, before guards, pipes and handlers see it. */
   configure(consumer: MiddlewareConsumer) {
-    consumer.apply(requestMemo, refuseHostileInput).forRoutes('*');
+    consumer.apply(stampReceivedAt(this.clock), requestMemo, refuseHostileInput).forRoutes('*');
   }
 
   static forRoot(infra: Infrastructure, config: NwdConfig): DynamicModule {
     const providers = [
       { provide: EVENT_STORE, useValue: infra.store },
+      { provide: RecordingClock, useValue: infra.clock },
       { provide: READ_DB, useValue: infra.readDb },
       { provide: PROJECTION_RUNNER, useValue: infra.runner },
       { provide: NWD_CONFIG, useValue: config },

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { canonicalJson, recordingClock, type EventActor } from '#event-store';
+import type { NextFunction, Response } from 'express';
+import { canonicalJson, type EventActor, type RecordingClock } from '#event-store';
 import { ProblemException } from './problem.js';
 import { memoOf, type RequestMemo } from './request-memo.js';
 
@@ -26,8 +27,20 @@ export interface RequestContext {
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+const RECEIVED_AT = Symbol('receivedAt');
 
-export function contextFromRequest(req: Request, now: Date = recordingClock.now()): RequestContext {
+/** Middleware: a request is decided at the instant it arrived, by the process's clock. */
+export function stampReceivedAt(clock: RecordingClock) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    (req as Request & { [RECEIVED_AT]?: Date })[RECEIVED_AT] = clock.now();
+    next();
+  };
+}
+
+export function contextFromRequest(
+  req: Request,
+  now: Date = (req as Request & { [RECEIVED_AT]?: Date })[RECEIVED_AT] ?? new Date(),
+): RequestContext {
   const key = header(req, 'idempotency-key');
   if (key !== null && !KEY.test(key)) {
     throw new ProblemException(

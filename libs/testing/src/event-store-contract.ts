@@ -166,6 +166,33 @@ export function eventStoreContract(
       expect(await store.readStream(stream())).toEqual([]);
     });
 
+    it('reads every event carrying a tag, across streams, in position order, with its bounds', async () => {
+      const subject = randomUUID();
+      const [a, b, copy] = [stream(), stream(), `copy-${randomUUID()}`];
+      const tagged = (n: number) => newEvent('Tagged', { subjectId: subject, n });
+      const first = await store.append(a, [tagged(1)], { expectedRevision: 'no_stream' });
+      await store.append(b, [newEvent('Other', { subjectId: randomUUID() }), tagged(2)], {
+        expectedRevision: 'no_stream',
+      });
+      await store.append(copy, [tagged(0)], { expectedRevision: 'no_stream' });
+      const last = await store.append(a, [tagged(3)], { expectedRevision: 0 });
+      const ns = (events: { data: Record<string, unknown> }[]) => events.map((e) => e.data.n);
+
+      const all = await store.readByTag('subjectId', subject, {
+        exceptStreamsStartingWith: 'copy-',
+      });
+      expect(ns(all)).toEqual([1, 2, 3]);
+      expect(all.map((e) => e.streamId)).toEqual([a, b, a]);
+      expect(ns(await store.readByTag('subjectId', subject))).toEqual([1, 2, 0, 3]);
+      const bounded = await store.readByTag('subjectId', subject, {
+        exceptStreamsStartingWith: 'copy-',
+        afterPosition: first.position,
+        toPosition: last.position - 1,
+      });
+      expect(ns(bounded)).toEqual([2]);
+      expect(await store.readByTag('subjectId', randomUUID())).toEqual([]);
+    });
+
     it('reads the whole log in order after a checkpoint, in pages', async () => {
       const start = (await drain(store, null)).at(-1)?.checkpoint ?? null;
       const id = stream();

@@ -7,7 +7,7 @@ import type {
   LoggedEvent,
   NewEvent,
   ReadAllOptions,
-  ReadAboutOptions,
+  ReadByTagOptions,
   ReadStreamOptions,
   StoredEvent,
 } from '../event-store.port.js';
@@ -16,13 +16,23 @@ import { constraintOf, SQLSTATE, sqlState, type SqlDatabase } from './sql-databa
 import { migrate } from './migrator.js';
 import { eventLogMigration } from './migrations/0001-event-log.js';
 import { hashChainMigration } from './migrations/0002-hash-chain.js';
-import { recordingClock } from '../recording-clock.js';
+import { RecordingClock } from '../recording-clock.js';
+import { tagIndexMigrations, tagName } from './tag-indexes.js';
 import { NO_SCHEMAS, type EventSchemas } from '../event-schemas.js';
 import { setWiseAppendMigration } from './migrations/0003-set-wise-append.js';
 import { groupedAppendMigration } from './migrations/0004-grouped-append.js';
 import { singleEventAppendMigration } from './migrations/0005-single-event-append.js';
 import { ownerOnlyAppendMigration } from './migrations/0006-owner-only-append.js';
 import { appendGrouper, streamReadGrouper } from './grouped-statements.js';
+
+export interface SqlEventStoreOptions {
+  /** How stored events of old shapes read (upcasters). */
+  schemas?: EventSchemas;
+  /** The clock appends are recorded at (the database's own, unless it is simulating). */
+  clock?: RecordingClock;
+  /** The fields `readByTag` reads by; `migrate` indexes each. */
+  tags?: readonly string[];
+}
 
 export const eventStoreMigrations = [
   eventLogMigration,
@@ -58,13 +68,22 @@ export class SqlEventStore implements EventStore {
   private readonly appends = appendGrouper(this.db);
   private readonly streamReads = streamReadGrouper<EventRow>(this.db, COLUMNS);
 
+  private readonly schemas: EventSchemas;
+  private readonly clock: RecordingClock;
+  private readonly tags: readonly string[];
+
   constructor(
     readonly db: SqlDatabase,
-    private readonly schemas: EventSchemas = NO_SCHEMAS,
-  ) {}
+    options: SqlEventStoreOptions = {},
+  ) {
+    this.schemas = options.schemas ?? NO_SCHEMAS;
+    this.clock = options.clock ?? new RecordingClock();
+    this.tags = options.tags ?? [];
+  }
 
+  /** The log's schema and an index for each of this store's tags. */
   async migrate(): Promise<string[]> {
-    return migrate(this.db, eventStoreMigrations);
+    return migrate(this.db, [...eventStoreMigrations, ...tagIndexMigrations(this.tags)]);
   }
 
   async append(
@@ -84,7 +103,7 @@ export class SqlEventStore implements EventStore {
         streamId,
         expectedRevision: options.expectedRevision,
         payload,
-        now: recordingClock.simulatedNow(),
+        now: this.clock.simulatedNow(),
       });
       if (duplicate) {
         const original = await this.originalAppend(streamId, events);
@@ -160,17 +179,25 @@ export class SqlEventStore implements EventStore {
     return r.rows.map(this.read);
   }
 
-  async readAbout(youngPersonId: string, options: ReadAboutOptions = {}): Promise<StoredEvent[]> {
+  async readByTag(
+    tag: string,
+    value: string,
+    options: ReadByTagOptions = {},
+  ): Promise<StoredEvent[]> {
+    // The field is written into the statement (checked to be a plain name) so that the
+    // expression matches the tag's index.
+    const field = `'${tagName(tag)}'`;
     const r = await this.db.query<EventRow>(
       `SELECT ${COLUMNS} FROM events
-       WHERE data ? 'youngPersonId' AND data->>'youngPersonId' = $1
-         AND stream_id NOT LIKE 'identity-%'
-         AND ($2::timestamptz IS NULL OR recorded_at <= $2::timestamptz)
-         AND ($3::bigint IS NULL OR position <= $3::bigint)
-         AND position > $4::bigint
+       WHERE data ? ${field} AND data->>${field} = $1
+         AND ($2::text IS NULL OR left(stream_id, length($2::text)) <> $2::text)
+         AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+         AND ($4::bigint IS NULL OR position <= $4::bigint)
+         AND position > $5::bigint
        ORDER BY position`,
       [
-        youngPersonId,
+        value,
+        options.exceptStreamsStartingWith ?? null,
         options.recordedUpTo ? new Date(options.recordedUpTo).toISOString() : null,
         options.toPosition ?? null,
         options.afterPosition ?? 0,

@@ -7,8 +7,10 @@ import type { Migration } from '../migrator.js';
  * and what is verified later are the same bytes. `nwd verify` recomputes every link.
  *
  * Also: `recorded_at` is the database clock unless the session sets `nwd.now` (the seed
- * generator writes years of history with it; the API never sets it), and an index finds every
- * event about one young person across all streams (as-of views, chronology, replay).
+ * generator writes years of history with it; the API never sets it).
+ *
+ * (This migration once also created the index a caller now declares as a tag (tag-indexes.ts);
+ * a database migrated then keeps that index, and the tag's migration sees it and adds none.)
  */
 export const hashChainMigration: Migration = {
   id: 'event-store/0002-hash-chain',
@@ -42,9 +44,6 @@ END
 $do$;
 ALTER TABLE events ENABLE TRIGGER events_no_update;
 ALTER TABLE events ALTER COLUMN hash SET NOT NULL;
-
-CREATE INDEX events_about_young_person ON events ((data->>'youngPersonId'), position)
-  WHERE data ? 'youngPersonId';
 
 CREATE OR REPLACE FUNCTION nwd_append(p_stream text, p_expected text, p_events jsonb)
 RETURNS TABLE (out_revision bigint, out_position bigint, out_duplicate boolean)

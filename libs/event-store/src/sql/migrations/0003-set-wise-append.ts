@@ -7,7 +7,7 @@ import type { Migration } from '../migrator.js';
  * event, which cost about half the throughput of batches of 10 (measured in BENCHMARKS.md).
  *
  * `p_now` replaces the session setting `nwd.now` as the way a generator records history at a
- * simulated time (\`nwd seed --hubs\`, see libs/event-store/src/recording-clock.ts); the API never
+ * simulated time (a generator of synthetic history, see recording-clock.ts); the API never
  * passes it, so recorded_at is the database clock.
  */
 export const setWiseAppendMigration: Migration = {
