@@ -17,9 +17,10 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
 COPY bin bin
-# Page templates, scripts and styles are read at run time.
-COPY src/web/views src/web/views
-COPY src/web/public src/web/public
+# Page templates (the shell's and each capability's web/views), scripts and styles are read at run
+# time; the TypeScript beside them is not needed.
+COPY src src
+RUN find src -name '*.ts' -delete
 # The local signing key lives in a volume at /keys (see docker-compose.yml).
 RUN mkdir -p /keys && chown node:node /keys
 USER node

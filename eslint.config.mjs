@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import housePlan from './tools/eslint/house-plan.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.nwd-data/**', 'bin/**'] },
@@ -31,8 +32,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-declaration-merging': 'off',
     },
   },
+  // The house plan: apps -> src -> libs, each capability through its door, no cycles.
   {
-    files: ['src/**/*.decide.ts', 'src/**/*.aggregate.ts', 'src/**/*.events.ts'],
+    files: ['src/**/*.ts', 'libs/**/*.ts', 'apps/**/*.ts', 'bench/**/*.ts'],
+    plugins: { house: housePlan },
+    rules: { 'house/boundaries': 'error', 'house/no-cycle': 'error' },
+  },
+  {
+    // Deciders, aggregate state (state + evolve) and event types: pure, on the kernel alone.
+    files: ['src/**/*.decide.ts', 'src/**/*.state.ts', 'src/**/*.events.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -40,6 +48,16 @@ export default tseslint.config(
           patterns: [
             { group: ['@nestjs/*'], message: 'Deciders and aggregates are pure: no Nest.' },
             { group: ['pg', '@electric-sql/*'], message: 'Deciders never touch the database.' },
+            {
+              regex: '^#(platform|event-store|projections|testing)(/|$)',
+              message: 'Deciders and aggregates import only the pure kernel (#kernel).',
+            },
+            {
+              regex:
+                '(^|/)(index|.*\\.(handler|handlers|controller|query|projection|module|dto))\\.js$',
+              message:
+                'Deciders and aggregates import only pure files (decide, state, events, rules).',
+            },
           ],
         },
       ],

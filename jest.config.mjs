@@ -21,7 +21,11 @@ export default {
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.mjs'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs,apps,bench}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{src,libs,apps,bench,tools}/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -1,9 +1,9 @@
 import type { SqlEventStore } from '#event-store';
 import { outreachStreamId } from '../src/outreach/index.js';
-import { appendCaseOf } from '../src/outreach/synthetic-contacts.js';
-import { evolveOutreach, initialOutreach } from '../src/outreach/outreach-record.js';
-import { foldKnownCase } from '../src/audit/known-case.js';
-import { CaseHistory } from '../src/audit/case-history.js';
+import { appendCaseOf } from '../src/outreach/index.js';
+import { evolveOutreach, initialOutreach } from '../src/outreach/index.js';
+import { foldKnownCase } from '../src/audit/index.js';
+import { CaseHistory } from '../src/audit/index.js';
 import { medianMs, ms, type BenchRow } from './bench-support.js';
 import { readEventsAbout } from '../src/young-people/index.js';
 

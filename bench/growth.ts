@@ -2,10 +2,10 @@ import { openPostgresEventStore, type SqlEventStore } from '#event-store';
 import { seedFast } from '../apps/cli/seed/seed-fast.js';
 import { storeAppends } from './append.js';
 import { fmt, median, medianMs, ms, scratchDatabase, type BenchRow } from './bench-support.js';
-import { appendCaseOf } from '../src/outreach/synthetic-contacts.js';
+import { appendCaseOf } from '../src/outreach/index.js';
 import { outreachStreamId } from '../src/outreach/index.js';
-import { CaseHistory } from '../src/audit/case-history.js';
-import { evolveOutreach, initialOutreach } from '../src/outreach/outreach-record.js';
+import { CaseHistory } from '../src/audit/index.js';
+import { evolveOutreach, initialOutreach } from '../src/outreach/index.js';
 
 export const GROWTH_EVENTS = Number(process.env.BENCH_GROWTH_EVENTS ?? 10_000_000);
 

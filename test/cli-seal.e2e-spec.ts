@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openPostgresEventStore, type SqlEventStore } from '#event-store';
 import { REPO_ROOT } from '#testing/build';
 import { createTestDatabase, type TestDatabase } from '#testing/test-database';
-import { syntheticCase } from '../src/young-people/synthetic-cases.js';
+import { syntheticCase } from '../src/young-people/index.js';
 
 const run = promisify(execFile);
 

@@ -8,7 +8,7 @@ import { NWD_MODEL } from '../apps/composition/composition.js';
 import { START_OF_LOG } from '#event-store';
 import { loadConfig, openInfrastructure } from '#platform';
 import { createTestDatabase, type TestDatabase } from '#testing/test-database';
-import { syntheticCase } from '../src/young-people/synthetic-cases.js';
+import { syntheticCase } from '../src/young-people/index.js';
 import { freePort, sleep } from './faults/processes.js';
 
 const BIN = '/usr/lib/postgresql/15/bin';

@@ -19,7 +19,7 @@ describe('outreach over HTTP on PostgreSQL (return interview window 48 hours)', 
   let people = 0;
 
   beforeAll(async () => {
-    api = await startTestApi('postgres', { returnInterviewWindowHours: 48 });
+    api = await startTestApi('postgres', { env: { RETURN_INTERVIEW_WINDOW_HOURS: '48' } });
     const admin = api.as({ id: 'admin', roles: ['admin'] });
     hubId = (
       await admin.call('POST', '/api/hubs', {

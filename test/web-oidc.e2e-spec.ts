@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Provider from 'oidc-provider';
 import { chromium, type Browser } from 'playwright-core';
-import { DEFAULT_CLAIMS } from '../src/access/tokens/claims.js';
-import { WebOidc } from '../src/web/web-oidc.js';
+import { DEFAULT_CLAIMS } from '../src/access/index.js';
+import { WebOidc } from '../src/web/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 const CHROMIUM = '/usr/bin/chromium';

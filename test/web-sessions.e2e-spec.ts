@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { WebSessions } from '../src/web/web-sessions.js';
+import { WebSessions } from '../src/access/index.js';
 import { startTestApi, type TestApi } from './support/test-api.js';
 
 /** Signing out ends the session on the server: the old cookie is refused, by any process. */

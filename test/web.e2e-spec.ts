@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '#testing/build';
 import { outreachStreamId } from '../src/outreach/index.js';
-import { registerDemoUsers } from '../src/web/demo-users.js';
+import { registerDemoUsers } from '../src/web/index.js';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
 const CHROMIUM = '/usr/bin/chromium';

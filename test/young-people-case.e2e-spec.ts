@@ -27,7 +27,7 @@ describe('a case from screening to stepping away and coming back, over HTTP on P
   };
 
   beforeAll(async () => {
-    api = await startTestApi('postgres', { keyWorkerCaseloadLimit: 2 });
+    api = await startTestApi('postgres', { env: { KEY_WORKER_CASELOAD_LIMIT: '2' } });
     const admin = api.as({ id: 'admin', roles: ['admin'] });
     hubId = (
       await admin.call('POST', '/api/hubs', {

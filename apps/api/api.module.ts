@@ -2,9 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PlatformModule, type Infrastructure, type NwdConfig } from '#platform';
 import { AccessModule, type TokenVerifier } from '../../src/access/index.js';
 import { BUSINESS_MODULES } from '../composition/composition.js';
-import { WebModule } from '../../src/web/web.module.js';
-import type { WebSessions } from '../../src/web/web-sessions.js';
-import type { WebOidc } from '../../src/web/web-oidc.js';
+import { WebModule } from '../../src/web/index.js';
+import type { WebSessions } from '../../src/access/index.js';
+import type { WebOidc } from '../../src/web/index.js';
 
 @Module({})
 export class ApiModule {

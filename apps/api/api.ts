@@ -25,9 +25,9 @@ import {
   RefusedRequests,
   type TokenVerifier,
 } from '../../src/access/index.js';
-import { Renderer, WEB_PATHS } from '../../src/web/renderer.js';
-import { WebSessions } from '../../src/web/web-sessions.js';
-import { WebOidc, webOidcFromEnv } from '../../src/web/web-oidc.js';
+import { Renderer, WEB_PATHS } from '../../src/web/index.js';
+import { WebSessions } from '../../src/access/index.js';
+import { WebOidc, webOidcFromEnv } from '../../src/web/index.js';
 import { NWD_MODEL } from '../composition/composition.js';
 import { RECORD_STYLE_HASH } from '../../src/audit/index.js';
 import { ApiModule } from './api.module.js';

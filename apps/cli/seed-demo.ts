@@ -1,6 +1,6 @@
 import { loadConfig, openInfrastructure } from '#platform';
 import type { AuthenticatedUser } from '../../src/access/index.js';
-import { listDemoUsers, registerDemoUsers } from '../../src/web/demo-users.js';
+import { listDemoUsers, registerDemoUsers } from '../../src/web/index.js';
 import { inProcessApi } from './in-process-api.js';
 import { NWD_MODEL } from '../composition/composition.js';
 

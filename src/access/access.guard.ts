@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { ModuleRef, Reflector } from '@nestjs/core';
+import { Reflector } from '@nestjs/core';
 import { memoOf, ProblemException, PUBLIC } from '#platform';
 import { DomainError } from '#kernel';
 import type { AccessRequest } from './access-scope.js';
@@ -7,7 +7,7 @@ import { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
 import { hubInScope, inScope, scopeFor } from './policy.js';
 import { REQUIRES, type Requirement } from './requires.decorator.js';
 import { TokenRejected, type TokenVerifier } from './tokens/token-verifier.js';
-import { SESSION_COOKIE, type WebSession, type WebSessions } from '../web/web-sessions.js';
+import { SESSION_COOKIE, type WebSession, type WebSessions } from './sessions/web-sessions.js';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 export const WEB_SESSIONS = Symbol('WEB_SESSIONS');
@@ -28,11 +28,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  private caseFacts: CaseFactsSource | null = null;
-
   constructor(
     private readonly reflector: Reflector,
-    private readonly moduleRef: ModuleRef,
+    @Inject(CASE_FACTS) private readonly caseFacts: CaseFactsSource,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(WEB_SESSIONS) private readonly sessions: WebSessions | null,
   ) {}
@@ -69,7 +67,7 @@ export class AccessGuard implements CanActivate {
     if (target.kind === 'case') {
       const id = String(req.params[target.param] ?? '');
       if (!UUID.test(id)) return true; // the route's pipe answers 400 naming the parameter
-      const facts = await this.facts().find(id, memoOf(req));
+      const facts = await this.caseFacts.find(id, memoOf(req));
       if (!facts) throw new DomainError('YOUNG_PERSON.NOT_FOUND', `no young person ${id}`, 404);
       if (!inScope(scope, user, facts)) {
         if (scope === 'consented' && user.hubs.includes(facts.hubId)) {
@@ -128,10 +126,5 @@ export class AccessGuard implements CanActivate {
         throw new ProblemException(401, error.code, error.message);
       throw error;
     }
-  }
-
-  private facts(): CaseFactsSource {
-    this.caseFacts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
-    return this.caseFacts;
   }
 }

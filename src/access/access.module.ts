@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard, TOKEN_VERIFIER, WEB_SESSIONS } from './access.guard.js';
-import type { WebSessions } from '../web/web-sessions.js';
+import type { WebSessions } from './sessions/web-sessions.js';
 import { AccessLogController } from './access-log/access-log.controller.js';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
 import { accessLogProjection } from './access-log/access-log.projection.js';

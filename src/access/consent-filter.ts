@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { type RequestMemo } from '#platform';
 import { DomainError } from '#kernel';
 import type { AccessScope } from './access-scope.js';
@@ -15,9 +14,7 @@ import { inScope } from './policy.js';
  */
 @Injectable()
 export class ConsentFilter {
-  private source: CaseFactsSource | null = null;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(@Inject(CASE_FACTS) private readonly caseFacts: CaseFactsSource) {}
 
   /** The young people among `ids` whose rows this caller may see. */
   async allowed(
@@ -29,7 +26,7 @@ export class ConsentFilter {
     if (access.scope !== 'consented') return new Set(unique);
     const judged = await Promise.all(
       unique.map(async (id) => {
-        const facts = await this.facts().find(id, memo);
+        const facts = await this.caseFacts.find(id, memo);
         return facts !== null && inScope('consented', access.user, facts) ? id : null;
       }),
     );
@@ -59,10 +56,5 @@ export class ConsentFilter {
     }
     const kept = rows.keep(response, allowed) as R;
     return { response: kept, shown: rows.ids(kept).filter((id) => allowed.has(id)) };
-  }
-
-  private facts(): CaseFactsSource {
-    this.source ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
-    return this.source;
   }
 }

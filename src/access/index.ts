@@ -50,3 +50,9 @@ export {
   GetRefusedRequests,
   type RefusedEntry,
 } from './refused-requests/refused-requests.query.js';
+export { GetAccessLog } from './access-log/access-log.query.js';
+export { SESSION_COOKIE, WebSessions } from './sessions/web-sessions.js';
+export { userFromClaims, type ClaimMapping } from './tokens/claims.js';
+export { type LocalKeys } from './tokens/local-signing-key.js';
+export { DEFAULT_CLAIMS } from './tokens/claims.js';
+export { HtmlDocument } from './access-log/html-document.js';

@@ -2,7 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, HtmlDocument, ReadsFrom, UuidParam } from '#platform';
+import { ApiProblems, ReadsFrom, UuidParam } from '#platform';
+import { HtmlDocument } from '../access/index.js';
 import { LogsAccess, onCase, oneCase, Requires } from '../access/index.js';
 import { AsOfQuery, ChronologyQuery, FieldHistoryQuery, RecordQuery } from './audit.dto.js';
 import {

@@ -9,11 +9,20 @@ import {
   GetSubjectAccessRecordHandler,
 } from './audit.queries.js';
 import { CaseHistory } from './case-history.js';
+import { AuditPagesController } from './web/audit-pages.controller.js';
+import { CaseRecordPagesController } from './web/case-record-pages.controller.js';
+import { outreachSettingsProvider } from '../outreach/index.js';
 
 /** Replay a case as it was known, its chronology and field history, subject access, retention. */
 @Module({
-  controllers: [CaseAuditController, AuditReportsController],
+  controllers: [
+    CaseAuditController,
+    AuditReportsController,
+    AuditPagesController,
+    CaseRecordPagesController,
+  ],
   providers: [
+    outreachSettingsProvider,
     CaseHistory,
     GetCaseAsOfHandler,
     GetChronologyHandler,

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
+import { CaseDirectory } from '../young-people/index.js';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { EventStore, SqlDatabase } from '#event-store';
-import { EVENT_STORE, NWD_CONFIG, READ_DB, type NwdConfig } from '#platform';
+import type { EventStore } from '#event-store';
+import { EVENT_STORE } from '#platform';
 import { DomainError } from '#kernel';
 import { CaseHistory, type AsOf, type Reflects } from './case-history.js';
 import { chronologyOf, type ChronologyEntry, type Module } from './chronology.js';
@@ -9,6 +10,7 @@ import { fieldHistory, isField, type FieldChange } from './field-history.js';
 import { foldKnownCase } from './known-case.js';
 import type { KnownCase } from './known-case.types.js';
 import { redactThirdParties, renderRecord } from './subject-access-record.js';
+import { OUTREACH_SETTINGS, type OutreachSettings } from '../outreach/index.js';
 
 export class GetCaseAsOf extends Query<{ reflects: Reflects; case: KnownCase }> {
   constructor(
@@ -46,7 +48,7 @@ export class GetChronology extends Query<{
 export class GetChronologyHandler implements IQueryHandler<GetChronology> {
   constructor(
     private readonly history: CaseHistory,
-    @Inject(NWD_CONFIG) private readonly config: NwdConfig,
+    @Inject(OUTREACH_SETTINGS) private readonly outreach: OutreachSettings,
   ) {}
   async execute({ youngPersonId, at, filter }: GetChronology) {
     const { events, reflects } = await this.history.events(youngPersonId, at);
@@ -54,7 +56,7 @@ export class GetChronologyHandler implements IQueryHandler<GetChronology> {
     return {
       youngPersonId,
       reflects,
-      entries: chronologyOf(events, this.config.lateRecordingHours, {
+      entries: chronologyOf(events, this.outreach.lateRecordingHours, {
         ...filter,
         from: norm(filter.from),
         to: norm(filter.to),
@@ -104,12 +106,12 @@ export class GetSubjectAccessRecord extends Query<{ json: object; html: string }
 export class GetSubjectAccessRecordHandler implements IQueryHandler<GetSubjectAccessRecord> {
   constructor(
     private readonly history: CaseHistory,
-    @Inject(NWD_CONFIG) private readonly config: NwdConfig,
+    @Inject(OUTREACH_SETTINGS) private readonly outreach: OutreachSettings,
   ) {}
   async execute({ youngPersonId, now }: GetSubjectAccessRecord) {
     const { events } = await this.history.events(youngPersonId);
     const known = redactThirdParties(foldKnownCase(youngPersonId, events));
-    const chronology = chronologyOf(events, this.config.lateRecordingHours);
+    const chronology = chronologyOf(events, this.outreach.lateRecordingHours);
     return {
       json: { youngPersonId, producedAt: now, chronology, record: known },
       html: renderRecord(known, chronology, now),
@@ -129,33 +131,20 @@ export class GetRetentionReport extends Query<{ asOn: string; pastRetention: Ret
 /** Cases past their retention date (the 75th birthday). Nothing is deleted automatically. */
 @QueryHandler(GetRetentionReport)
 export class GetRetentionReportHandler implements IQueryHandler<GetRetentionReport> {
-  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+  constructor(private readonly cases: CaseDirectory) {}
   async execute() {
-    const r = await this.db.query<{
-      young_person_id: string;
-      hub_id: string;
-      given_name: string;
-      family_name: string;
-      date_of_birth: string;
-      retention: string;
-      today: string;
-    }>(
-      `SELECT young_person_id, hub_id, given_name, family_name, date_of_birth::text,
-         (date_of_birth + interval '75 years')::date::text AS retention, current_date::text AS today
-       FROM rm_caseloads.cases WHERE date_of_birth + interval '75 years' <= current_date
-       ORDER BY date_of_birth, young_person_id LIMIT 1000`,
-    );
+    const past = await this.cases.pastRetention();
     return {
       asOn: new Date().toISOString().slice(0, 10),
-      pastRetention: r.rows.map((row) => ({
-        youngPersonId: row.young_person_id,
-        hubId: row.hub_id,
+      pastRetention: past.map((c) => ({
+        youngPersonId: c.youngPersonId,
+        hubId: c.hubId,
         youngPerson: {
-          givenName: row.given_name,
-          familyName: row.family_name,
-          dateOfBirth: row.date_of_birth,
+          givenName: c.givenName,
+          familyName: c.familyName,
+          dateOfBirth: c.dateOfBirth,
         },
-        retentionDate: row.retention,
+        retentionDate: c.retention,
       })),
     };
   }

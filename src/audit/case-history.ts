@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SqlEventStore, type EventStore, type StoredEvent } from '#event-store';
 import { EVENT_STORE } from '#platform';
 import { DomainError } from '#kernel';
-import { youngPersonStreamId } from '../young-people/young-people.events.js';
+import { youngPersonStreamId } from '../young-people/index.js';
 import { CaseSnapshots, SNAPSHOT_EVERY } from './case-snapshots.js';
 import { KnownCaseBuilder } from './known-case.js';
 import type { KnownCase } from './known-case.types.js';

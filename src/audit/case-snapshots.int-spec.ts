@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sqlStores } from '#testing/sql-stores';
 import { type SqlEventStore } from '#event-store';
-import { appendCaseOf } from '../outreach/synthetic-contacts.js';
+import { appendCaseOf } from '../outreach/index.js';
 import { CaseHistory } from './case-history.js';
 import { foldKnownCase } from './known-case.js';
 import { readEventsAbout } from '../young-people/index.js';

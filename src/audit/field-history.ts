@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { currentKeyWorker } from '../young-people/young-person-case.js';
+import { currentKeyWorker } from '../young-people/index.js';
 import { KnownCaseBuilder } from './known-case.js';
 
 type Reader = (b: KnownCaseBuilder) => unknown;

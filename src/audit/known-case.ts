@@ -1,6 +1,6 @@
 import type { StoredEvent } from '#event-store';
-import { toCaseSummary } from '../young-people/case-summary/case-summary.query.js';
-import type { YoungPersonEvent } from '../young-people/young-people.events.js';
+import { toCaseSummary } from '../young-people/index.js';
+import type { YoungPersonEvent } from '../young-people/index.js';
 import type {
   AnyEvent,
   BuilderSnapshot,
@@ -8,11 +8,7 @@ import type {
   KnownContact,
   KnownPlacement,
 } from './known-case.types.js';
-import {
-  evolveCase,
-  initialCase,
-  type YoungPersonCase,
-} from '../young-people/young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-people/index.js';
 
 const addYears = (date: string, years: number) =>
   `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;

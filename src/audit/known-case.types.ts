@@ -1,10 +1,10 @@
-import type { HousingOptionEvent, HousingPathwayEvent } from '../housing/housing.events.js';
-import type { CommunityFamilyEvent } from '../hub-placements/community-families/community-family.events.js';
-import type { HubEvent } from '../hub-placements/hub-placements.events.js';
-import type { ContactDetails, OutreachEvent } from '../outreach/outreach.events.js';
-import type { YoungPersonEvent } from '../young-people/young-people.events.js';
-import type { CaseSummary } from '../young-people/case-summary/case-summary.query.js';
-import type { YoungPersonCase } from '../young-people/young-person-case.js';
+import type { HousingOptionEvent, HousingPathwayEvent } from '../housing/index.js';
+import type { CommunityFamilyEvent } from '../hub-placements/index.js';
+import type { HubEvent } from '../hub-placements/index.js';
+import type { ContactDetails, OutreachEvent } from '../outreach/index.js';
+import type { YoungPersonEvent } from '../young-people/index.js';
+import type { CaseSummary } from '../young-people/index.js';
+import type { YoungPersonCase } from '../young-people/index.js';
 
 /** The shapes of a case as the log knew it (folded in known-case.ts). */
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import type { EventStore, SqlDatabase } from '#event-store';
 import type { ProjectionRunner } from '#projections';
 import {
@@ -18,10 +17,9 @@ import type { CaseOfPathway } from './pathway/housing-pathway.decide.js';
 /** What housing commands need besides their own stream: the case, and where a young person lives. */
 @Injectable()
 export class HousingWriter {
-  private facts: CaseFactsSource | null = null;
   constructor(
     readonly commands: EventSourcedCommands,
-    private readonly moduleRef: ModuleRef,
+    @Inject(CASE_FACTS) private readonly facts: CaseFactsSource,
     @Inject(NWD_CONFIG) readonly config: NwdConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_DB) private readonly db: SqlDatabase,
@@ -30,7 +28,6 @@ export class HousingWriter {
 
   async caseOf(youngPersonId: string, ctx: RequestContext): Promise<CaseOfPathway> {
     const now = ctx.now;
-    this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
     const f = await this.facts.find(youngPersonId, ctx.memo);
     return {
       youngPersonId,

@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
-import { MoveHandler, PathwayHandler } from './housing.handlers.js';
+import { PathwayHandler } from './pathway/housing-pathway.handlers.js';
+import { MoveHandler } from './options/move.handler.js';
 import {
   GetHousingPathwayHandler,
   GetHousingWatchHandler,
   GetStabilityHandler,
-  ListHousingOptionsHandler,
-} from './housing.queries.js';
-import { HousingOptionsController } from './housing-options.controller.js';
+} from './pathway/housing-pathway.query.js';
+import { ListHousingOptionsHandler } from './options/housing-options.query.js';
+import { HousingOptionsController } from './options/housing-options.controller.js';
 import { HousingWriter } from './housing-writer.js';
 import { OptionHandler } from './options/housing-options.handlers.js';
 import { housingOptionsProjection } from './options/housing-options.projection.js';
 import { housingPathwayProjection } from './pathway/housing-pathway.projection.js';
-import { YoungPersonHousingController } from './young-person-housing.controller.js';
+import { YoungPersonHousingController } from './pathway/young-person-housing.controller.js';
 
 export const housingProjections = [housingOptionsProjection, housingPathwayProjection];
 

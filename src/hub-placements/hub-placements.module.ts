@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { HUB_REGISTER } from '../young-people/index.js';
 import { AdmissionsController } from './admissions/admissions.controller.js';
 import { admissionHandlers } from './admissions/admissions.handlers.js';
 import { BedBoardController } from './bed-board/bed-board.controller.js';
@@ -20,6 +21,7 @@ import { hubsListProjection } from './hubs-list/hubs-list.projection.js';
 import { ListHubsHandler } from './hubs-list/hubs-list.query.js';
 import { OpenHubController } from './open-hub/open-hub.controller.js';
 import { OpenHubHandler } from './open-hub/open-hub.handler.js';
+import { BedsPageController } from './web/beds-page.controller.js';
 
 export const hubPlacementsProjections = [
   hubsListProjection,
@@ -28,8 +30,10 @@ export const hubPlacementsProjections = [
   placementHistoryProjection,
 ];
 
+@Global()
 @Module({
   controllers: [
+    BedsPageController,
     OpenHubController,
     HubsListController,
     AdmissionsController,
@@ -41,6 +45,7 @@ export const hubPlacementsProjections = [
     OpenHubHandler,
     ListHubsHandler,
     HubDirectory,
+    { provide: HUB_REGISTER, useExisting: HubDirectory },
     GetBedBoardHandler,
     ...admissionHandlers,
     ListCommunityFamiliesHandler,
@@ -48,6 +53,6 @@ export const hubPlacementsProjections = [
     GetPlacementHistoryHandler,
     GetOccupancyHandler,
   ],
-  exports: [HubDirectory],
+  exports: [HubDirectory, HUB_REGISTER],
 })
 export class HubPlacementsModule {}

@@ -1,17 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import {
-  EventSourcedCommands,
-  NWD_CONFIG,
-  type CommandOutcome,
-  type NwdConfig,
-  type RequestContext,
-} from '#platform';
+import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
 import { type Decider } from '#kernel';
 import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
 import type { OutreachEvent } from './outreach.events.js';
 import { outreachStreamId } from './outreach.events.js';
-import type { CaseSnapshot, OutreachRecord } from './outreach-record.js';
+import type { CaseSnapshot, OutreachRecord } from './outreach-record.state.js';
+import { OUTREACH_SETTINGS, type OutreachSettings } from './outreach.settings.js';
 
 /**
  * Every outreach write: learn the case's status and hub from its own stream, then run the decider
@@ -20,11 +14,10 @@ import type { CaseSnapshot, OutreachRecord } from './outreach-record.js';
  */
 @Injectable()
 export class OutreachWriter {
-  private facts: CaseFactsSource | null = null;
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly moduleRef: ModuleRef,
-    @Inject(NWD_CONFIG) readonly config: NwdConfig,
+    @Inject(CASE_FACTS) private readonly facts: CaseFactsSource,
+    @Inject(OUTREACH_SETTINGS) readonly settings: OutreachSettings,
   ) {}
 
   async write<C>(args: {
@@ -34,7 +27,6 @@ export class OutreachWriter {
     ctx: RequestContext;
     occurredAt?: string;
   }): Promise<CommandOutcome> {
-    this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
     const facts = await this.facts.find(args.youngPersonId, args.ctx.memo);
     const snapshot: CaseSnapshot = {
       caseStatus: facts?.status ?? 'none',

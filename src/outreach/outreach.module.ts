@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ContactsController } from './outreach.controller.js';
-import { HubOutreachController } from './hub-outreach.controller.js';
+import { ContactsController } from './contacts/contacts.controller.js';
+import { MissingBoardController } from './missing-board/missing-board.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { WorkerDayController } from './timeline/worker-day.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { MissingController } from './missing/missing.controller.js';
 import { missingBoardProjection } from './missing-board/missing-board.projection.js';
@@ -20,6 +22,10 @@ import {
   GetContactTimelineHandler,
   GetWorkerDayHandler,
 } from './timeline/contact-timeline.query.js';
+import { ContactPagesController } from './web/contact-pages.controller.js';
+import { MissingBoardPageController } from './web/missing-board-page.controller.js';
+import { MissingPagesController } from './web/missing-pages.controller.js';
+import { outreachSettingsProvider } from './outreach.settings.js';
 
 export const outreachProjections = [
   contactTimelineProjection,
@@ -29,8 +35,19 @@ export const outreachProjections = [
 
 /** Contacts from the field, missing episodes with return interviews, incidents and Reg 40. */
 @Module({
-  controllers: [ContactsController, MissingController, IncidentsController, HubOutreachController],
+  controllers: [
+    ContactsController,
+    MissingController,
+    IncidentsController,
+    MissingBoardController,
+    NotificationsController,
+    WorkerDayController,
+    ContactPagesController,
+    MissingPagesController,
+    MissingBoardPageController,
+  ],
   providers: [
+    outreachSettingsProvider,
     OutreachWriter,
     ...outreachHandlers,
     GetContactTimelineHandler,

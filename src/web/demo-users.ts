@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '#event-store';
-import type { AuthenticatedUser } from '../access/authenticated-user.js';
+import type { AuthenticatedUser } from '../access/index.js';
 
 export const DEMO_USERS_STREAM = 'demo-users';
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
@@ -15,8 +15,35 @@ export function packageRoot(): string {
 }
 
 const ROOT = packageRoot();
+
+/** The shell's views, then each capability's own (`src/<capability>/web/views`). */
+function viewFolders(): string[] {
+  const src = join(ROOT, 'src');
+  const capabilities = readdirSync(src, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'web')
+    .map((d) => join(src, d.name, 'web', 'views'))
+    .filter((dir) => existsSync(dir));
+  return [join(src, 'web', 'views'), ...capabilities.sort()];
+}
+
+/**
+ * A template is found by its name in the first folder that has it, so two capabilities' views of
+ * one name would show the wrong page: refuse to start instead.
+ */
+function refuseSharedNames(folders: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const dir of folders) {
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.njk'))) {
+      const first = seen.get(name);
+      if (first) throw new Error(`Two pages' views are both named ${name}: ${first} and ${dir}`);
+      seen.set(name, dir);
+    }
+  }
+  return folders;
+}
+
 export const WEB_PATHS = {
-  views: join(ROOT, 'src', 'web', 'views'),
+  views: refuseSharedNames(viewFolders()),
   public: join(ROOT, 'src', 'web', 'public'),
   govuk: join(ROOT, 'node_modules', 'govuk-frontend', 'dist'),
   moj: join(ROOT, 'node_modules', '@ministryofjustice', 'frontend'),
@@ -25,7 +52,7 @@ export const WEB_PATHS = {
 /** Nunjucks with the official GOV.UK Frontend and MOJ Frontend macros on its path. */
 export class Renderer {
   private readonly env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader([WEB_PATHS.views, WEB_PATHS.govuk, WEB_PATHS.moj], {
+    new nunjucks.FileSystemLoader([...WEB_PATHS.views, WEB_PATHS.govuk, WEB_PATHS.moj], {
       noCache: false,
     }),
     { autoescape: true, throwOnUndefined: false },

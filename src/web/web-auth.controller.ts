@@ -7,7 +7,7 @@ import { EVENT_STORE, Public } from '#platform';
 import { Requires, WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { listDemoUsers } from './demo-users.js';
 import { safeReturn, WebPages } from './web-pages.js';
-import { SESSION_COOKIE, type WebSessions } from './web-sessions.js';
+import { SESSION_COOKIE, type WebSessions } from '../access/index.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 
 const PRE_CSRF = 'nwd_signin_csrf';

@@ -3,10 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '#platform';
 import { WEB_SESSIONS, type WebRequest } from '../access/index.js';
-import { userFromClaims } from '../access/tokens/claims.js';
+import { userFromClaims } from '../access/index.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 import { safeReturn, WebPages } from './web-pages.js';
-import { SESSION_COOKIE, type WebSessions } from './web-sessions.js';
+import { SESSION_COOKIE, type WebSessions } from '../access/index.js';
 
 const CHECK_COOKIE = 'nwd_oidc';
 

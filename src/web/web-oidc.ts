@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { ClaimMapping } from '../access/tokens/claims.js';
+import type { ClaimMapping } from '../access/index.js';
 
 export const WEB_OIDC = Symbol('WEB_OIDC');
 

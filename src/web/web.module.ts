@@ -1,28 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { WebAuditorController } from './web-auditor.controller.js';
 import { WebAuthController } from './web-auth.controller.js';
-import { WebManagerController } from './web-manager.controller.js';
 import { WebPages } from './web-pages.js';
-import { WebWorkerController } from './web-worker.controller.js';
-import { WebMissingController } from './web-missing.controller.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 import { WebOidcController } from './web-oidc.controller.js';
 
-/** The web pages: GOV.UK Frontend and MOJ patterns, rendered by the API process itself. */
+/**
+ * The shell of the pages (GOV.UK Frontend and MOJ patterns, rendered by the API process itself):
+ * sign-in and out, and `WebPages` for every capability's page controllers.
+ */
 @Module({})
 export class WebModule {
   static forRoot(oidc: WebOidc | null): DynamicModule {
     return {
       module: WebModule,
-      controllers: [
-        WebAuthController,
-        WebOidcController,
-        WebManagerController,
-        WebWorkerController,
-        WebAuditorController,
-        WebMissingController,
-      ],
+      global: true,
+      controllers: [WebAuthController, WebOidcController],
       providers: [WebPages, { provide: WEB_OIDC, useValue: oidc }],
+      exports: [WebPages],
     };
   }
 }

@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { readOncePerRequest, StreamFolds, type RequestMemo } from '#platform';
 import type { CaseFacts, CaseFactsSource } from '../access/index.js';
 import { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
-import {
-  currentKeyWorker,
-  evolveCase,
-  initialCase,
-  type YoungPersonCase,
-} from './young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from './young-person-case.state.js';
+import { currentKeyWorker } from './case-rules.state.js';
 
 const CASE_FOLD = { evolve: evolveCase, initialState: initialCase };
 

@@ -2,3 +2,18 @@ export { YoungPeopleModule, youngPeopleProjections } from './young-people.module
 export { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
 export { appendSyntheticCases, syntheticCase } from './synthetic-cases.js';
 export { readEventsAbout, YOUNG_PERSON_TAG } from './events-about.js';
+export { currentKeyWorker } from './case-rules.state.js';
+export { evolveCase, initialCase, type YoungPersonCase } from './young-person-case.state.js';
+export {
+  toCaseSummary,
+  type CaseSummary,
+  GetCaseSummary,
+} from './case-summary/case-summary.query.js';
+export type { EventReadFromElsewhere as CaseloadReadsFromElsewhere } from './caseload/events-read-from-elsewhere.js';
+export {
+  CaseDirectory,
+  type CasePastRetention,
+  type YoungPersonName,
+} from './case-directory/case-directory.js';
+export { HUB_REGISTER, type HubRegister } from './hub-register.port.js';
+export { YOUNG_PEOPLE_SETTINGS_HELP } from './young-people.settings.js';

@@ -1,17 +1,33 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CloseCaseController } from './close-case/close-case.controller.js';
+import { CorrectReferralController } from './correct-referral/correct-referral.controller.js';
+import { PlanController } from './plan/plan.controller.js';
+import { ScreeningNoteController } from './screening/screening-note.controller.js';
+import { StepAwayController } from './step-away/step-away.controller.js';
+import { TeamController } from './team/team.controller.js';
+import { CloseCaseHandler } from './close-case/close-case.handler.js';
+import { CorrectReferralHandler } from './correct-referral/correct-referral.handler.js';
+import {
+  ChangeGoalStatusHandler,
+  ReviewPlanHandler,
+  SetGoalHandler,
+} from './plan/plan.handlers.js';
+import { RecordScreeningNoteHandler } from './screening/screening-note.handler.js';
+import { ReopenCaseHandler, StepAwayHandler } from './step-away/step-away.handlers.js';
+import {
+  AddTeamMemberHandler,
+  ChangeTeamMemberHandler,
+  EndTeamMemberHandler,
+} from './team/team.handlers.js';
+import { CaseDirectory } from './case-directory/case-directory.js';
 import { CASE_FACTS } from '../access/index.js';
 import { CaseFactsFromStreams } from './case-facts.provider.js';
-import { CaseLifecycleController } from './case-lifecycle.controller.js';
-import { CasePlanController } from './case-plan.controller.js';
-import { casePlanHandlers } from './case-plan.handlers.js';
-import { caseLifecycleHandlers } from './case-lifecycle.handlers.js';
 import { CaseloadCount } from './caseload/caseload-count.js';
 import { DuplicatesController } from './duplicates/duplicates.controller.js';
 import { DecideDuplicateHandler } from './duplicates/duplicates.handlers.js';
 import { IdentityRegistry } from './receive-referral/identity-registry.js';
 import { ConsentController } from './grant-consent/consent.controller.js';
 import { GrantConsentHandler, RevokeConsentHandler } from './grant-consent/consent.handlers.js';
-import { HubPlacementsModule } from '../hub-placements/index.js';
 import { AcceptReferralController } from './accept-referral/accept-referral.controller.js';
 import { AcceptReferralHandler } from './accept-referral/accept-referral.handler.js';
 import { AllocateKeyWorkerController } from './allocate-key-worker/allocate-key-worker.controller.js';
@@ -28,11 +44,18 @@ import { ReceiveReferralHandler } from './receive-referral/receive-referral.hand
 import { ReferralQueueController } from './referral-queue/referral-queue.controller.js';
 import { referralQueueProjection } from './referral-queue/referral-queue.projection.js';
 import { GetReferralQueueHandler } from './referral-queue/referral-queue.query.js';
+import { CasePagesController } from './web/case-pages.controller.js';
+import { CaseloadPageController } from './web/caseload-page.controller.js';
+import { youngPeopleSettingsProvider } from './young-people.settings.js';
 
 export const youngPeopleProjections = [referralQueueProjection, caseloadProjection];
 
+/**
+ * Global: the case is what every other capability builds on; they reach it through the ports it
+ * exports (CASE_FACTS for the access policy, CaseDirectory for names), never its tables.
+ */
+@Global()
 @Module({
-  imports: [HubPlacementsModule],
   controllers: [
     ReceiveReferralController,
     AcceptReferralController,
@@ -43,9 +66,15 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CaseloadController,
     HubCaseloadController,
     ConsentController,
-    CaseLifecycleController,
+    ScreeningNoteController,
+    TeamController,
+    StepAwayController,
     DuplicatesController,
-    CasePlanController,
+    PlanController,
+    CloseCaseController,
+    CorrectReferralController,
+    CasePagesController,
+    CaseloadPageController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -61,10 +90,21 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CaseloadCount,
     IdentityRegistry,
     DecideDuplicateHandler,
-    ...caseLifecycleHandlers,
-    ...casePlanHandlers,
+    RecordScreeningNoteHandler,
+    AddTeamMemberHandler,
+    EndTeamMemberHandler,
+    ChangeTeamMemberHandler,
+    StepAwayHandler,
+    ReopenCaseHandler,
+    SetGoalHandler,
+    ChangeGoalStatusHandler,
+    ReviewPlanHandler,
+    CloseCaseHandler,
+    CorrectReferralHandler,
+    CaseDirectory,
+    youngPeopleSettingsProvider,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
-  exports: [CASE_FACTS],
+  exports: [CASE_FACTS, CaseDirectory],
 })
 export class YoungPeopleModule {}

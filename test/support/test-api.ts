@@ -12,12 +12,12 @@ import {
   signLocalToken,
   type AuthenticatedUser,
 } from '../../src/access/index.js';
-import type { LocalKeys } from '../../src/access/tokens/local-signing-key.js';
+import type { LocalKeys } from '../../src/access/index.js';
 import { NWD_MODEL } from '../../apps/composition/composition.js';
 import { loadConfig, openInfrastructure, type Infrastructure, type NwdConfig } from '#platform';
 import { createTestDatabase } from '#testing/test-database';
-import { WebSessions } from '../../src/web/web-sessions.js';
-import type { WebOidc } from '../../src/web/web-oidc.js';
+import { WebSessions } from '../../src/access/index.js';
+import type { WebOidc } from '../../src/web/index.js';
 
 export type Dialect = 'postgres' | 'pglite';
 

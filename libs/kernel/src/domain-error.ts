@@ -1,5 +1,5 @@
 /**
- * A broken business rule, with a stable code (`YOUNG_PERSON.NOT_REFERRED`). Deciders throw these
+ * A broken business rule, with a stable code (`STREAM.CLOSED`, say). Deciders throw these
  * (this file imports nothing, so they stay pure); `ProblemFilter` is the one place that turns
  * them into HTTP.
  */

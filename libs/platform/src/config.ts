@@ -19,14 +19,8 @@ export interface NwdConfig {
   projections: 'inline' | 'external';
   /** How long a query with `?after=` waits for its read models before answering 503. */
   readWaitMs: number;
-  /** How many young people a key worker holds before an allocation needs an override. */
-  keyWorkerCaseloadLimit: number;
   /** Events a projection applies per transaction. */
   projectionBatchSize: number;
-  /** Hours after a return by which a return home interview must be offered. */
-  returnInterviewWindowHours: number;
-  /** A contact recorded more than this many hours after it happened is shown as late-recorded. */
-  lateRecordingHours: number;
   /** Events' worth of folded stream states the API keeps in memory (see StreamFolds). */
   keptEvents: number;
   /**
@@ -37,6 +31,11 @@ export interface NwdConfig {
   /** How often the API seals the log (minutes; 0: never, seal with `nwd seal` instead). */
   sealIntervalMinutes: number;
   logLevel: string;
+  /**
+   * The environment as it was at start, for the settings a capability declares and reads itself
+   * (its module's provider parses them once, at start, with `wholeNumber`).
+   */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export const CONFIG_HELP: [name: string, meaning: string][] = [
@@ -50,16 +49,7 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
   ['EVENTSTORE_URL', 'EventStoreDB URL: the log lives there (default: none)'],
   ['PROJECTIONS', 'inline (default): the API runs the projections; external: nwd projector does'],
   ['READ_WAIT_MS', 'longest wait of a query with ?after= before 503 (default 2000)'],
-  [
-    'KEY_WORKER_CASELOAD_LIMIT',
-    'young people per key worker before allocating needs an override (default 8)',
-  ],
   ['PROJECTION_BATCH_SIZE', 'events a projection applies per transaction (default 2000)'],
-  [
-    'RETURN_INTERVIEW_WINDOW_HOURS',
-    'hours after a return to offer a return home interview (default 72)',
-  ],
-  ['LATE_RECORDING_HOURS', 'a contact recorded this many hours after it is late (default 24)'],
   ['KEPT_EVENTS', "events' worth of stream states kept in memory (default 200000)"],
   [
     'PUBLIC_URL',
@@ -90,20 +80,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     eventStoreUrl: env.EVENTSTORE_URL || null,
     projections,
     readWaitMs: integer(env.READ_WAIT_MS, 2000, 'READ_WAIT_MS'),
-    keyWorkerCaseloadLimit: integer(env.KEY_WORKER_CASELOAD_LIMIT, 8, 'KEY_WORKER_CASELOAD_LIMIT'),
     projectionBatchSize: Math.max(
       1,
       integer(env.PROJECTION_BATCH_SIZE, 2000, 'PROJECTION_BATCH_SIZE'),
     ),
-    returnInterviewWindowHours: Math.max(
-      1,
-      integer(env.RETURN_INTERVIEW_WINDOW_HOURS, 72, 'RETURN_INTERVIEW_WINDOW_HOURS'),
-    ),
-    lateRecordingHours: integer(env.LATE_RECORDING_HOURS, 24, 'LATE_RECORDING_HOURS'),
     keptEvents: integer(env.KEPT_EVENTS, KEPT_EVENTS, 'KEPT_EVENTS'),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     sealIntervalMinutes: integer(env.SEAL_INTERVAL_MINUTES, 60, 'SEAL_INTERVAL_MINUTES'),
     logLevel: env.LOG_LEVEL || 'info',
+    env: Object.freeze({ ...env }),
   };
 }
 
@@ -123,6 +108,15 @@ function publicUrl(value: string | undefined, port: number): string {
     );
   }
   return url.origin;
+}
+
+/** A whole-number setting from the environment read at start: `fallback` when unset. */
+export function wholeNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+): number {
+  return integer(env[name], fallback, name);
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

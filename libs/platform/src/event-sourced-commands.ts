@@ -28,7 +28,7 @@ interface IdempotencyRecord {
 /**
  * Tries at one stream before a conflict reaches the client as 409. Each round of writers racing
  * for a stream lets at least one through, and the losers wait a random moment before deciding
- * again (so they do not meet again at once): a handful of referrals for the same new young person
+ * again (so they do not meet again at once): a handful of requests creating the same new stream
  * at the same moment all land.
  */
 const ATTEMPTS = 10;

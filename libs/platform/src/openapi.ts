@@ -21,7 +21,7 @@ const PROBLEM_SCHEMA = {
     title: { type: 'string' },
     status: { type: 'integer' },
     detail: { type: 'string' },
-    code: { type: 'string', example: 'YOUNG_PERSON.NOT_REFERRED' },
+    code: { type: 'string', example: 'REQUEST.MALFORMED_ID' },
     errors: {
       type: 'array',
       items: {

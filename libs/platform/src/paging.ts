@@ -1,8 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ProblemException } from './problem.js';
-import { IsLogPosition } from './validation.js';
+import { IsCalendarDate, IsLogPosition } from './validation.js';
 
 /** The query every list in the API takes: a page size, a cursor, and read-your-writes. */
 export class ListQuery {
@@ -85,4 +85,15 @@ export function toPage<R, T>(
     items: pageRows.map(map),
     nextCursor: more ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null,
   };
+}
+
+/** A period of whole days, `from` counted and `to` not (`?from=2026-01-01&to=2026-04-01`). */
+export class PeriodQuery extends FreshnessQuery {
+  @ApiProperty({ example: '2026-01-01', format: 'date', description: 'First day counted' })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ example: '2026-04-01', format: 'date', description: 'First day not counted' })
+  @IsCalendarDate()
+  to!: string;
 }

@@ -74,7 +74,7 @@ export const Ctx = createParamDecorator((_: unknown, host: ExecutionContext): Re
 
 /**
  * A new id: random, or derived from the idempotency key so that a retry of the same request
- * names the same thing (the same young person, the same events).
+ * names the same thing (the same record, the same events).
  */
 export function newId(ctx: RequestContext, label: string): string {
   if (ctx.idempotencyKey === null) return randomUUID();

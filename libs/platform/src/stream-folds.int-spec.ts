@@ -6,7 +6,7 @@ import { sqlStores } from '#testing/sql-stores';
 import { fold, type DomainEvent } from '#kernel';
 import { StreamFolds } from './stream-folds.js';
 
-/** A fold that updates its state in place, as the outreach record does. */
+/** A fold that updates its state in place, as some of the application's aggregates do. */
 interface Tally {
   seen: number[];
 }

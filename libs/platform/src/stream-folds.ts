@@ -13,8 +13,8 @@ interface Entry {
 
 /**
  * How many events the kept states may have folded in all, before the least used are dropped
- * (`KEPT_EVENTS`). A kept contact took about 400 bytes of heap in the soak test's outreach
- * records (heap snapshots), so 200,000 contacts' worth is roughly 75 MiB.
+ * (`KEPT_EVENTS`). A kept event took about 400 bytes of heap in the soak test's folded states
+ * (heap snapshots), so 200,000 events' worth is roughly 75 MiB.
  */
 export const KEPT_EVENTS = 200_000;
 

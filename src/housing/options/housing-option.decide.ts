@@ -4,7 +4,7 @@ import {
   type HousingOptionEvent,
   type HousingOptionRegistered,
 } from '../housing.events.js';
-import { evolveOption, initialOption, type HousingOption } from './housing-option.js';
+import { evolveOption, initialOption, type HousingOption } from './housing-option.state.js';
 
 /** Registering an option: what the event records, with the clock's `now` for its time. */
 export type RegisterOption = Omit<HousingOptionRegistered['data'], 'registeredAt'> & {

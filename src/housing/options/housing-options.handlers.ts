@@ -4,7 +4,7 @@ import type {
   OfstedRegistrationRequest,
   RegisterOptionRequest,
   SuspendOptionRequest,
-} from '../housing.dto.js';
+} from './housing-option.dto.js';
 import { optionStreamId } from '../housing.events.js';
 import { recordRegistration, registerOption, suspendOption } from './housing-option.decide.js';
 

@@ -1,31 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { deciderSpec } from '#testing/decider-spec';
-import type { HubEvent } from '../hub-placements.events.js';
 import { takeBedOutOfUse, returnBedToUse } from '../beds/beds.decide.js';
 import { admit, discharge, type Admit } from './admissions.decide.js';
+import { admitted, episode, opened } from '../hub-placements.test-fixtures.js';
 
-const opened: HubEvent = {
-  type: 'HubOpened',
-  data: {
-    hubId: 'h1',
-    name: 'North',
-    council: 'C',
-    plannedBeds: 1,
-    emergencyBeds: 1,
-    openedAt: '2026-01-01T00:00:00.000Z',
-  },
-};
-const episode = {
-  collectionYear: '2025-26',
-  rne: 'S',
-  ls: 'C2',
-  place: 'K2',
-  placeProvider: 'PR1',
-  reasonPlaceChange: null,
-  postcode: ' yo11 1aa ',
-  outOfArea: false,
-};
 const admitting = (youngPersonId: string, more: Partial<Admit> = {}): Admit => ({
   hubId: 'h1',
   youngPersonId,
@@ -38,19 +17,6 @@ const admitting = (youngPersonId: string, more: Partial<Admit> = {}): Admit => (
   episode,
   ...more,
 });
-const admitted = (youngPersonId: string, bedId = 'planned-1'): HubEvent => ({
-  type: 'YoungPersonAdmitted',
-  data: {
-    hubId: 'h1',
-    bedId,
-    youngPersonId,
-    emergency: bedId.startsWith('emergency'),
-    from: '2026-02-01',
-    plannedEnd: '2026-03-01',
-    episode: { ...episode, postcode: 'YO11 1AA' },
-  },
-});
-
 describe('admission to a bed', () => {
   const spec = deciderSpec(admit);
 

@@ -2,7 +2,7 @@ import type { Decider } from '#kernel';
 import { DomainError } from '#kernel';
 import { providerRequired } from '#ssda903';
 import type { DischargeDestination, EpisodeData, HubEvent } from '../hub-placements.events.js';
-import { bedOf, evolveHub, initialHub, type Bed, type Hub } from '../hub.js';
+import { bedOf, evolveHub, initialHub, type Bed, type Hub } from '../hub.state.js';
 
 export interface Admit {
   hubId: string;

@@ -1,5 +1,5 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ModuleRef } from '@nestjs/core';
 import { CURRENT_COLLECTION_YEAR } from '#ssda903';
 import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
 import { CASE_FACTS, type CaseFactsSource } from '../../access/index.js';
@@ -37,14 +37,12 @@ export class StayThresholdCommand extends HubCommand<StayThresholdRequest> {}
  */
 @CommandHandler(AdmitCommand)
 export class AdmitHandler implements ICommandHandler<AdmitCommand> {
-  private facts: CaseFactsSource | null = null;
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly moduleRef: ModuleRef,
+    @Inject(CASE_FACTS) private readonly facts: CaseFactsSource,
   ) {}
 
   async execute({ hubId, request, ctx }: AdmitCommand) {
-    this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
     const youngPerson = await this.facts.find(request.youngPersonId);
     return this.commands.execute({
       streamId: hubStreamId(hubId),

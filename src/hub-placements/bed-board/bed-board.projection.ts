@@ -1,7 +1,7 @@
 import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
 import { eventByEvent, type Projection } from '#projections';
 import { DEFAULT_STAY_THRESHOLD_WEEKS, type HubEvent } from '../hub-placements.events.js';
-import { bedsFor } from '../hub.js';
+import { bedsFor } from '../hub.state.js';
 
 /**
  * Each hub's beds: who is in which since when, out of use, and the hub's stay threshold. Every

@@ -4,6 +4,10 @@ import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
 import { DomainError } from '#kernel';
 import type { RowsAboutYoungPeople } from '../../access/index.js';
+import { CaseDirectory, type YoungPersonName } from '../../young-people/index.js';
+
+const nameOf = (n: YoungPersonName | undefined) =>
+  n ? `${n.givenName} ${n.familyName}`.trim() : null;
 
 export interface BedBoardBed {
   bedId: string;
@@ -60,8 +64,6 @@ interface Row {
   name: string;
   kind: 'planned' | 'emergency';
   occupant_id: string | null;
-  given_name: string | null;
-  family_name: string | null;
   since: string | null;
   planned_end: string | null;
   days_in_bed: number | null;
@@ -72,17 +74,19 @@ interface Row {
 
 @QueryHandler(GetBedBoard)
 export class GetBedBoardHandler implements IQueryHandler<GetBedBoard> {
-  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly cases: CaseDirectory,
+  ) {}
 
   async execute({ hubId }: GetBedBoard): Promise<BedBoard> {
     const r = await this.db.query<Row>(
-      `SELECT b.bed_id, b.name, b.kind, b.occupant_id, c.given_name, c.family_name,
+      `SELECT b.bed_id, b.name, b.kind, b.occupant_id,
          b.since::text AS since, b.planned_end::text AS planned_end,
          (current_date - b.since) AS days_in_bed, b.out_of_use_reason,
          b.out_of_use_from::text AS out_of_use_from, h.stay_threshold_weeks
        FROM rm_bed_board.hubs h
        JOIN rm_bed_board.beds b ON b.hub_id = h.hub_id
-       LEFT JOIN rm_caseloads.cases c ON c.young_person_id = b.occupant_id
        WHERE h.hub_id = $1
        ORDER BY b.position`,
       [hubId],
@@ -90,6 +94,9 @@ export class GetBedBoardHandler implements IQueryHandler<GetBedBoard> {
     if (r.rows.length === 0)
       throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404, 'hubId');
     const weeks = Number(r.rows[0].stay_threshold_weeks);
+    const names = await this.cases.namesOf(
+      r.rows.flatMap((row) => (row.occupant_id ? [row.occupant_id] : [])),
+    );
     const beds = r.rows.map((row): BedBoardBed => {
       const days = row.days_in_bed === null ? 0 : Number(row.days_in_bed);
       return {
@@ -101,7 +108,7 @@ export class GetBedBoardHandler implements IQueryHandler<GetBedBoard> {
           row.occupant_id && row.since
             ? {
                 youngPersonId: row.occupant_id,
-                name: row.given_name ? `${row.given_name} ${row.family_name ?? ''}`.trim() : null,
+                name: nameOf(row.occupant_id ? names.get(row.occupant_id) : undefined),
                 since: row.since,
                 plannedEnd: row.planned_end,
                 daysInBed: days,

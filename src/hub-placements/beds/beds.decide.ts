@@ -1,7 +1,7 @@
 import type { Decider } from '#kernel';
 import { DomainError } from '#kernel';
 import type { HubEvent } from '../hub-placements.events.js';
-import { evolveHub, initialHub, type Hub } from '../hub.js';
+import { evolveHub, initialHub, type Hub } from '../hub.state.js';
 
 export interface TakeBedOutOfUse {
   hubId: string;

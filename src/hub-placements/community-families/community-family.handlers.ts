@@ -1,5 +1,5 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ModuleRef } from '@nestjs/core';
 import { CURRENT_COLLECTION_YEAR } from '#ssda903';
 import { EventSourcedCommands, newId, type CommandOutcome, type RequestContext } from '#platform';
 import { ageOn } from '#kernel';
@@ -63,13 +63,11 @@ export class RegisterFamilyHandler implements ICommandHandler<RegisterFamilyComm
 /** The family's stream guards its vacancies: two placements into the last place, one succeeds. */
 @CommandHandler(PlaceWithFamilyCommand)
 export class PlaceWithFamilyHandler implements ICommandHandler<PlaceWithFamilyCommand> {
-  private facts: CaseFactsSource | null = null;
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly moduleRef: ModuleRef,
+    @Inject(CASE_FACTS) private readonly facts: CaseFactsSource,
   ) {}
   async execute({ hubId, familyId, request, ctx }: PlaceWithFamilyCommand) {
-    this.facts ??= this.moduleRef.get<CaseFactsSource>(CASE_FACTS, { strict: false });
     const youngPerson = await this.facts.find(request.youngPersonId);
     return this.commands.execute({
       streamId: familyStreamId(familyId),

@@ -1,7 +1,7 @@
 import { DomainError } from '#kernel';
 import type { Decider } from '#kernel';
 import type { HubEvent } from '../hub-placements.events.js';
-import { evolveHub, initialHub, type Hub } from '../hub.js';
+import { evolveHub, initialHub, type Hub } from '../hub.state.js';
 
 export interface OpenHub {
   hubId: string;

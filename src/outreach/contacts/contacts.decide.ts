@@ -6,7 +6,7 @@ import {
   requireOpenCase,
   type CaseSnapshot,
   type OutreachRecord,
-} from '../outreach-record.js';
+} from '../outreach-record.state.js';
 
 /** The clock skew allowed on a contact's time: a phone's clock may run a little fast. */
 export const CLOCK_SKEW_MS = 5 * 60_000;

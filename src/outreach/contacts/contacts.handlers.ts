@@ -60,7 +60,7 @@ export class LogContactHandler implements ICommandHandler<LogContactCommand> {
         worker: person(ctx),
         details: contact,
         now: ctx.now,
-        lateAfterHours: this.writer.config.lateRecordingHours,
+        lateAfterHours: this.writer.settings.lateRecordingHours,
       }),
       ctx,
       occurredAt: contact.occurredAt,

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   ApiProblems,
   Ctx,
-  FreshnessQuery,
-  IsCalendarDate,
+  PeriodQuery,
   ProblemException,
   ReadsFrom,
   UuidParam,
@@ -17,16 +16,6 @@ import { LogsAccess, onCase, oneCase, Requires } from '../../access/index.js';
 import { GetIndicators, type Indicators } from '../notifications/notifications.query.js';
 import { RecordIncidentCommand, RecordNotificationCommand } from '../outreach.handlers.js';
 import { RecordIncidentRequest, RecordNotificationRequest } from './incidents.dto.js';
-
-export class PeriodQuery extends FreshnessQuery {
-  @ApiProperty({ example: '2026-01-01', format: 'date', description: 'First day counted' })
-  @IsCalendarDate()
-  from!: string;
-
-  @ApiProperty({ example: '2026-04-01', format: 'date', description: 'First day not counted' })
-  @IsCalendarDate()
-  to!: string;
-}
 
 /** Incidents, their Reg 40 notifications, and the high-risk-behaviour indicators. */
 @ApiTags('outreach')

@@ -3,6 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
 import { keepRows, rowsOf, type RowsAboutYoungPeople } from '../../access/index.js';
+import { CaseDirectory, type YoungPersonName } from '../../young-people/index.js';
 import type { InterviewOutcome, MissingCategory } from '../outreach.events.js';
 
 export interface MissingEpisodeView {
@@ -34,8 +35,6 @@ export interface MissingEpisodeView {
 interface Row {
   episode_id: string;
   young_person_id: string;
-  given_name: string | null;
-  family_name: string | null;
   category: MissingCategory;
   started_at: Date | string;
   police_informed: boolean;
@@ -56,18 +55,17 @@ interface Row {
 const iso = (v: Date | string) => new Date(v).toISOString();
 
 const SELECT = `
-  SELECT e.*, c.given_name, c.family_name,
+  SELECT e.*,
     floor(extract(epoch FROM (coalesce(e.returned_at, now()) - e.started_at)) / 3600)::int AS duration_hours,
     (e.returned_at IS NOT NULL AND e.interview_offered_at IS NULL AND e.interview_due_by < now()
       AND e.interview_state = 'due') AS overdue
-  FROM rm_missing_board.episodes e
-  LEFT JOIN rm_caseloads.cases c USING (young_person_id)`;
+  FROM rm_missing_board.episodes e`;
 
-function toView(r: Row): MissingEpisodeView {
+function toView(r: Row, names: Map<string, YoungPersonName>): MissingEpisodeView {
   return {
     episodeId: r.episode_id,
     youngPersonId: r.young_person_id,
-    youngPerson: r.given_name ? { givenName: r.given_name, familyName: r.family_name ?? '' } : null,
+    youngPerson: names.get(r.young_person_id) ?? null,
     category: r.category,
     startedAt: iso(r.started_at),
     policeInformed: r.police_informed,
@@ -123,7 +121,10 @@ export class GetMissingBoard extends Query<MissingBoard> {
 
 @QueryHandler(GetMissingBoard)
 export class GetMissingBoardHandler implements IQueryHandler<GetMissingBoard> {
-  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly cases: CaseDirectory,
+  ) {}
 
   async execute({ hubId }: GetMissingBoard): Promise<MissingBoard> {
     const open = await this.db.query<Row>(
@@ -138,7 +139,14 @@ export class GetMissingBoardHandler implements IQueryHandler<GetMissingBoard> {
          e.interview_due_by, e.episode_id`,
       [hubId],
     );
-    return { hubId, open: open.rows.map(toView), returnInterviews: interviews.rows.map(toView) };
+    const names = await this.cases.namesOf(
+      [...open.rows, ...interviews.rows].map((r) => r.young_person_id),
+    );
+    return {
+      hubId,
+      open: open.rows.map((r) => toView(r, names)),
+      returnInterviews: interviews.rows.map((r) => toView(r, names)),
+    };
   }
 }
 
@@ -151,13 +159,17 @@ export class GetMissingEpisodes extends Query<MissingEpisodeView[]> {
 /** One young person's episodes, newest first. */
 @QueryHandler(GetMissingEpisodes)
 export class GetMissingEpisodesHandler implements IQueryHandler<GetMissingEpisodes> {
-  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly cases: CaseDirectory,
+  ) {}
 
   async execute({ youngPersonId }: GetMissingEpisodes): Promise<MissingEpisodeView[]> {
     const r = await this.db.query<Row>(
       `${SELECT} WHERE e.young_person_id = $1 ORDER BY e.started_at DESC, e.episode_id`,
       [youngPersonId],
     );
-    return r.rows.map(toView);
+    const names = await this.cases.namesOf([youngPersonId]);
+    return r.rows.map((row) => toView(row, names));
   }
 }

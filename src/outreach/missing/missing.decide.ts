@@ -6,7 +6,7 @@ import {
   requireOpenCase,
   type CaseSnapshot,
   type OutreachRecord,
-} from '../outreach-record.js';
+} from '../outreach-record.state.js';
 import { CLOCK_SKEW_MS } from '../contacts/contacts.decide.js';
 
 type Person = { id: string; name: string };

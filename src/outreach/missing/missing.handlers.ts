@@ -112,7 +112,7 @@ export class RecordReturnHandler implements ICommandHandler<RecordReturnCommand>
         youngPersonId,
         returnedAt,
         whereFound: request.whereFound,
-        windowHours: this.writer.config.returnInterviewWindowHours,
+        windowHours: this.writer.settings.returnInterviewWindowHours,
         now: ctx.now,
       }),
       ctx,

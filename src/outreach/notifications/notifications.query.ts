@@ -3,6 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { decodeCursor, READ_DB, toPage, type Page } from '#platform';
 import type { IncidentKind, NotifyRecipient } from '../outreach.events.js';
+import { CaseDirectory } from '../../young-people/index.js';
 
 export interface PendingNotification {
   incidentId: string;
@@ -30,8 +31,6 @@ interface Row {
   incident_id: string;
   recipient: NotifyRecipient;
   young_person_id: string;
-  given_name: string | null;
-  family_name: string | null;
   kind: IncidentKind;
   occurred_at: Date | string;
   recorded_at: Date | string;
@@ -43,21 +42,24 @@ const iso = (v: Date | string) => new Date(v).toISOString();
 /** Reg 40 notifications owed and not yet recorded as sent, oldest first. */
 @QueryHandler(GetPendingNotifications)
 export class GetPendingNotificationsHandler implements IQueryHandler<GetPendingNotifications> {
-  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly cases: CaseDirectory,
+  ) {}
 
   async execute(q: GetPendingNotifications): Promise<Page<PendingNotification>> {
     const after = decodeCursor(q.cursor, 3);
     const r = await this.db.query<Row>(
-      `SELECT n.*, c.given_name, c.family_name,
+      `SELECT n.*,
          floor(extract(epoch FROM (now() - n.recorded_at)) / 3600)::int AS waiting_hours
        FROM rm_incidents.notifications n
-       LEFT JOIN rm_caseloads.cases c USING (young_person_id)
        WHERE n.hub_id = $1 AND n.notified_at IS NULL
          AND ($2::timestamptz IS NULL
               OR (n.recorded_at, n.incident_id, n.recipient) > ($2::timestamptz, $3::uuid, $4::text))
        ORDER BY n.recorded_at, n.incident_id, n.recipient LIMIT $5`,
       [q.hubId, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, q.limit + 1],
     );
+    const names = await this.cases.namesOf(r.rows.map((row) => row.young_person_id));
     return toPage(
       r.rows,
       q.limit,
@@ -66,9 +68,7 @@ export class GetPendingNotificationsHandler implements IQueryHandler<GetPendingN
         incidentId: row.incident_id,
         recipient: row.recipient,
         youngPersonId: row.young_person_id,
-        youngPerson: row.given_name
-          ? { givenName: row.given_name, familyName: row.family_name ?? '' }
-          : null,
+        youngPerson: names.get(row.young_person_id) ?? null,
         kind: row.kind,
         occurredAt: iso(row.occurred_at),
         recordedAt: iso(row.recorded_at),

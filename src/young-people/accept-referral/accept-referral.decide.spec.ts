@@ -2,7 +2,6 @@ import { describe, it } from '@jest/globals';
 import { deciderSpec } from '#testing/decider-spec';
 import type { YoungPersonEvent } from '../young-people.events.js';
 import { acceptReferral } from './accept-referral.decide.js';
-import { declineReferral } from '../decline-referral/decline-referral.decide.js';
 import { referred } from '../young-people.test-fixtures.js';
 
 const now = '2026-03-02T10:00:00.000Z';
@@ -15,19 +14,12 @@ const declined: YoungPersonEvent = {
   data: { youngPersonId: 'yp1', reason: 'Out of area', declinedAt: now },
 };
 
-describe('accept or decline a referral', () => {
+describe('accept a referral', () => {
   it('accepts a referral awaiting a decision', () => {
     deciderSpec(acceptReferral)
       .given([referred])
       .when({ youngPersonId: 'yp1', now })
       .then([accepted]);
-  });
-
-  it('declines with the reason', () => {
-    deciderSpec(declineReferral)
-      .given([referred])
-      .when({ youngPersonId: 'yp1', reason: ' Out of area ', now })
-      .then([declined]);
   });
 
   it('refuses to accept a declined referral, or decide twice', () => {
@@ -38,10 +30,6 @@ describe('accept or decline a referral', () => {
     deciderSpec(acceptReferral)
       .given([referred, accepted])
       .when({ youngPersonId: 'yp1', now })
-      .thenFails('YOUNG_PERSON.NOT_REFERRED');
-    deciderSpec(declineReferral)
-      .given([referred, accepted])
-      .when({ youngPersonId: 'yp1', reason: 'x', now })
       .thenFails('YOUNG_PERSON.NOT_REFERRED');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { deciderSpec } from '#testing/decider-spec';
 import type { YoungPersonEvent } from '../young-people.events.js';
-import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
 import { referred } from '../young-people.test-fixtures.js';
 import { allocateKeyWorker, type AllocateKeyWorker } from './allocate-key-worker.decide.js';
 

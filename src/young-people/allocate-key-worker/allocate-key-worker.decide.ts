@@ -1,13 +1,8 @@
 import type { Decider } from '#kernel';
 import { DomainError } from '#kernel';
 import type { YoungPersonEvent } from '../young-people.events.js';
-import {
-  currentKeyWorker,
-  evolveCase,
-  existingCase,
-  initialCase,
-  type YoungPersonCase,
-} from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
+import { currentKeyWorker, existingCase } from '../case-rules.state.js';
 
 export interface AllocateKeyWorker {
   youngPersonId: string;

@@ -3,11 +3,11 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 import { DomainError, fold } from '#kernel';
-import { pathwayReviewDue, type Plan } from '../case-plan.js';
+import type { Plan } from '../case-plan.state.js';
+import { pathwayReviewDue } from '../case-rules.state.js';
 import type { ReferralDetailsCorrected } from '../plan-and-closure.events.js';
 import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';
 import {
-  currentKeyWorker,
   evolveCase,
   initialCase,
   type Consent,
@@ -16,7 +16,8 @@ import {
   type StatusChange,
   type TeamMember,
   type YoungPersonCase,
-} from '../young-person-case.js';
+} from '../young-person-case.state.js';
+import { currentKeyWorker } from '../case-rules.state.js';
 
 export interface CaseSummary {
   youngPersonId: string;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore, SqlDatabase } from '#event-store';
 import type { ProjectionRunner } from '#projections';
 import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB, type NwdConfig } from '#platform';
+import { YOUNG_PEOPLE_SETTINGS, type YoungPeopleSettings } from '../young-people.settings.js';
 
 /**
  * How many active cases a key worker holds, from the caseload read model once it has caught up
@@ -15,10 +16,11 @@ export class CaseloadCount {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(NWD_CONFIG) private readonly config: NwdConfig,
+    @Inject(YOUNG_PEOPLE_SETTINGS) private readonly settings: YoungPeopleSettings,
   ) {}
 
   get limit(): number {
-    return this.config.keyWorkerCaseloadLimit;
+    return this.settings.keyWorkerCaseloadLimit;
   }
 
   async of(workerId: string): Promise<number> {

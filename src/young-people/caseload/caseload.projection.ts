@@ -6,8 +6,7 @@ import {
   type PatchColumn,
   type Projection,
 } from '#projections';
-import type { CareLeaverRecordMade } from '../../housing/index.js';
-import type { ContactAmended, ContactLogged } from '../../outreach/index.js';
+import type { ContactAmendedAsRead, EventReadFromElsewhere } from './events-read-from-elsewhere.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
 
 /** Contacts count towards "days since last contact" unless nobody was reached. */
@@ -19,7 +18,12 @@ const CONTACT_COLUMNS: PatchColumn[] = [
   { name: 'revision', type: 'bigint' },
 ];
 
-async function amendContact(db: SqlExecutor, schema: string, e: ContactAmended, revision: number) {
+async function amendContact(
+  db: SqlExecutor,
+  schema: string,
+  e: ContactAmendedAsRead,
+  revision: number,
+) {
   const { occurredAt, kind } = e.data.changes;
   if (occurredAt === undefined && kind === undefined) return;
   await db.query(
@@ -69,7 +73,7 @@ export const caseloadProjection: Projection = {
     'ContactLogged',
     'ContactAmended',
     'CareLeaverRecordMade',
-  ] satisfies (YoungPersonEvent | ContactLogged | ContactAmended | CareLeaverRecordMade)['type'][],
+  ] satisfies (YoungPersonEvent | EventReadFromElsewhere)['type'][],
 
   async setup(db: SqlExecutor, schema: string) {
     await db.exec(`
@@ -112,7 +116,7 @@ export const caseloadProjection: Projection = {
       contacts = [];
     };
     for (const stored of events) {
-      const other = stored as unknown as ContactLogged | ContactAmended | CareLeaverRecordMade;
+      const other = stored as unknown as EventReadFromElsewhere;
       if (other.type === 'CareLeaverRecordMade') {
         await db.query(
           `INSERT INTO ${ident(schema)}.care_leaver_records VALUES ($1, $2) ON CONFLICT DO NOTHING`,

@@ -2,13 +2,8 @@ import type { Decider } from '#kernel';
 import { DomainError } from '#kernel';
 import { MAX_AGE } from '../receive-referral/receive-referral.decide.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
-import {
-  ageOn,
-  evolveCase,
-  existingCase,
-  initialCase,
-  type YoungPersonCase,
-} from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
+import { ageOn, existingCase } from '../case-rules.state.js';
 
 export interface CloseCase {
   youngPersonId: string;

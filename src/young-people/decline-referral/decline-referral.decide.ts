@@ -1,11 +1,7 @@
 import type { Decider } from '#kernel';
 import type { YoungPersonEvent } from '../young-people.events.js';
-import {
-  awaitingDecision,
-  evolveCase,
-  initialCase,
-  type YoungPersonCase,
-} from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
+import { awaitingDecision } from '../case-rules.state.js';
 
 export interface DeclineReferral {
   youngPersonId: string;

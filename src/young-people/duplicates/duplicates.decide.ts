@@ -3,11 +3,11 @@ import { DomainError } from '#kernel';
 import type { YoungPersonEvent } from '../young-people.events.js';
 import {
   evolveCase,
-  existingCase,
   initialCase,
   type RepeatReferral,
   type YoungPersonCase,
-} from '../young-person-case.js';
+} from '../young-person-case.state.js';
+import { existingCase } from '../case-rules.state.js';
 
 export interface DecideDuplicate {
   youngPersonId: string;

@@ -11,7 +11,7 @@ import {
 import { fold } from '#kernel';
 import { receiveReferral } from '../receive-referral/receive-referral.decide.js';
 import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';
-import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
 import { decideDuplicateReferral, pendingDuplicate } from './duplicates.decide.js';
 
 export class DecideDuplicateCommand extends Command<

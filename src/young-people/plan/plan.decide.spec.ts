@@ -1,9 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { deciderSpec } from '#testing/decider-spec';
-import { pathwayReviewDue } from '../case-plan.js';
-import { closeCase } from '../close-case/close-case.decide.js';
-import { correctReferral } from '../correct-referral/correct-referral.decide.js';
+import { pathwayReviewDue } from '../case-rules.state.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
 import { referred } from '../young-people.test-fixtures.js';
 import { changeGoalStatus, reviewPlan, setGoal } from './plan.decide.js';
@@ -95,73 +93,5 @@ describe('the support plan', () => {
       .given([referred, accepted])
       .when({ youngPersonId: 'yp1', kind: 'support', reviewedOn: '2026-05-01', notes: 'x', now })
       .thenFails('PLAN.REVIEW_IN_FUTURE', 'reviewedOn');
-  });
-});
-
-describe('closing at 25', () => {
-  it('closes only once the young person is 25, on the manager’s command', () => {
-    deciderSpec(closeCase)
-      .given([referred, accepted])
-      .when({ youngPersonId: 'yp1', reason: 'reached_25', now })
-      .thenFails('CASE.NOT_YET_25');
-    deciderSpec(closeCase)
-      .given([referred, accepted])
-      .when({ youngPersonId: 'yp1', reason: 'reached_25', now: '2032-01-01T09:00:00.000Z' })
-      .then([
-        {
-          type: 'CaseClosed',
-          data: {
-            youngPersonId: 'yp1',
-            reason: 'reached_25',
-            closedAt: '2032-01-01T09:00:00.000Z',
-          },
-        },
-      ]);
-    deciderSpec(closeCase)
-      .given([referred])
-      .when({ youngPersonId: 'yp1', reason: 'reached_25', now: '2032-01-01T09:00:00.000Z' })
-      .thenFails('CASE.NOT_OPEN');
-  });
-});
-
-describe('correcting the referral details', () => {
-  it('records only what changes, referencing the entry it corrects, and the case shows the new value', () => {
-    const [fix] = correctReferral.decide(
-      {
-        youngPersonId: 'yp1',
-        referralEventId: 'e-0',
-        changes: { givenName: ' Samuel ', familyName: 'Tester' },
-        reason: 'Typo at referral',
-        now,
-      },
-      fold(correctReferral, [referred]),
-    );
-    expect(fix).toEqual({
-      type: 'ReferralDetailsCorrected',
-      data: {
-        youngPersonId: 'yp1',
-        corrects: 'e-0',
-        changes: { givenName: 'Samuel' },
-        reason: 'Typo at referral',
-        correctedAt: now,
-      },
-    });
-    const state = fold(correctReferral, [referred, fix]);
-    expect(
-      state.status === 'referred' && [
-        state.referral.youngPerson.givenName,
-        state.corrections.length,
-      ],
-    ).toEqual(['Samuel', 1]);
-    deciderSpec(correctReferral)
-      .given([referred])
-      .when({
-        youngPersonId: 'yp1',
-        referralEventId: 'e-0',
-        changes: { familyName: 'Tester' },
-        reason: 'x',
-        now,
-      })
-      .thenFails('CORRECTION.NOTHING_TO_CORRECT');
   });
 });

@@ -2,12 +2,8 @@ import type { Decider } from '#kernel';
 import { DomainError } from '#kernel';
 import type { GoalStatus, PlanKind, PortfolioArea } from '../plan-and-closure.events.js';
 import type { YoungPersonEvent } from '../young-people.events.js';
-import {
-  evolveCase,
-  existingCase,
-  initialCase,
-  type YoungPersonCase,
-} from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
+import { existingCase } from '../case-rules.state.js';
 
 export interface SetGoal {
   youngPersonId: string;

@@ -1,7 +1,8 @@
 import type { Decider } from '#kernel';
 import { DomainError } from '#kernel';
 import type { ReferralCategory, YoungPersonEvent } from '../young-people.events.js';
-import { ageOn, evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
+import { ageOn } from '../case-rules.state.js';
 
 export const MIN_AGE = 12;
 export const MAX_AGE = 25;

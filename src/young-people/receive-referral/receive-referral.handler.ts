@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   EventSourcedCommands,
@@ -8,7 +9,7 @@ import {
 } from '#platform';
 import { DomainError } from '#kernel';
 import { inScope, type AccessScope } from '../../access/index.js';
-import { HubDirectory } from '../../hub-placements/index.js';
+import { HUB_REGISTER, type HubRegister } from '../hub-register.port.js';
 import { CaseFactsFromStreams } from '../case-facts.provider.js';
 import { youngPersonStreamId } from '../young-people.events.js';
 import { IdentityRegistry, identityKey } from './identity-registry.js';
@@ -40,7 +41,7 @@ const streamPrefix = youngPersonStreamId('');
 export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCommand> {
   constructor(
     private readonly commands: EventSourcedCommands,
-    private readonly hubs: HubDirectory,
+    @Inject(HUB_REGISTER) private readonly hubs: HubRegister,
     private readonly identities: IdentityRegistry,
     private readonly cases: CaseFactsFromStreams,
   ) {}
@@ -51,7 +52,7 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
     const stored = await this.commands.recorded(ctx);
     if (stored) return this.answer(stored, stored.streamId.slice(streamPrefix.length), access);
 
-    const hubExists = (await this.hubs.find(request.hubId)).status === 'open';
+    const hubExists = (await this.hubs.statusOf(request.hubId)) === 'open';
     // Refuse a bad referral before claiming an identity, so nothing at all is appended.
     validateReferral({ ...request, hubExists, now: ctx.now });
     let youngPersonId: string;

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Inject, Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -25,7 +25,7 @@ import {
   type Page,
 } from '#platform';
 import { DomainError } from '#kernel';
-import { HubDirectory } from '../../hub-placements/index.js';
+import { HUB_REGISTER, type HubRegister } from '../hub-register.port.js';
 import {
   GetReferralQueue,
   REFERRAL_STATUSES,
@@ -46,7 +46,7 @@ export class ReferralQueueQuery extends ListQuery {
 export class ReferralQueueController {
   constructor(
     private readonly queryBus: QueryBus,
-    private readonly hubs: HubDirectory,
+    @Inject(HUB_REGISTER) private readonly hubs: HubRegister,
   ) {}
 
   @Get(':hubId/referrals')
@@ -65,7 +65,7 @@ export class ReferralQueueController {
     @Query() query: ReferralQueueQuery,
     @Access() access: AccessScope,
   ): Promise<Page<QueuedReferral>> {
-    if ((await this.hubs.find(hubId)).status === 'none') {
+    if ((await this.hubs.statusOf(hubId)) === 'none') {
       throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404, 'hubId');
     }
     // A visitor's rows are kept to those who consented by the access log's interceptor.

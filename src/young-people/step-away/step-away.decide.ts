@@ -1,12 +1,8 @@
 import type { Decider } from '#kernel';
 import { DomainError } from '#kernel';
 import type { YoungPersonEvent } from '../young-people.events.js';
-import {
-  evolveCase,
-  existingCase,
-  initialCase,
-  type YoungPersonCase,
-} from '../young-person-case.js';
+import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
+import { existingCase } from '../case-rules.state.js';
 
 export interface StepAway {
   youngPersonId: string;

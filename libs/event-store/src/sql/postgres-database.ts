@@ -56,7 +56,7 @@ export class PostgresDatabase implements SqlDatabase {
 
   /**
    * A query with parameters goes as a named prepared statement: each connection parses and
-   * plans it once and then reuses the plan (planning the caseload query costs PostgreSQL more
+   * plans it once and then reuses the plan (planning a list query can cost PostgreSQL more
    * than running it). The names are bounded: past PREPARED_MAX distinct texts, new ones go
    * unnamed as before. A statement whose result changed shape (a column added to a table it
    * reads with `*`) is run unprepared from then on.

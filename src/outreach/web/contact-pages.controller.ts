@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ReadsFrom, UuidParam } from '#platform';
+import { HtmlDocument } from '../../access/index.js';
+import {
+  ConsentFilter,
+  LogsAccess,
+  onCase,
+  oneCase,
+  Requires,
+  type WebRequest,
+} from '../../access/index.js';
+import { LogContactRequest } from '../contacts/contacts.dto.js';
+import { CONTACT_KINDS } from '../outreach.events.js';
+import { LogContactCommand } from '../outreach.handlers.js';
+import { GetContactTimeline } from '../timeline/contact-timeline.query.js';
+import { GetCaseSummary } from '../../young-people/index.js';
+import { ukInstant, ukNowLocal } from '../../web/index.js';
+import { WebPages } from '../../web/index.js';
+
+/** The outreach worker's contact pages, phone first: timeline, log a contact (offline too). */
+@ApiExcludeController()
+@Controller('app')
+export class ContactPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly consent: ConsentFilter,
+  ) {}
+
+  @Get('young-people/:id/timeline')
+  @Requires('contact:read', onCase())
+  @ReadsFrom('contact_timeline')
+  @LogsAccess('timeline page', oneCase)
+  async timeline(@UuidParam('id') id: string, @Req() req: WebRequest) {
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const page = await this.queryBus.execute(new GetContactTimeline(id, {}, 100, undefined));
+    return new HtmlDocument(
+      id,
+      this.pages.page(req, 'timeline.njk', { title: 'Timeline', c: summary, contacts: page.items }),
+    );
+  }
+
+  @Get('young-people/:id/contacts/new')
+  @Requires('contact:write', onCase())
+  @LogsAccess('contact form', oneCase)
+  async contactForm(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    const now = ukNowLocal();
+    return new HtmlDocument(
+      id,
+      this.pages.page(req, 'contact-form.njk', {
+        title: 'Log a contact',
+        c: summary,
+        errors,
+        values: { occurredAt: now, ...values },
+        key: values.idempotencyKey ?? randomUUID(),
+        kinds: CONTACT_KINDS.map((k) => ({
+          value: k,
+          text: k.replaceAll('_', ' '),
+          checked: values.kind === k,
+        })),
+      }),
+    );
+  }
+
+  @Post('young-people/:id/contacts')
+  @Requires('contact:write', onCase())
+  async logContact(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}/contacts/new`;
+    const fields: Record<string, unknown> = {
+      ...body,
+      occurredAt: ukInstant(body.occurredAt ?? '') ?? body.occurredAt,
+    };
+    if (typeof body.durationMinutes === 'string' && /^\d+$/.test(body.durationMinutes))
+      fields.durationMinutes = Number(body.durationMinutes);
+    const { value, errors } = await this.pages.form(LogContactRequest, fields);
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
+    let position: number;
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      ({ position } = await this.commandBus.execute(new LogContactCommand(id, value, ctx)));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error), body);
+    }
+    const to = `/app/young-people/${id}/timeline`;
+    return this.pages.done(req, res, to, `nwd-form:contact-${id}`, position);
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiProblems, Ctx, UuidParam, type RequestContext } from '#platform';
+import { onCase, Requires } from '../../access/index.js';
+import { CorrectReferralRequest } from './correct-referral.dto.js';
+import { CorrectReferralCommand } from './correct-referral.handler.js';
+import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+
+/** Correcting a referral's details, with the reason kept. */
+@ApiTags('young people')
+@ApiBearerAuth()
+@Controller('api/young-people')
+export class CorrectReferralController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/corrections')
+  @HttpCode(201)
+  @Requires('case:decide', onCase())
+  @ApiOperation({
+    summary: 'Correct a mistaken referral detail: the case shows the new value and keeps the old',
+  })
+  @ApiOkResponse({ type: CaseWriteResponse })
+  @ApiProblems(400, 401, 403, 404, 412, 422)
+  async correct(
+    @UuidParam('id') id: string,
+    @Body() body: CorrectReferralRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseWriteResponse> {
+    return caseWriteResponse(
+      res,
+      id,
+      await this.commandBus.execute(new CorrectReferralCommand(id, body, ctx)),
+    );
+  }
+}

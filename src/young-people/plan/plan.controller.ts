@@ -1,0 +1,86 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiProblems, Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
+import { onCase, Requires } from '../../access/index.js';
+import { GoalStatusRequest, ReviewPlanRequest, SetGoalRequest } from './plan.dto.js';
+import { ChangeGoalStatusCommand, ReviewPlanCommand, SetGoalCommand } from './plan.handlers.js';
+import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+
+const goalIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    new ProblemException(400, 'REQUEST.MALFORMED_ID', 'goalId must be a UUID', [
+      { field: 'goalId', message: 'must be a UUID' },
+    ]),
+});
+
+/** The plan: goals, their progress, and reviews. */
+@ApiTags('young people')
+@ApiBearerAuth()
+@Controller('api/young-people')
+export class PlanController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/plan/goals')
+  @HttpCode(201)
+  @Requires('case:update', onCase())
+  @ApiOperation({ summary: 'Set a support plan goal in one of the six portfolio areas' })
+  @ApiOkResponse({ type: CaseWriteResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async setGoal(
+    @UuidParam('id') id: string,
+    @Body() body: SetGoalRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseWriteResponse> {
+    return caseWriteResponse(
+      res,
+      id,
+      await this.commandBus.execute(new SetGoalCommand(id, body, ctx)),
+    );
+  }
+
+  @Post(':id/plan/goals/:goalId/status')
+  @HttpCode(200)
+  @Requires('case:update', onCase())
+  @ApiOperation({
+    summary: 'Record a goal’s progress: not started, in progress, achieved, dropped',
+  })
+  @ApiOkResponse({ type: CaseWriteResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async goalStatus(
+    @UuidParam('id') id: string,
+    @Param('goalId', goalIdPipe) goalId: string,
+    @Body() body: GoalStatusRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseWriteResponse> {
+    return caseWriteResponse(
+      res,
+      id,
+      await this.commandBus.execute(new ChangeGoalStatusCommand(id, { ...body, goalId }, ctx)),
+    );
+  }
+
+  @Post(':id/plan/reviews')
+  @HttpCode(201)
+  @Requires('case:update', onCase())
+  @ApiOperation({
+    summary: 'Record a plan review (a care leaver’s pathway plan is due at least every six months)',
+  })
+  @ApiOkResponse({ type: CaseWriteResponse })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async review(
+    @UuidParam('id') id: string,
+    @Body() body: ReviewPlanRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseWriteResponse> {
+    return caseWriteResponse(
+      res,
+      id,
+      await this.commandBus.execute(new ReviewPlanCommand(id, body, ctx)),
+    );
+  }
+}

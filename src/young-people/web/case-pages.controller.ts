@@ -1,0 +1,167 @@
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { UuidParam } from '#platform';
+import { HtmlDocument } from '../../access/index.js';
+import {
+  Access,
+  ConsentFilter,
+  LogsAccess,
+  onCase,
+  oneCase,
+  pageOfCases,
+  Requires,
+  scopedList,
+  type AccessScope,
+  type WebRequest,
+} from '../../access/index.js';
+import { AcceptReferralCommand } from '../accept-referral/accept-referral.handler.js';
+import { AllocateKeyWorkerRequest } from '../allocate-key-worker/allocate-key-worker.dto.js';
+import { AllocateKeyWorkerCommand } from '../allocate-key-worker/allocate-key-worker.handler.js';
+import { GetCaseSummary } from '../case-summary/case-summary.query.js';
+import { GetCaseload } from '../caseload/caseload.query.js';
+import { DeclineReferralRequest } from '../decline-referral/decline-referral.dto.js';
+import { DeclineReferralCommand } from '../decline-referral/decline-referral.handler.js';
+import { GetReferralQueue } from '../referral-queue/referral-queue.query.js';
+import { WebPages, youngPeopleInPage } from '../../web/index.js';
+
+/** The hub manager's pages about young people: referrals, a case with key worker allocation. */
+@ApiExcludeController()
+@Controller('app')
+export class CasePagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly consent: ConsentFilter,
+  ) {}
+
+  @Get('hubs/:hubId/referrals')
+  @Requires('case:read', scopedList())
+  @LogsAccess('referral queue page', youngPeopleInPage)
+  async referrals(
+    @UuidParam('hubId') hubId: string,
+    @Req() req: WebRequest,
+    @Access() access: AccessScope,
+  ) {
+    const { response: queue } = await this.consent.keep(
+      access,
+      await this.queryBus.execute(new GetReferralQueue(hubId, 'referred', 100, undefined, access)),
+      pageOfCases,
+    );
+    return new HtmlDocument(
+      '',
+      this.pages.page(req, 'referrals.njk', { title: 'Referrals', hubId, referrals: queue.items }),
+    );
+  }
+
+  private async casePage(req: WebRequest, res: Response, id: string) {
+    const { errors, values } = this.pages.takeFlash(req, res);
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const access = req.access!;
+    const hubCaseload = await this.queryBus.execute(
+      new GetCaseload({ hubId: summary.hubId }, 500, undefined, access),
+    );
+    const counts = new Map<string, { name: string; count: number }>();
+    for (const c of hubCaseload.items) {
+      if (!c.keyWorker || c.status !== 'accepted') continue;
+      const entry = counts.get(c.keyWorker.workerId) ?? { name: c.keyWorker.workerName, count: 0 };
+      entry.count += 1;
+      counts.set(c.keyWorker.workerId, entry);
+    }
+    const workers = [...counts]
+      .map(([workerId, v]) => ({ workerId, ...v }))
+      .sort((a, b) => a.count - b.count);
+    if (errors.length) res.status(400);
+    return new HtmlDocument(
+      id,
+      this.pages.page(req, 'case.njk', {
+        title: `${summary.youngPerson.givenName} ${summary.youngPerson.familyName}`,
+        c: summary,
+        workers,
+        errors,
+        values,
+        key: randomUUID(),
+      }),
+    );
+  }
+
+  @Get('young-people/:id')
+  @Requires('case:read', onCase())
+  @LogsAccess('case page', oneCase)
+  casePageGet(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.casePage(req, res, id);
+  }
+
+  @Post('young-people/:id/accept')
+  @Requires('case:decide', onCase())
+  async accept(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}`;
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, {});
+      await this.commandBus.execute(new AcceptReferralCommand(id, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error), {});
+    }
+    return this.pages.done(req, res, back);
+  }
+
+  @Post('young-people/:id/decline')
+  @Requires('case:decide', onCase())
+  async decline(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}`;
+    const { value, errors } = await this.pages.form(DeclineReferralRequest, body);
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      await this.commandBus.execute(new DeclineReferralCommand(id, value.reason, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error), body);
+    }
+    return this.pages.done(req, res, `/app/hubs/${req.user!.hubs[0] ?? ''}/referrals`);
+  }
+
+  /** The worker comes from the list (id|name) or is typed in; past the limit needs a reason. */
+  @Post('young-people/:id/key-worker')
+  @Requires('case:allocate', onCase())
+  async allocate(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}`;
+    const [listedId, listedName] = String(body.worker ?? '').split('|');
+    const { worker: _w, ...rest } = body;
+    const fields = {
+      ...rest,
+      workerId: body.workerId || listedId,
+      workerName: body.workerName || listedName,
+    };
+    const { value, errors } = await this.pages.form(AllocateKeyWorkerRequest, fields);
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      await this.commandBus.execute(new AllocateKeyWorkerCommand(id, value, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error), body);
+    }
+    return this.pages.done(req, res, back, 'nwd-form:allocate');
+  }
+}
