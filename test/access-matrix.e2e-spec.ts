@@ -82,6 +82,7 @@ describe('every route x every role x in and out of scope, against the policy tab
         .sort(),
     ).toEqual(
       [
+        'GET /',
         'GET /health',
         'GET /app/sign-in',
         'POST /app/sign-in',

@@ -1,21 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT } from '#testing/build';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeInBrowser, launchChromium, PageChecks, SHOTS } from './support/browser.js';
 import { outreachStreamId } from '../src/outreach/index.js';
 import { registerDemoUsers } from '../src/web/index.js';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser)
-  process.stdout.write(
-    'Skipped: the browser tests need Debian chromium at /usr/bin/chromium (.ci/run installs it)\n',
-  );
-const maybe = haveBrowser ? describe : describe.skip;
+const maybe = describeInBrowser();
 
 /** UK wall-clock time of an instant, to the second, as a datetime-local value. */
 const ukLocal = (instant: string) =>
@@ -26,11 +17,10 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
   let browser: Browser;
   let hubId: string;
   let manager: Caller;
-  const axeFailures: string[] = [];
-  const cspViolations: string[] = [];
+  const checks = new PageChecks();
+  const { axeFailures, cspViolations } = checks;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     api = await startTestApi('postgres');
     hubId = (
       await api.as({ id: 'admin', roles: ['admin'] }).call('POST', '/api/hubs', {
@@ -51,51 +41,15 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
       { id: 'ow-web', name: 'Olu Outreach', roles: ['outreach_worker'], hubs: [hubId] },
       { id: 'aud-web', name: 'Ada Auditor', roles: ['auditor'], hubs: [] },
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await api?.close();
   });
 
-  async function check(page: Page, name: string) {
-    // The CSP let the GOV.UK template's hashed line and the service's own scripts run.
-    const body = (await page.locator('body').getAttribute('class')) ?? '';
-    const templated = body.includes('govuk-template__body');
-    if (templated && !body.includes('js-enabled'))
-      cspViolations.push(`${name}: the body is not js-enabled`);
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    for (const v of result.violations)
-      axeFailures.push(
-        `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-  async function signIn(context: BrowserContext, name: string) {
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${name}: ${m.text()}`);
-    });
-    await page.goto(`${api.url}/app`);
-    await page.getByLabel(name).check();
-    await check(page, 'sign-in');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    return page;
-  }
+  const check = (page: Page, name: string) => checks.check(page, name);
+  const signIn = (context: BrowserContext, name: string) => checks.signIn(context, api.url, name);
   async function referral(givenName: string) {
     const r = await manager.call('POST', '/api/referrals', {
       hubId,

@@ -22,7 +22,7 @@ export {
   type CaseFacts,
 } from './policy.js';
 export { CASE_FACTS, type CaseFactsSource } from './case-facts.js';
-export { Access, scopeSql, type AccessScope } from './access-scope.js';
+export { Access, scopeSql, type AccessRequest, type AccessScope } from './access-scope.js';
 export {
   Requires,
   onCase,

@@ -22,6 +22,7 @@ import { ListHubsHandler } from './hubs-list/hubs-list.query.js';
 import { OpenHubController } from './open-hub/open-hub.controller.js';
 import { OpenHubHandler } from './open-hub/open-hub.handler.js';
 import { BedsPageController } from './web/beds-page.controller.js';
+import { BedsTraySource } from './work-tray/beds-tray.source.js';
 
 export const hubPlacementsProjections = [
   hubsListProjection,
@@ -42,6 +43,7 @@ export const hubPlacementsProjections = [
     PlacementHistoryController,
   ],
   providers: [
+    BedsTraySource,
     OpenHubHandler,
     ListHubsHandler,
     HubDirectory,

@@ -26,6 +26,7 @@ import { ContactPagesController } from './web/contact-pages.controller.js';
 import { MissingBoardPageController } from './web/missing-board-page.controller.js';
 import { MissingPagesController } from './web/missing-pages.controller.js';
 import { outreachSettingsProvider } from './outreach.settings.js';
+import { OutreachTraySource } from './work-tray/outreach-tray.source.js';
 
 export const outreachProjections = [
   contactTimelineProjection,
@@ -47,6 +48,7 @@ export const outreachProjections = [
     MissingBoardPageController,
   ],
   providers: [
+    OutreachTraySource,
     outreachSettingsProvider,
     OutreachWriter,
     ...outreachHandlers,

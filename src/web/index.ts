@@ -1,8 +1,14 @@
 // The shell of the pages, which every capability's pages are built in: layout, sign-in, the
 // helpers every page uses. It knows no capability.
 export { WebModule } from './web.module.js';
-export { WebPages, safeReturn, youngPeopleInPage, type FormError } from './web-pages.js';
+export {
+  WebPages,
+  safeReturn,
+  setNavBadge,
+  youngPeopleInPage,
+  type FormError,
+} from './web-pages.js';
 export { Renderer, WEB_PATHS, packageRoot } from './renderer.js';
-export { ukInstant, ukNowLocal, ukOrInstant } from './uk-time.js';
+export { ukDate, ukDateTime, ukInstant, ukNowLocal, ukOrInstant } from './uk-time.js';
 export { WebOidc, webOidcFromEnv } from './web-oidc.js';
 export { listDemoUsers, registerDemoUsers } from './demo-users.js';

@@ -23,3 +23,33 @@ export function ukOrInstant(value: string | undefined): string | undefined {
     ? new Date(value).toISOString()
     : undefined;
 }
+
+/** A calendar date (YYYY-MM-DD) as people write it: "14 May 2005". */
+export function ukDate(date: string): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** An instant as people write it, in UK time: "4 December 2026 at 14:05". */
+export function ukDateTime(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const date = d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  });
+  const time = d.toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
+  return `${date} at ${time}`;
+}

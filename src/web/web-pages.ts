@@ -37,7 +37,7 @@ export class WebPages {
     return this.renderer.render(view, {
       user,
       csrf: session?.csrf ?? '',
-      nav: user ? navFor(user, req.path) : [],
+      nav: user ? navFor(user, req.path, navBadgesOf(req)) : [],
       ...context,
     });
   }
@@ -151,11 +151,31 @@ function flatten(errors: ValidationError[], prefix = ''): FormError[] {
   });
 }
 
-function navFor(user: { roles: string[]; hubs: string[] }, path: string) {
+const NAV_BADGES = Symbol('navBadges');
+type WithBadges = Request & { [NAV_BADGES]?: Map<string, number> };
+
+/**
+ * A count shown beside a navigation item on this request's page ("Work to do (7)"): a capability
+ * that knows the count sets it before the page is rendered; the shell knows none of them.
+ */
+export function setNavBadge(req: Request, href: string, count: number): void {
+  const r = req as WithBadges;
+  (r[NAV_BADGES] ??= new Map()).set(href, count);
+}
+
+const navBadgesOf = (req: Request) => (req as WithBadges)[NAV_BADGES] ?? new Map<string, number>();
+
+function navFor(
+  user: { roles: string[]; hubs: string[] },
+  path: string,
+  badges: Map<string, number>,
+) {
   const hub = user.hubs[0];
   const items: { href: string; text: string }[] = [];
   if (user.roles.includes('hub_manager') && hub) {
     items.push(
+      { href: `/app/hubs/${hub}/work`, text: 'Work to do' },
+      { href: `/app/hubs/${hub}/young-people`, text: 'Young people' },
       { href: `/app/hubs/${hub}/referrals`, text: 'Referrals' },
       { href: `/app/hubs/${hub}/beds`, text: 'Beds and housing' },
       { href: `/app/hubs/${hub}/missing`, text: 'Missing and Reg 40' },
@@ -167,5 +187,12 @@ function navFor(user: { roles: string[]; hubs: string[] }, path: string) {
     items.push({ href: '/app/caseload', text: 'My caseload' });
   }
   if (user.roles.includes('auditor')) items.push({ href: '/app/audit', text: 'Audit' });
-  return items.map((i) => ({ ...i, active: path.startsWith(i.href) }));
+  return items.map((i) => {
+    const count = badges.get(i.href);
+    return {
+      ...i,
+      text: count === undefined ? i.text : `${i.text} (${count})`,
+      active: path.startsWith(i.href),
+    };
+  });
 }

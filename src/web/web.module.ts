@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { RootController } from './root.controller.js';
 import { WebAuthController } from './web-auth.controller.js';
 import { WebPages } from './web-pages.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
@@ -14,7 +15,7 @@ export class WebModule {
     return {
       module: WebModule,
       global: true,
-      controllers: [WebAuthController, WebOidcController],
+      controllers: [RootController, WebAuthController, WebOidcController],
       providers: [WebPages, { provide: WEB_OIDC, useValue: oidc }],
       exports: [WebPages],
     };

@@ -17,3 +17,10 @@ export {
 } from './case-directory/case-directory.js';
 export { HUB_REGISTER, type HubRegister } from './hub-register.port.js';
 export { YOUNG_PEOPLE_SETTINGS_HELP } from './young-people.settings.js';
+export {
+  TRAY_ENTRIES,
+  WorkTray,
+  type TrayEntry,
+  type TraySection,
+  type WorkTraySource,
+} from './work-tray/work-tray.js';

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { FindYoungPeopleHandler } from './find-young-people/find-young-people.query.js';
+import { YoungPeoplePageController } from './web/young-people-page.controller.js';
 import { CloseCaseController } from './close-case/close-case.controller.js';
 import { CorrectReferralController } from './correct-referral/correct-referral.controller.js';
 import { PlanController } from './plan/plan.controller.js';
@@ -47,6 +49,11 @@ import { GetReferralQueueHandler } from './referral-queue/referral-queue.query.j
 import { CasePagesController } from './web/case-pages.controller.js';
 import { CaseloadPageController } from './web/caseload-page.controller.js';
 import { youngPeopleSettingsProvider } from './young-people.settings.js';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CaseTraySource } from './work-tray/case-tray.source.js';
+import { WorkTrayBadgeInterceptor } from './work-tray/work-tray-badge.interceptor.js';
+import { WorkTray } from './work-tray/work-tray.js';
+import { WorkTrayPageController } from './web/work-tray-page.controller.js';
 
 export const youngPeopleProjections = [referralQueueProjection, caseloadProjection];
 
@@ -75,6 +82,8 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CorrectReferralController,
     CasePagesController,
     CaseloadPageController,
+    YoungPeoplePageController,
+    WorkTrayPageController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -102,9 +111,13 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CloseCaseHandler,
     CorrectReferralHandler,
     CaseDirectory,
+    FindYoungPeopleHandler,
+    WorkTray,
+    CaseTraySource,
+    { provide: APP_INTERCEPTOR, useClass: WorkTrayBadgeInterceptor },
     youngPeopleSettingsProvider,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
-  exports: [CASE_FACTS, CaseDirectory],
+  exports: [CASE_FACTS, CaseDirectory, WorkTray],
 })
 export class YoungPeopleModule {}

@@ -335,6 +335,10 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/audit/retention': () => ({ path: '/api/audit/retention' }),
   'GET /api/audit/verifications/latest': () => ({ path: '/api/audit/verifications/latest' }),
   'GET /app': () => ({ path: '/app' }),
+  'GET /app/hubs/:hubId/work': (f) => ({ path: `/app/hubs/${f.hubId}/work` }),
+  'GET /app/hubs/:hubId/young-people': (f) => ({
+    path: `/app/hubs/${f.hubId}/young-people?status=referred&name=a`,
+  }),
   'GET /app/hubs/:hubId/referrals': (f) => ({ path: `/app/hubs/${f.hubId}/referrals` }),
   'GET /app/young-people/:id': (f) => ({ path: `/app/young-people/${f.youngPersonId}` }),
   'POST /app/young-people/:id/accept': (f) => ({

@@ -1,10 +1,9 @@
-import { Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { onCase, Requires } from '../../access/index.js';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, Ctx, UuidParam, type RequestContext } from '#platform';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { Ctx, UuidParam, type RequestContext } from '#platform';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 import { AcceptReferralCommand } from './accept-referral.handler.js';
 
 @ApiTags('young people')
@@ -13,13 +12,12 @@ import { AcceptReferralCommand } from './accept-referral.handler.js';
 export class AcceptReferralController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/accept')
-  @HttpCode(200)
-  @Requires('case:decide', onCase())
-  @ApiOperation({ summary: 'Accept a referral awaiting a decision' })
+  @CaseWrite({
+    route: ':id/accept',
+    permission: 'case:decide',
+    summary: 'Accept a referral awaiting a decision',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case as last read' })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   async accept(
     @UuidParam('id') id: string,
     @Ctx() ctx: RequestContext,

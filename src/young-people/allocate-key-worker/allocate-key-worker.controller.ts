@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { onCase, Requires } from '../../access/index.js';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, Ctx, UuidParam, type RequestContext } from '#platform';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { Ctx, UuidParam, type RequestContext } from '#platform';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 import { AllocateKeyWorkerRequest } from './allocate-key-worker.dto.js';
 import { AllocateKeyWorkerCommand } from './allocate-key-worker.handler.js';
 
@@ -14,13 +13,12 @@ import { AllocateKeyWorkerCommand } from './allocate-key-worker.handler.js';
 export class AllocateKeyWorkerController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/key-worker')
-  @HttpCode(200)
-  @Requires('case:allocate', onCase())
-  @ApiOperation({ summary: 'Allocate (or change) the key worker of an accepted case' })
+  @CaseWrite({
+    route: ':id/key-worker',
+    permission: 'case:allocate',
+    summary: 'Allocate (or change) the key worker of an accepted case',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case as last read' })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   async allocate(
     @UuidParam('id') id: string,
     @Body() body: AllocateKeyWorkerRequest,

@@ -34,4 +34,18 @@ export class CaseloadCount {
     );
     return r.rows[0].n;
   }
+
+  /**
+   * The key workers of a hub's accepted cases with how many each holds, fewest first (as the
+   * read model has it: a manager choosing a worker sees the counts the limit is checked against).
+   */
+  async byWorkerInHub(hubId: string): Promise<{ workerId: string; name: string; count: number }[]> {
+    const r = await this.db.query<{ worker_id: string; name: string; n: number }>(
+      `SELECT worker_id, max(worker_name) AS name, count(*)::int AS n FROM rm_caseloads.cases
+       WHERE hub_id = $1 AND status = 'accepted' AND worker_id IS NOT NULL
+       GROUP BY worker_id ORDER BY n, worker_id`,
+      [hubId],
+    );
+    return r.rows.map((row) => ({ workerId: row.worker_id, name: row.name, count: Number(row.n) }));
+  }
 }

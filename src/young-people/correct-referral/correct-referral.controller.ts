@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, Ctx, UuidParam, type RequestContext } from '#platform';
-import { onCase, Requires } from '../../access/index.js';
+import { Ctx, UuidParam, type RequestContext } from '#platform';
 import { CorrectReferralRequest } from './correct-referral.dto.js';
 import { CorrectReferralCommand } from './correct-referral.handler.js';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 
 /** Correcting a referral's details, with the reason kept. */
 @ApiTags('young people')
@@ -15,14 +14,13 @@ import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js'
 export class CorrectReferralController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/corrections')
-  @HttpCode(201)
-  @Requires('case:decide', onCase())
-  @ApiOperation({
+  @CaseWrite({
+    route: ':id/corrections',
+    permission: 'case:decide',
     summary: 'Correct a mistaken referral detail: the case shows the new value and keeps the old',
+    status: 201,
+    problems: [400, 401, 403, 404, 412, 422],
   })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 412, 422)
   async correct(
     @UuidParam('id') id: string,
     @Body() body: CorrectReferralRequest,

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { onCase, Requires } from '../../access/index.js';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, Ctx, UuidParam, type RequestContext } from '#platform';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { Ctx, UuidParam, type RequestContext } from '#platform';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 import { DeclineReferralRequest } from './decline-referral.dto.js';
 import { DeclineReferralCommand } from './decline-referral.handler.js';
 
@@ -14,13 +13,12 @@ import { DeclineReferralCommand } from './decline-referral.handler.js';
 export class DeclineReferralController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/decline')
-  @HttpCode(200)
-  @Requires('case:decide', onCase())
-  @ApiOperation({ summary: 'Decline a referral awaiting a decision, with the reason' })
+  @CaseWrite({
+    route: ':id/decline',
+    permission: 'case:decide',
+    summary: 'Decline a referral awaiting a decision, with the reason',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the case as last read' })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   async decline(
     @UuidParam('id') id: string,
     @Body() body: DeclineReferralRequest,

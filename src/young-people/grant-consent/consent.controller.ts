@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblems, Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
 import { onCase, Requires } from '../../access/index.js';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 import { GrantConsentRequest, USER_ID } from './consent.dto.js';
 import { GrantConsentCommand, RevokeConsentCommand } from './consent.handlers.js';
 
@@ -14,14 +14,12 @@ import { GrantConsentCommand, RevokeConsentCommand } from './consent.handlers.js
 export class ConsentController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/consents')
-  @HttpCode(201)
-  @Requires('case:consent', onCase())
-  @ApiOperation({
+  @CaseWrite({
+    route: ':id/consents',
+    permission: 'case:consent',
     summary: 'Record the young person’s consent for an independent visitor to see their record',
+    status: 201,
   })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   async grant(
     @UuidParam('id') id: string,
     @Body() body: GrantConsentRequest,

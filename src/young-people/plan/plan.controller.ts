@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
-import { onCase, Requires } from '../../access/index.js';
+import { Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
 import { GoalStatusRequest, ReviewPlanRequest, SetGoalRequest } from './plan.dto.js';
 import { ChangeGoalStatusCommand, ReviewPlanCommand, SetGoalCommand } from './plan.handlers.js';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 
 const goalIdPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -22,12 +21,13 @@ const goalIdPipe = new ParseUUIDPipe({
 export class PlanController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/plan/goals')
-  @HttpCode(201)
-  @Requires('case:update', onCase())
-  @ApiOperation({ summary: 'Set a support plan goal in one of the six portfolio areas' })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @CaseWrite({
+    route: ':id/plan/goals',
+    permission: 'case:update',
+    summary: 'Set a support plan goal in one of the six portfolio areas',
+    status: 201,
+    problems: [400, 401, 403, 404, 409, 412, 422],
+  })
   async setGoal(
     @UuidParam('id') id: string,
     @Body() body: SetGoalRequest,
@@ -41,14 +41,11 @@ export class PlanController {
     );
   }
 
-  @Post(':id/plan/goals/:goalId/status')
-  @HttpCode(200)
-  @Requires('case:update', onCase())
-  @ApiOperation({
+  @CaseWrite({
+    route: ':id/plan/goals/:goalId/status',
+    permission: 'case:update',
     summary: 'Record a goal’s progress: not started, in progress, achieved, dropped',
   })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   async goalStatus(
     @UuidParam('id') id: string,
     @Param('goalId', goalIdPipe) goalId: string,
@@ -63,14 +60,13 @@ export class PlanController {
     );
   }
 
-  @Post(':id/plan/reviews')
-  @HttpCode(201)
-  @Requires('case:update', onCase())
-  @ApiOperation({
+  @CaseWrite({
+    route: ':id/plan/reviews',
+    permission: 'case:update',
     summary: 'Record a plan review (a care leaver’s pathway plan is due at least every six months)',
+    status: 201,
+    problems: [400, 401, 403, 404, 409, 412, 422],
   })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async review(
     @UuidParam('id') id: string,
     @Body() body: ReviewPlanRequest,

@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, Ctx, UuidParam, type RequestContext } from '#platform';
-import { onCase, Requires } from '../../access/index.js';
+import { Ctx, UuidParam, type RequestContext } from '#platform';
 import { ScreeningNoteRequest } from './screening-note.dto.js';
 import { RecordScreeningNoteCommand } from './screening-note.handler.js';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 
 /** Screening notes on a referral awaiting a decision. */
 @ApiTags('young people')
@@ -15,12 +14,12 @@ import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js'
 export class ScreeningNoteController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/screening-notes')
-  @HttpCode(201)
-  @Requires('case:decide', onCase())
-  @ApiOperation({ summary: 'Record a screening note on a referral awaiting a decision' })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @CaseWrite({
+    route: ':id/screening-notes',
+    permission: 'case:decide',
+    summary: 'Record a screening note on a referral awaiting a decision',
+    status: 201,
+  })
   async screeningNote(
     @UuidParam('id') id: string,
     @Body() body: ScreeningNoteRequest,

@@ -1,16 +1,15 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiProblems, Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
-import { onCase, Requires } from '../../access/index.js';
+import { Ctx, ProblemException, UuidParam, type RequestContext } from '#platform';
 import { AddTeamMemberRequest, ChangeTeamMemberRequest, EndTeamMemberRequest } from './team.dto.js';
 import {
   AddTeamMemberCommand,
   ChangeTeamMemberCommand,
   EndTeamMemberCommand,
 } from './team.handlers.js';
-import { caseWriteResponse, CaseWriteResponse } from '../case-write.response.js';
+import { caseWriteResponse, CaseWriteResponse, CaseWrite } from '../case-write.response.js';
 
 const memberIdPipe = new ParseUUIDPipe({
   exceptionFactory: () =>
@@ -26,12 +25,12 @@ const memberIdPipe = new ParseUUIDPipe({
 export class TeamController {
   constructor(private readonly commandBus: CommandBus) {}
 
-  @Post(':id/team')
-  @HttpCode(201)
-  @Requires('case:update', onCase())
-  @ApiOperation({ summary: 'Add someone to the team around the young person, from a date' })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @CaseWrite({
+    route: ':id/team',
+    permission: 'case:update',
+    summary: 'Add someone to the team around the young person, from a date',
+    status: 201,
+  })
   async addTeamMember(
     @UuidParam('id') id: string,
     @Body() body: AddTeamMemberRequest,
@@ -45,12 +44,12 @@ export class TeamController {
     );
   }
 
-  @Post(':id/team/:memberId/end')
-  @HttpCode(200)
-  @Requires('case:update', onCase())
-  @ApiOperation({ summary: 'End a team membership (to change someone: end, then add)' })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  @CaseWrite({
+    route: ':id/team/:memberId/end',
+    permission: 'case:update',
+    summary: 'End a team membership (to change someone: end, then add)',
+    problems: [400, 401, 403, 404, 409, 412, 422],
+  })
   async endTeamMember(
     @UuidParam('id') id: string,
     @Param('memberId', memberIdPipe) memberId: string,
@@ -65,14 +64,12 @@ export class TeamController {
     );
   }
 
-  @Post(':id/team/:memberId/change')
-  @HttpCode(200)
-  @Requires('case:update', onCase())
-  @ApiOperation({
+  @CaseWrite({
+    route: ':id/team/:memberId/change',
+    permission: 'case:update',
     summary: 'Someone else takes over a team role from a date (both kept in the history)',
+    problems: [400, 401, 403, 404, 409, 412, 422],
   })
-  @ApiOkResponse({ type: CaseWriteResponse })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
   async changeTeamMember(
     @UuidParam('id') id: string,
     @Param('memberId', memberIdPipe) memberId: string,

@@ -21,11 +21,11 @@ import { AcceptReferralCommand } from '../accept-referral/accept-referral.handle
 import { AllocateKeyWorkerRequest } from '../allocate-key-worker/allocate-key-worker.dto.js';
 import { AllocateKeyWorkerCommand } from '../allocate-key-worker/allocate-key-worker.handler.js';
 import { GetCaseSummary } from '../case-summary/case-summary.query.js';
-import { GetCaseload } from '../caseload/caseload.query.js';
 import { DeclineReferralRequest } from '../decline-referral/decline-referral.dto.js';
 import { DeclineReferralCommand } from '../decline-referral/decline-referral.handler.js';
 import { GetReferralQueue } from '../referral-queue/referral-queue.query.js';
 import { WebPages, youngPeopleInPage } from '../../web/index.js';
+import { CaseloadCount } from '../caseload/caseload-count.js';
 
 /** The hub manager's pages about young people: referrals, a case with key worker allocation. */
 @ApiExcludeController()
@@ -36,6 +36,7 @@ export class CasePagesController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly consent: ConsentFilter,
+    private readonly caseloads: CaseloadCount,
   ) {}
 
   @Get('hubs/:hubId/referrals')
@@ -60,20 +61,7 @@ export class CasePagesController {
   private async casePage(req: WebRequest, res: Response, id: string) {
     const { errors, values } = this.pages.takeFlash(req, res);
     const summary = await this.queryBus.execute(new GetCaseSummary(id));
-    const access = req.access!;
-    const hubCaseload = await this.queryBus.execute(
-      new GetCaseload({ hubId: summary.hubId }, 500, undefined, access),
-    );
-    const counts = new Map<string, { name: string; count: number }>();
-    for (const c of hubCaseload.items) {
-      if (!c.keyWorker || c.status !== 'accepted') continue;
-      const entry = counts.get(c.keyWorker.workerId) ?? { name: c.keyWorker.workerName, count: 0 };
-      entry.count += 1;
-      counts.set(c.keyWorker.workerId, entry);
-    }
-    const workers = [...counts]
-      .map(([workerId, v]) => ({ workerId, ...v }))
-      .sort((a, b) => a.count - b.count);
+    const workers = await this.caseloads.byWorkerInHub(summary.hubId);
     if (errors.length) res.status(400);
     return new HtmlDocument(
       id,

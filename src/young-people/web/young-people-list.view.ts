@@ -1,0 +1,140 @@
+import { ukDate, type FormError } from '../../web/index.js';
+import {
+  CASE_STATUSES,
+  type CaseFlag,
+  type CaseStatus,
+  type FoundYoungPeople,
+  type SortKey,
+  type YoungPeopleFilter,
+} from '../find-young-people/find-young-people.query.js';
+
+const TAB_NAMES: Record<CaseStatus, string> = {
+  referred: 'Referred',
+  accepted: 'Open',
+  stepped_away: 'Stepped away',
+  closed: 'Closed',
+  declined: 'Declined',
+};
+
+const FLAG_BADGES: Record<CaseFlag, { text: string; classes: string }> = {
+  no_key_worker: { text: 'No key worker', classes: 'moj-badge--red' },
+  possible_duplicate: { text: 'Possible duplicate', classes: 'moj-badge--purple' },
+  pathway_review_due: { text: 'Pathway review due', classes: 'moj-badge--blue' },
+  pathway_review_overdue: { text: 'Pathway review overdue', classes: 'moj-badge--red' },
+};
+
+const SORT_NAMES: Record<SortKey, string> = {
+  name: 'Name',
+  born: 'Date of birth',
+  worker: 'Key worker',
+  referred: 'Referred',
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What young-people.njk shows: tabs with counts, the search, the table, the pages. */
+export function listPageView(input: {
+  hubId: string;
+  filter: YoungPeopleFilter;
+  query: Record<string, string | undefined>;
+  found: FoundYoungPeople;
+  workers: { workerId: string; name: string; count: number }[];
+  errors: FormError[];
+}) {
+  const { hubId, filter, query, found, workers, errors } = input;
+  const base = `/app/hubs/${hubId}/young-people`;
+  const link = (over: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    const all: Record<string, string | number | undefined> = {
+      status: filter.status,
+      name: filter.name,
+      'born-day': query['born-day'],
+      'born-month': query['born-month'],
+      'born-year': query['born-year'],
+      worker: filter.workerId,
+      sort: filter.sort,
+      order: filter.order,
+      ...over,
+    };
+    for (const [k, v] of Object.entries(all))
+      if (v !== undefined && v !== '') params.set(k, String(v));
+    return `${base}?${params}`;
+  };
+  const first = found.total === 0 ? 0 : (found.page - 1) * filter.pageSize + 1;
+  const last = Math.min(found.total, found.page * filter.pageSize);
+  const searched = Boolean(filter.name || filter.bornOn || filter.workerId);
+  return {
+    title: 'Young people',
+    hubId,
+    base,
+    errors,
+    tabs: CASE_STATUSES.map((status) => ({
+      text: `${TAB_NAMES[status]} (${found.counts[status]})`,
+      href: link({ status, page: undefined }),
+      active: status === filter.status,
+    })),
+    tabName: TAB_NAMES[filter.status].toLowerCase(),
+    values: {
+      name: filter.name ?? '',
+      bornDay: query['born-day'] ?? '',
+      bornMonth: query['born-month'] ?? '',
+      bornYear: query['born-year'] ?? '',
+      status: filter.status,
+      sort: filter.sort,
+      order: filter.order,
+    },
+    bornError: errors.find((e) => e.href === '#born-day')?.text ?? null,
+    workerItems: [
+      { value: '', text: 'Any key worker', selected: !filter.workerId },
+      ...workers.map((w) => ({
+        value: w.workerId,
+        text: w.name,
+        selected: w.workerId === filter.workerId,
+      })),
+    ],
+    searched,
+    clearHref: link({
+      name: undefined,
+      'born-day': undefined,
+      'born-month': undefined,
+      'born-year': undefined,
+      worker: undefined,
+      page: undefined,
+    }),
+    showing:
+      found.total === 0
+        ? null
+        : `Showing ${first} to ${last} of ${plural(found.total, 'young person', 'young people')}`,
+    headers: (Object.keys(SORT_NAMES) as SortKey[]).map((key) => {
+      const current = filter.sort === key;
+      const next = current && filter.order === 'asc' ? 'desc' : 'asc';
+      return {
+        text: SORT_NAMES[key],
+        href: link({ sort: key, order: next, page: undefined }),
+        ariaSort: current ? (filter.order === 'asc' ? 'ascending' : 'descending') : 'none',
+      };
+    }),
+    rows: found.items.map((p) => ({
+      youngPersonId: p.youngPersonId,
+      name: `${p.youngPerson.givenName} ${p.youngPerson.familyName}`,
+      born: `${ukDate(p.youngPerson.dateOfBirth)} (${p.age})`,
+      keyWorker: p.keyWorker?.workerName ?? 'None',
+      referred: p.referredAt ? ukDate(p.referredAt.slice(0, 10)) : '',
+      flags: p.flags.map((f) => FLAG_BADGES[f]),
+      category: p.category.replaceAll('_', ' '),
+    })),
+    pagination:
+      found.pages > 1
+        ? {
+            previous: found.page > 1 ? { href: link({ page: found.page - 1 }) } : undefined,
+            next: found.page < found.pages ? { href: link({ page: found.page + 1 }) } : undefined,
+            items: Array.from({ length: found.pages }, (_, i) => i + 1)
+              .filter((n) => n === 1 || n === found.pages || Math.abs(n - found.page) <= 2)
+              .flatMap((n, i, shown) => [
+                ...(i > 0 && n - shown[i - 1] > 1 ? [{ ellipsis: true }] : []),
+                { number: n, href: link({ page: n }), current: n === found.page },
+              ]),
+          }
+        : null,
+  };
+}

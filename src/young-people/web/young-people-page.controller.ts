@@ -1,0 +1,110 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam } from '#platform';
+import {
+  Access,
+  ConsentFilter,
+  HtmlDocument,
+  LogsAccess,
+  Requires,
+  scopedList,
+  type AccessScope,
+  type WebRequest,
+} from '../../access/index.js';
+import { WebPages, youngPeopleInPage, type FormError } from '../../web/index.js';
+import { CaseloadCount } from '../caseload/caseload-count.js';
+import {
+  CASE_STATUSES,
+  FindYoungPeople,
+  SORTS,
+  type CaseStatus,
+  type SortKey,
+  type YoungPeopleFilter,
+} from '../find-young-people/find-young-people.query.js';
+import { listPageView } from './young-people-list.view.js';
+
+const PAGE_SIZE = 25;
+
+type ListQuery = Record<string, string | undefined>;
+
+/** A date of birth from the GOV.UK date input (day, month, year), or an error for the field. */
+function bornOn(q: ListQuery): { value?: string; error?: FormError } {
+  const [d, m, y] = [q['born-day'], q['born-month'], q['born-year']].map((v) => (v ?? '').trim());
+  if (!d && !m && !y) return {};
+  const error = {
+    text: 'Date of birth must be a real date, like 14 5 2008',
+    href: '#born-day',
+  };
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { error };
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return { error };
+  return { value: iso };
+}
+
+/** The hub's young people: one list to find anyone the hub has been asked about. */
+@ApiExcludeController()
+@Controller('app/hubs')
+export class YoungPeoplePageController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly queryBus: QueryBus,
+    private readonly consent: ConsentFilter,
+    private readonly caseloads: CaseloadCount,
+  ) {}
+
+  @Get(':hubId/young-people')
+  @Requires('case:read', scopedList())
+  @LogsAccess('young people list page', youngPeopleInPage)
+  async list(
+    @UuidParam('hubId') hubId: string,
+    @Query() q: ListQuery,
+    @Req() req: WebRequest,
+    @Access() access: AccessScope,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const born = bornOn(q);
+    const filter: YoungPeopleFilter = {
+      status: CASE_STATUSES.includes(q.status as CaseStatus)
+        ? (q.status as CaseStatus)
+        : 'accepted',
+      name: (q.name ?? '').slice(0, 100).trim() || undefined,
+      bornOn: born.value,
+      workerId: (q.worker ?? '').slice(0, 100) || undefined,
+      sort: q.sort && Object.hasOwn(SORTS, q.sort) ? (q.sort as SortKey) : 'name',
+      order: q.order === 'desc' ? 'desc' : 'asc',
+      page: /^\d{1,6}$/.test(q.page ?? '') ? Number(q.page) : 1,
+      pageSize: PAGE_SIZE,
+    };
+    // A visitor finds only the young people who consented to them: the list, its counts and its
+    // pages are made from those alone, so no count gives the others away.
+    if (access.scope === 'consented') {
+      const all = await Promise.all(
+        CASE_STATUSES.map((status) =>
+          this.queryBus.execute(
+            new FindYoungPeople(hubId, { ...filter, status, pageSize: 100_000, page: 1 }, access),
+          ),
+        ),
+      );
+      const allowed = await this.consent.allowed(
+        access,
+        all.flatMap((p) => p.items.map((i) => i.youngPersonId)),
+      );
+      filter.within = [...allowed];
+    }
+    const found = await this.queryBus.execute(new FindYoungPeople(hubId, filter, access));
+    const workers = access.scope === 'consented' ? [] : await this.caseloads.byWorkerInHub(hubId);
+    const errors = born.error ? [born.error] : [];
+    if (errors.length) res.status(400);
+    return new HtmlDocument(
+      '',
+      this.pages.page(
+        req,
+        'young-people.njk',
+        listPageView({ hubId, filter, query: q, found, workers, errors }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { registerDemoUsers } from '../src/web/index.js';
+import {
+  describeInBrowser,
+  DESKTOP,
+  launchChromium,
+  PageChecks,
+  pageWidth,
+  PHONE,
+} from './support/browser.js';
+import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
+
+// Generated young people: no real person. 26 open cases (two pages), one declined.
+const GIVEN = [
+  'Ada',
+  'Ben',
+  'Cai',
+  'Dee',
+  'Eli',
+  'Fay',
+  'Gus',
+  'Hal',
+  'Ivy',
+  'Jo',
+  'Kit',
+  'Lu',
+  'Max',
+];
+
+describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let hubId: string;
+  let manager: Caller;
+  let zoe: string;
+  let declined: string;
+  const checks = new PageChecks();
+  const list = (query = '') => `${api.url}/app/hubs/${hubId}/young-people${query}`;
+
+  beforeAll(async () => {
+    api = await startTestApi('postgres');
+    hubId = await api.openHub('List Hub');
+    manager = api.as({
+      id: 'mgr-list',
+      name: 'Lee Manager',
+      roles: ['hub_manager'],
+      hubs: [hubId],
+    });
+    await registerDemoUsers(api.infra.store, [
+      { id: 'mgr-list', name: 'Lee Manager', roles: ['hub_manager'], hubs: [hubId] },
+    ]);
+    const refer = async (givenName: string, familyName: string, dateOfBirth: string) =>
+      (
+        await manager.call('POST', '/api/referrals', {
+          hubId,
+          category: 'edge_of_care',
+          youngPerson: { givenName, familyName, dateOfBirth },
+          socialWorker: { name: 'Sam Social', team: 'North' },
+          reason: 'List test',
+        })
+      ).body.youngPersonId as string;
+    zoe = await refer('Zoë', 'Núñez', '2009-05-14');
+    await manager.call('POST', `/api/young-people/${zoe}/accept`);
+    for (let i = 0; i < 25; i++) {
+      const id = await refer(
+        GIVEN[i % GIVEN.length],
+        `Generated${String(i).padStart(2, '0')}`,
+        `2010-01-${String(i + 1).padStart(2, '0')}`,
+      );
+      await manager.call('POST', `/api/young-people/${id}/accept`);
+    }
+    // Work for the tray: a referral to screen, an incident to notify Ofsted and the placing
+    // authority of, a return home interview due, and a stay past the hub's threshold.
+    await refer('Rory', 'Screening', '2011-07-07');
+    const worker = api.as({
+      id: 'ow-list',
+      name: 'Ola Worker',
+      roles: ['outreach_worker'],
+      hubs: [hubId],
+    });
+    const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+    await worker.call('POST', `/api/young-people/${zoe}/incidents`, {
+      kind: 'serious_incident',
+      occurredAt: hoursAgo(3),
+      summary: 'Generated incident for the tray',
+    });
+    const missing = await worker.call('POST', `/api/young-people/${zoe}/missing-episodes`, {
+      category: 'M',
+      startedAt: hoursAgo(30),
+      policeInformed: false,
+      circumstances: 'Generated episode',
+    });
+    await worker.call(
+      'POST',
+      `/api/young-people/${zoe}/missing-episodes/${missing.body.episodeId}/return`,
+      {
+        returnedAt: hoursAgo(20),
+        whereFound: 'At home',
+      },
+    );
+    await manager.call('PUT', `/api/hubs/${hubId}/stay-threshold`, { weeks: 1 });
+    await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: zoe,
+      from: new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10),
+      plannedEnd: null,
+      episode: {
+        rne: 'S',
+        ls: 'C2',
+        place: 'K2',
+        placeProvider: 'PR1',
+        postcode: 'yo11 1aa',
+        outOfArea: false,
+      },
+    });
+    declined = await refer('Declan', 'Elsewhere', '2008-03-03');
+    const last = await manager.call('POST', `/api/young-people/${declined}/decline`, {
+      reason: 'Lives in another council',
+    });
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      last.body.position,
+      10_000,
+    );
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('sends the bare address to the pages', async () => {
+    const r = await fetch(`${api.url}/`, { redirect: 'manual' });
+    expect([r.status, r.headers.get('location')]).toEqual([303, '/app']);
+  });
+
+  it('lists open cases in pages of 25 with the total, every tab counted, declined ones findable', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.getByRole('link', { name: 'Young people' }).click();
+    await page.waitForURL(/\/young-people$/);
+    expect(await page.locator('#showing').textContent()).toBe('Showing 1 to 25 of 26 young people');
+    const tabs = await page.locator('.moj-sub-navigation__link').allTextContents();
+    expect(tabs.map((t) => t.trim())).toEqual([
+      'Referred (1)',
+      'Open (26)',
+      'Stepped away (0)',
+      'Closed (0)',
+      'Declined (1)',
+    ]);
+    expect(await page.locator('tbody tr').count()).toBe(25);
+    expect(await page.locator('tbody').textContent()).toContain('No key worker');
+    await checks.check(page, 'manager-young-people-desktop');
+
+    await page.getByRole('link', { name: 'Next' }).click();
+    expect(await page.locator('#showing').textContent()).toBe(
+      'Showing 26 to 26 of 26 young people',
+    );
+    expect(await page.locator('tbody tr').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Declined (1)' }).click();
+    await page.getByRole('link', { name: 'Declan Elsewhere' }).waitFor();
+    expect(await page.locator('#showing').textContent()).toBe('Showing 1 to 1 of 1 young person');
+    await checks.check(page, 'manager-young-people-declined-desktop');
+    await context.close();
+  }, 60_000);
+
+  it('finds a young person by part of a name, whatever the case and accents, and by date of birth', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.goto(list());
+    await page.getByLabel('Name, or part of it').fill('ZOE nun');
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await page.locator('#showing').textContent()).toBe('Showing 1 to 1 of 1 young person');
+    await page.getByRole('link', { name: 'Zoë Núñez' }).waitFor();
+    expect(await page.locator('tbody').textContent()).toContain('14 May 2009');
+    await checks.check(page, 'manager-young-people-search-desktop');
+
+    await page.getByRole('link', { name: 'Clear the search' }).click();
+    await page.getByLabel('Day').fill('3');
+    await page.getByLabel('Month').fill('3');
+    await page.getByLabel('Year').fill('2008');
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await page.locator('.moj-sub-navigation').textContent()).toContain('Declined (1)');
+    expect(await page.locator('.moj-sub-navigation').textContent()).toContain('Open (0)');
+    await context.close();
+  }, 60_000);
+
+  it('says how to fix a date of birth that is not a real date, on the field and in the summary', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    const response = await page.goto(list('?born-day=31&born-month=2&born-year=2010'));
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Date of birth must be a real date, like 14 5 2008',
+    );
+    expect(await page.locator('#born-error').textContent()).toContain('must be a real date');
+    await checks.check(page, 'manager-young-people-error-desktop');
+    await context.close();
+  }, 60_000);
+
+  it('sorts by a column from its header, and says which way', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.goto(list());
+    await page.getByRole('link', { name: 'Date of birth' }).click();
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain(
+      'Date of birth',
+    );
+    expect(await page.locator('tbody tr').first().textContent()).toContain('Zoë Núñez');
+    await page.getByRole('link', { name: 'Date of birth' }).click();
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain(
+      'Date of birth',
+    );
+    expect(await page.locator('tbody tr').first().textContent()).toContain('Generated24');
+    await context.close();
+  }, 60_000);
+
+  it('reads on a 360 px phone without sideways scrolling, and logs one look naming who was shown', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.goto(list('?name=zoe'));
+    await page.getByRole('link', { name: 'Zoë Núñez' }).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await checks.check(page, 'manager-young-people-phone');
+    await context.close();
+    const looks = (await api.infra.store.readStream('access-log-mgr-list'))
+      .map((e) => e.data as { view: string; youngPersonIds: string[]; path: string })
+      .filter((d) => d.view === 'young people list page' && d.path.includes('name=zoe'));
+    expect(looks.map((d) => d.youngPersonIds)).toEqual([[zoe]]);
+  }, 60_000);
+
+  it('gathers the manager’s work from every capability into one tray, counted in the navigation', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.getByRole('link', { name: 'Work to do (31)' }).click();
+    const heading = (key: string) => page.locator(`#tray-${key}`).textContent();
+    expect(await heading('referrals')).toBe('Referrals to screen (1)');
+    expect(await heading('no-key-worker')).toBe('Open cases without a key worker (26)');
+    expect(await heading('notifications')).toBe('Reg 40 notifications owed (2)');
+    expect(await heading('return-interviews')).toBe(
+      'Return home interviews due this week or overdue (1)',
+    );
+    expect(await heading('long-stays')).toBe('Stays past the hub’s 1 week (1)');
+    expect(await page.locator('#tray-summary').textContent()).toBe('31 things need doing.');
+    expect(await page.locator('#section-notifications').textContent()).toContain(
+      'Tell Ofsted about the serious incident of',
+    );
+    expect(await page.locator('#section-long-stays').textContent()).toContain(
+      '10 days, 3 days past the threshold',
+    );
+    await page.getByRole('link', { name: 'All 26' }).waitFor();
+    await checks.check(page, 'manager-work-tray-desktop');
+    await page.setViewportSize(PHONE.viewport);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await checks.check(page, 'manager-work-tray-phone');
+    await context.close();
+  }, 60_000);
+
+  it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {
+    expect(checks.axeFailures).toEqual([]);
+    expect(checks.cspViolations).toEqual([]);
+  });
+});
