@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { registerDemoUsers } from '../src/web/index.js';
@@ -8,6 +9,7 @@ import {
   PageChecks,
   pageWidth,
   PHONE,
+  SHOTS,
 } from './support/browser.js';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
@@ -255,6 +257,48 @@ describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await checks.check(page, 'manager-work-tray-phone');
     await context.close();
+  }, 60_000);
+
+  it('says on an empty form, in the summary and on the field, what to enter, in plain words', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.goto(list('?status=referred'));
+    await page.getByRole('link', { name: 'Rory Screening' }).click();
+    await page.getByRole('button', { name: 'Decline the referral' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary__list').textContent()).toContain(
+      'Enter a reason for declining the referral',
+    );
+    expect(await page.locator('#reason-error').textContent()).toContain(
+      'Enter a reason for declining the referral',
+    );
+    await checks.check(page, 'manager-case-decline-error-desktop');
+
+    // With scripts (the phone's offline-capable form), the refusal is said beside the button.
+    await page.goto(`${api.url}/app/young-people/${zoe}/contacts/new`);
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page
+      .locator('#send-status', { hasText: 'Select the kind of contact' })
+      .waitFor({ state: 'attached' });
+    await context.close();
+
+    // Without scripts, the page comes back with the GOV.UK error summary and the field's message.
+    const plain = await browser.newContext({ ...DESKTOP, javaScriptEnabled: false });
+    const noScript = await plain.newPage();
+    await noScript.goto(`${api.url}/app`);
+    await noScript.getByLabel('Lee Manager').check();
+    await noScript.getByRole('button', { name: 'Sign in' }).click();
+    await noScript.goto(`${api.url}/app/young-people/${zoe}/contacts/new`);
+    await noScript.getByRole('button', { name: 'Save contact' }).click();
+    await noScript.locator('.govuk-error-summary').waitFor();
+    const summary = await noScript.locator('.govuk-error-summary__list').textContent();
+    expect(summary).toContain('Select the kind of contact');
+    expect(summary).not.toMatch(/must be one of|kind must|should not/);
+    expect(await noScript.locator('#kind-error').textContent()).toContain(
+      'Select the kind of contact',
+    );
+    await noScript.screenshot({ path: join(SHOTS, 'contact-form-error-no-script-desktop.png') });
+    await plain.close();
   }, 60_000);
 
   it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {

@@ -12,3 +12,4 @@ export { Renderer, WEB_PATHS, packageRoot } from './renderer.js';
 export { ukDate, ukDateTime, ukInstant, ukNowLocal, ukOrInstant } from './uk-time.js';
 export { WebOidc, webOidcFromEnv } from './web-oidc.js';
 export { listDemoUsers, registerDemoUsers } from './demo-users.js';
+export { fieldMessage, type FieldWords, type FormWords } from './form-messages.js';

@@ -70,6 +70,13 @@ export class Renderer {
         : '',
     );
     this.env.addFilter('words', (v: unknown) => String(v ?? '').replaceAll('_', ' '));
+    // The inline message of a field (GOV.UK error message), from the errors the summary lists.
+    this.env.addGlobal('errorFor', (errors: unknown, field: string) => {
+      const found = Array.isArray(errors)
+        ? (errors as { text: string; href: string }[]).find((e) => e.href === `#${field}`)
+        : undefined;
+      return found ? { text: found.text } : undefined;
+    });
   }
 
   render(view: string, context: Record<string, unknown>): string {

@@ -7,6 +7,7 @@ import { canonicalJson } from '#event-store';
 import { contextFromRequest, ProblemException, type RequestContext } from '#platform';
 import { DomainError } from '#kernel';
 import type { WebRequest } from '../access/index.js';
+import { fieldMessage, type FormWords } from './form-messages.js';
 import { Renderer } from './renderer.js';
 
 /** Only a path inside the app: never an address elsewhere (an open redirect). */
@@ -42,15 +43,19 @@ export class WebPages {
     });
   }
 
-  /** Validates a form with the API's own request class; errors name the fields for the summary. */
+  /**
+   * Validates a form with the API's own request class; each field at fault gets one message in
+   * plain words (`words`: how the form names its fields), linked from the error summary.
+   */
   async form<T extends object>(
     type: new () => T,
     body: unknown,
+    words: FormWords = {},
   ): Promise<{ value: T; errors: FormError[] }> {
     const { _csrf: _c, idempotencyKey: _k, ...fields } = (body ?? {}) as Record<string, unknown>;
     const value = plainToInstance(type, clean(fields), { enableImplicitConversion: false });
     const found = await validate(value, { whitelist: true, forbidNonWhitelisted: false });
-    return { value, errors: flatten(found) };
+    return { value, errors: flatten(found, words) };
   }
 
   /**
@@ -120,13 +125,19 @@ export class WebPages {
     return res.redirect(303, to);
   }
 
-  /** A refused command, as a line in the error summary. */
-  refusal(error: unknown): FormError[] {
+  /**
+   * A refused command, as a line in the error summary: the rule's own sentence (domain errors
+   * are written for people), or the field's message from `words`.
+   */
+  refusal(error: unknown, words: FormWords = {}): FormError[] {
     if (error instanceof DomainError)
       return [{ text: error.message, href: `#${error.field ?? 'main-content'}` }];
     if (error instanceof ProblemException) {
       return error.errors.length
-        ? error.errors.map((e) => ({ text: `${e.field}: ${e.message}`, href: `#${e.field}` }))
+        ? error.errors.map((e) => ({
+            text: fieldMessage(e.field, false, { rule: e.message }, words),
+            href: `#${e.field}`,
+          }))
         : [{ text: error.message, href: '#main-content' }];
     }
     throw error;
@@ -143,11 +154,14 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function flatten(errors: ValidationError[], prefix = ''): FormError[] {
+function flatten(errors: ValidationError[], words: FormWords, prefix = ''): FormError[] {
   return errors.flatMap((e) => {
     const field = `${prefix}${e.property}`;
-    const own = Object.values(e.constraints ?? {}).map((text) => ({ text, href: `#${field}` }));
-    return [...own, ...flatten(e.children ?? [], `${field}.`)];
+    const missing = e.value === undefined || e.value === null || e.value === '';
+    const own = e.constraints
+      ? [{ text: fieldMessage(field, missing, e.constraints, words), href: `#${field}` }]
+      : [];
+    return [...own, ...flatten(e.children ?? [], words, `${field}.`)];
   });
 }
 

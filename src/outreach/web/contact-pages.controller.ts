@@ -19,7 +19,18 @@ import { LogContactCommand } from '../outreach.handlers.js';
 import { GetContactTimeline } from '../timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../../young-people/index.js';
 import { ukInstant, ukNowLocal } from '../../web/index.js';
-import { WebPages } from '../../web/index.js';
+import { WebPages, type FormWords } from '../../web/index.js';
+
+const CONTACT_WORDS: FormWords = {
+  occurredAt: {
+    label: 'when the contact happened',
+    rules: { matches: 'Enter when the contact happened, as a date and time' },
+  },
+  kind: { label: 'the kind of contact' },
+  location: { label: 'where it happened' },
+  durationMinutes: { label: 'how long it took, in minutes' },
+  notes: { label: 'notes about the contact' },
+};
 
 /** The outreach worker's contact pages, phone first: timeline, log a contact (offline too). */
 @ApiExcludeController()
@@ -89,7 +100,7 @@ export class ContactPagesController {
     };
     if (typeof body.durationMinutes === 'string' && /^\d+$/.test(body.durationMinutes))
       fields.durationMinutes = Number(body.durationMinutes);
-    const { value, errors } = await this.pages.form(LogContactRequest, fields);
+    const { value, errors } = await this.pages.form(LogContactRequest, fields, CONTACT_WORDS);
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     let position: number;
     try {

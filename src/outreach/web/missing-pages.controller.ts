@@ -11,7 +11,23 @@ import { RecordReturnRequest, ReportMissingRequest } from '../missing/missing.dt
 import { RecordReturnCommand, ReportMissingCommand } from '../outreach.handlers.js';
 import { GetCaseSummary } from '../../young-people/index.js';
 import { ukInstant, ukNowLocal } from '../../web/index.js';
-import { WebPages } from '../../web/index.js';
+import { WebPages, type FormWords } from '../../web/index.js';
+
+const MISSING_WORDS: FormWords = {
+  category: { label: 'whether they are missing or away from placement' },
+  startedAt: {
+    label: 'since when they have been missing',
+    rules: { matches: 'Enter since when they have been missing, as a date and time' },
+  },
+  policeInformed: { label: 'whether the police have been told' },
+  policeReference: { label: 'the police reference' },
+  circumstances: { label: 'what happened' },
+  returnedAt: {
+    label: 'when they came back',
+    rules: { matches: 'Enter when they came back, as a date and time' },
+  },
+  whereFound: { label: 'where they were found' },
+};
 
 /** Report a young person missing and record the return (phone first). */
 @ApiExcludeController()
@@ -65,7 +81,7 @@ export class MissingPagesController {
       startedAt: ukInstant(body.startedAt ?? '') ?? body.startedAt,
       policeInformed: body.policeInformed === 'true',
     };
-    const { value, errors } = await this.pages.form(ReportMissingRequest, fields);
+    const { value, errors } = await this.pages.form(ReportMissingRequest, fields, MISSING_WORDS);
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     let position: number;
     try {
@@ -88,7 +104,7 @@ export class MissingPagesController {
   ) {
     const back = `/app/young-people/${id}/missing`;
     const fields = { ...body, returnedAt: ukInstant(body.returnedAt ?? '') ?? body.returnedAt };
-    const { value, errors } = await this.pages.form(RecordReturnRequest, fields);
+    const { value, errors } = await this.pages.form(RecordReturnRequest, fields, MISSING_WORDS);
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     let position: number;
     try {

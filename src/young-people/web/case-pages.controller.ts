@@ -24,8 +24,21 @@ import { GetCaseSummary } from '../case-summary/case-summary.query.js';
 import { DeclineReferralRequest } from '../decline-referral/decline-referral.dto.js';
 import { DeclineReferralCommand } from '../decline-referral/decline-referral.handler.js';
 import { GetReferralQueue } from '../referral-queue/referral-queue.query.js';
-import { WebPages, youngPeopleInPage } from '../../web/index.js';
+import { WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
+
+const DECLINE_WORDS: FormWords = {
+  reason: { label: 'a reason for declining the referral' },
+};
+const ALLOCATE_WORDS: FormWords = {
+  workerId: {
+    label: 'a key worker',
+    rules: { required: 'Select a key worker, or enter their id' },
+  },
+  workerName: { label: 'the key worker’s name' },
+  reason: { label: 'the reason for the change' },
+  overrideReason: { label: 'why they may hold more young people than the limit' },
+};
 
 /** The hub manager's pages about young people: referrals, a case with key worker allocation. */
 @ApiExcludeController()
@@ -114,7 +127,7 @@ export class CasePagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}`;
-    const { value, errors } = await this.pages.form(DeclineReferralRequest, body);
+    const { value, errors } = await this.pages.form(DeclineReferralRequest, body, DECLINE_WORDS);
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
@@ -142,7 +155,11 @@ export class CasePagesController {
       workerId: body.workerId || listedId,
       workerName: body.workerName || listedName,
     };
-    const { value, errors } = await this.pages.form(AllocateKeyWorkerRequest, fields);
+    const { value, errors } = await this.pages.form(
+      AllocateKeyWorkerRequest,
+      fields,
+      ALLOCATE_WORDS,
+    );
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
