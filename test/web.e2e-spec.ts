@@ -75,7 +75,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await page.getByRole('link', { name: 'Alex Generated' }).click();
     await check(page, 'manager-case-referred-desktop');
     await page.getByRole('button', { name: 'Accept the referral' }).click();
-    expect(await page.locator('#case-status').textContent()).toBe('accepted');
+    expect(await page.locator('#case-status').textContent()).toBe('Open');
     await page.getByLabel('Or another worker’s id').fill('ow-web');
     await page.getByLabel('Their name').fill('Olu Outreach');
     await check(page, 'manager-case-allocate-desktop');

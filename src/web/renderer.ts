@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { ukDate, ukDateTime } from './uk-time.js';
 
 /** The repository (or installed package) root: the nearest folder up with a package.json. */
 export function packageRoot(): string {
@@ -60,15 +61,9 @@ export class Renderer {
 
   constructor() {
     this.env.addFilter('date', (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : ''));
-    this.env.addFilter('datetime', (v: unknown) =>
-      typeof v === 'string'
-        ? new Date(v).toLocaleString('en-GB', {
-            timeZone: 'Europe/London',
-            dateStyle: 'medium',
-            timeStyle: 'short',
-          })
-        : '',
-    );
+    // UK forms, as people write them: "4 December 2026 at 14:05", "14 May 2005".
+    this.env.addFilter('datetime', (v: unknown) => (typeof v === 'string' ? ukDateTime(v) : ''));
+    this.env.addFilter('ukdate', (v: unknown) => (typeof v === 'string' ? ukDate(v) : ''));
     this.env.addFilter('words', (v: unknown) => String(v ?? '').replaceAll('_', ' '));
     // The inline message of a field (GOV.UK error message), from the errors the summary lists.
     this.env.addGlobal('errorFor', (errors: unknown, field: string) => {

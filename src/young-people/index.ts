@@ -24,3 +24,4 @@ export {
   type TraySection,
   type WorkTraySource,
 } from './work-tray/work-tray.js';
+export { caseHeaderView, type CasePart } from './web/case-header.js';

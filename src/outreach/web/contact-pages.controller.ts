@@ -18,6 +18,7 @@ import { CONTACT_KINDS } from '../outreach.events.js';
 import { LogContactCommand } from '../outreach.handlers.js';
 import { GetContactTimeline } from '../timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../../young-people/index.js';
+import { caseHeaderView } from '../../young-people/index.js';
 import { ukInstant, ukNowLocal } from '../../web/index.js';
 import { WebPages, type FormWords } from '../../web/index.js';
 
@@ -52,7 +53,12 @@ export class ContactPagesController {
     const page = await this.queryBus.execute(new GetContactTimeline(id, {}, 100, undefined));
     return new HtmlDocument(
       id,
-      this.pages.page(req, 'timeline.njk', { title: 'Timeline', c: summary, contacts: page.items }),
+      this.pages.page(req, 'timeline.njk', {
+        title: 'Timeline',
+        c: summary,
+        header: caseHeaderView(summary, req.user, 'contacts'),
+        contacts: page.items,
+      }),
     );
   }
 
@@ -73,6 +79,7 @@ export class ContactPagesController {
       this.pages.page(req, 'contact-form.njk', {
         title: 'Log a contact',
         c: summary,
+        header: caseHeaderView(summary, req.user, 'contacts'),
         errors,
         values: { occurredAt: now, ...values },
         key: values.idempotencyKey ?? randomUUID(),

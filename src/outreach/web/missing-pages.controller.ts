@@ -10,6 +10,7 @@ import { GetMissingEpisodes } from '../missing-board/missing-board.query.js';
 import { RecordReturnRequest, ReportMissingRequest } from '../missing/missing.dto.js';
 import { RecordReturnCommand, ReportMissingCommand } from '../outreach.handlers.js';
 import { GetCaseSummary } from '../../young-people/index.js';
+import { caseHeaderView } from '../../young-people/index.js';
 import { ukInstant, ukNowLocal } from '../../web/index.js';
 import { WebPages, type FormWords } from '../../web/index.js';
 
@@ -58,6 +59,7 @@ export class MissingPagesController {
       this.pages.page(req, 'missing-episode.njk', {
         title: 'Missing',
         c: summary,
+        header: caseHeaderView(summary, req.user, 'missing'),
         open: episodes.find((e: { returnedAt: string | null }) => e.returnedAt === null) ?? null,
         episodes,
         errors,

@@ -26,6 +26,7 @@ import { DeclineReferralCommand } from '../decline-referral/decline-referral.han
 import { GetReferralQueue } from '../referral-queue/referral-queue.query.js';
 import { WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
+import { caseHeaderView } from './case-header.js';
 
 const DECLINE_WORDS: FormWords = {
   reason: { label: 'a reason for declining the referral' },
@@ -81,6 +82,7 @@ export class CasePagesController {
       this.pages.page(req, 'case.njk', {
         title: `${summary.youngPerson.givenName} ${summary.youngPerson.familyName}`,
         c: summary,
+        header: caseHeaderView(summary, req.user, 'summary'),
         workers,
         errors,
         values,
