@@ -301,6 +301,55 @@ describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL
     await plain.close();
   }, 60_000);
 
+  it('adds someone to the team around a young person, and ends their time, from the case', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.goto(`${api.url}/app/young-people/${zoe}`);
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('button', { name: 'Add to the team' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary__list').allTextContents()).toEqual([
+      expect.stringMatching(
+        /Select their role in the team\s*Enter their name\s*Enter the date they join the team/,
+      ),
+    ]);
+    await checks.check(page, 'manager-team-errors-desktop');
+
+    await page.getByLabel('Life coach').check();
+    await page.getByLabel('Their name').fill('Lou Coach');
+    const joined = page.getByRole('group', { name: 'When they join' });
+    await joined.getByLabel('Day').fill('1');
+    await joined.getByLabel('Month').fill('4');
+    await joined.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Add to the team' }).click();
+    await page.locator('.govuk-notification-banner', { hasText: 'Added to the team' }).waitFor();
+    expect(await page.locator('#team-now').textContent()).toContain(
+      'Life coach, since 1 April 2026',
+    );
+    await checks.check(page, 'manager-team-desktop');
+
+    await page.getByText('End Lou Coach’s time in the team').click();
+    const left = page.getByRole('group', { name: 'When they leave' });
+    await left.getByLabel('Day').fill('30');
+    await left.getByLabel('Month').fill('6');
+    await left.getByLabel('Year').fill('2026');
+    await page.getByLabel('Why they leave').fill('Goals met');
+    await page.getByRole('button', { name: 'End their time in the team' }).click();
+    await page.locator('.govuk-notification-banner', { hasText: 'stays in the history' }).waitFor();
+    expect(await page.locator('#team-before').textContent()).toContain(
+      'Life coach, 1 April 2026 to 30 June 2026: Goals met',
+    );
+    const events = await api.infra.store.readStream(`young-person-${zoe}`);
+    expect(events.map((e) => e.type).filter((t) => t.startsWith('TeamMember'))).toEqual([
+      'TeamMemberAdded',
+      'TeamMemberEnded',
+    ]);
+    await page.setViewportSize(PHONE.viewport);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await checks.check(page, 'manager-team-phone');
+    await context.close();
+  }, 60_000);
+
   it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {
     expect(checks.axeFailures).toEqual([]);
     expect(checks.cspViolations).toEqual([]);

@@ -13,3 +13,4 @@ export { ukDate, ukDateTime, ukInstant, ukNowLocal, ukOrInstant } from './uk-tim
 export { WebOidc, webOidcFromEnv } from './web-oidc.js';
 export { listDemoUsers, registerDemoUsers } from './demo-users.js';
 export { fieldMessage, type FieldWords, type FormWords } from './form-messages.js';
+export { dateFromInput } from './date-input.js';

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { TeamPagesController } from './web/team-pages.controller.js';
 import { FindYoungPeopleHandler } from './find-young-people/find-young-people.query.js';
 import { YoungPeoplePageController } from './web/young-people-page.controller.js';
 import { CloseCaseController } from './close-case/close-case.controller.js';
@@ -84,6 +85,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CaseloadPageController,
     YoungPeoplePageController,
     WorkTrayPageController,
+    TeamPagesController,
   ],
   providers: [
     ReceiveReferralHandler,

@@ -336,6 +336,21 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/audit/verifications/latest': () => ({ path: '/api/audit/verifications/latest' }),
   'GET /app': () => ({ path: '/app' }),
   'GET /app/hubs/:hubId/work': (f) => ({ path: `/app/hubs/${f.hubId}/work` }),
+  'GET /app/young-people/:id/team': (f) => ({ path: `/app/young-people/${f.youngPersonId}/team` }),
+  'POST /app/young-people/:id/team': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/team`,
+    body: {
+      role: 'life_coach',
+      name: 'Matrix Coach',
+      'from-day': '1',
+      'from-month': '1',
+      'from-year': '2026',
+    },
+  }),
+  'POST /app/young-people/:id/team/:memberId/end': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/team/${f.youngPersonId}/end`,
+    body: { 'to-day': '1', 'to-month': '2', 'to-year': '2026', reason: 'matrix' },
+  }),
   'GET /app/hubs/:hubId/young-people': (f) => ({
     path: `/app/hubs/${f.hubId}/young-people?status=referred&name=a`,
   }),

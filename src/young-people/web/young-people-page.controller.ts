@@ -13,7 +13,7 @@ import {
   type AccessScope,
   type WebRequest,
 } from '../../access/index.js';
-import { WebPages, youngPeopleInPage, type FormError } from '../../web/index.js';
+import { dateFromInput, WebPages, youngPeopleInPage } from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
 import {
   CASE_STATUSES,
@@ -28,21 +28,6 @@ import { listPageView } from './young-people-list.view.js';
 const PAGE_SIZE = 25;
 
 type ListQuery = Record<string, string | undefined>;
-
-/** A date of birth from the GOV.UK date input (day, month, year), or an error for the field. */
-function bornOn(q: ListQuery): { value?: string; error?: FormError } {
-  const [d, m, y] = [q['born-day'], q['born-month'], q['born-year']].map((v) => (v ?? '').trim());
-  if (!d && !m && !y) return {};
-  const error = {
-    text: 'Date of birth must be a real date, like 14 5 2008',
-    href: '#born-day',
-  };
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { error };
-  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return { error };
-  return { value: iso };
-}
 
 /** The hub's young people: one list to find anyone the hub has been asked about. */
 @ApiExcludeController()
@@ -65,7 +50,7 @@ export class YoungPeoplePageController {
     @Access() access: AccessScope,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const born = bornOn(q);
+    const born = dateFromInput(q, 'born', 'Date of birth');
     const filter: YoungPeopleFilter = {
       status: CASE_STATUSES.includes(q.status as CaseStatus)
         ? (q.status as CaseStatus)

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam } from '#platform';
+import {
+  HtmlDocument,
+  LogsAccess,
+  onCase,
+  oneCase,
+  Requires,
+  scopeFor,
+  type WebRequest,
+} from '../../access/index.js';
+import { dateFromInput, ukDate, WebPages, type FormWords } from '../../web/index.js';
+import { GetCaseSummary } from '../case-summary/case-summary.query.js';
+import { TEAM_ROLES, type TeamRole } from '../young-people.events.js';
+import { AddTeamMemberRequest, EndTeamMemberRequest } from '../team/team.dto.js';
+import { AddTeamMemberCommand, EndTeamMemberCommand } from '../team/team.handlers.js';
+import { caseHeaderView } from './case-header.js';
+
+/** The roles as a manager says them. */
+export const ROLE_NAMES: Record<TeamRole, string> = {
+  portfolio_lead_safety: 'Portfolio lead: safety',
+  portfolio_lead_rebuilding_relationships: 'Portfolio lead: rebuilding relationships',
+  portfolio_lead_accommodation_transitions: 'Portfolio lead: accommodation and transitions',
+  portfolio_lead_education_and_training: 'Portfolio lead: education and training',
+  portfolio_lead_resilience_and_self_esteem: 'Portfolio lead: resilience and self-esteem',
+  portfolio_lead_emotional_health_and_wellbeing: 'Portfolio lead: emotional health and wellbeing',
+  life_coach: 'Life coach',
+  communication_support_worker: 'Speech and language (communication support worker)',
+  police_liaison: 'Police liaison',
+  social_worker: 'Social worker',
+  personal_adviser: 'Personal adviser',
+  independent_reviewing_officer: 'Independent reviewing officer',
+};
+
+const ADD_WORDS: FormWords = {
+  role: { label: 'their role in the team' },
+  name: { label: 'their name' },
+  organisation: { label: 'their organisation' },
+  from: {
+    label: 'the date they join the team',
+    rules: { required: 'Enter the date they join the team' },
+  },
+};
+const END_WORDS: FormWords = {
+  to: {
+    label: 'the date they leave the team',
+    rules: { required: 'Enter the date they leave the team' },
+  },
+  reason: { label: 'why they leave the team' },
+};
+
+/** The team around the young person: who is in it now and was before; add and end members. */
+@ApiExcludeController()
+@Controller('app/young-people')
+export class TeamPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get(':id/team')
+  @Requires('case:read', onCase())
+  @LogsAccess('team page', oneCase)
+  async team(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    const member = (m: (typeof summary.team)[number]) => ({
+      memberId: m.memberId,
+      role: ROLE_NAMES[m.role],
+      name: m.name,
+      organisation: m.organisation,
+      since: ukDate(m.from),
+      until: m.to ? ukDate(m.to) : null,
+      why: m.endReason,
+    });
+    return new HtmlDocument(
+      id,
+      this.pages.page(req, 'team.njk', {
+        title: 'Team',
+        c: summary,
+        header: caseHeaderView(summary, req.user, 'team'),
+        team: summary.team.map(member),
+        formerTeam: summary.formerTeam.map(member),
+        mayChange:
+          summary.status === 'accepted' && scopeFor(req.user!.roles, 'case:update') !== null,
+        roles: TEAM_ROLES.map((r) => ({
+          value: r,
+          text: ROLE_NAMES[r],
+          checked: values.role === r,
+        })),
+        errors,
+        values,
+        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+        key: randomUUID(),
+      }),
+    );
+  }
+
+  @Post(':id/team')
+  @Requires('case:update', onCase())
+  async add(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}/team`;
+    const from = dateFromInput(body, 'from', 'The date they join the team');
+    const { value, errors } = await this.pages.form(
+      AddTeamMemberRequest,
+      { ...body, from: from.value },
+      ADD_WORDS,
+    );
+    const all = from.error ? [...errors.filter((e) => e.href !== '#from'), from.error] : errors;
+    const fixed = all.map((e) => (e.href === '#from' ? { ...e, href: '#from-day' } : e));
+    if (fixed.length) return this.pages.failed(req, res, back, fixed, body);
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      await this.commandBus.execute(new AddTeamMemberCommand(id, value, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error, ADD_WORDS), body);
+    }
+    return this.pages.done(req, res, back, 'team-added');
+  }
+
+  @Post(':id/team/:memberId/end')
+  @Requires('case:update', onCase())
+  async end(
+    @UuidParam('id') id: string,
+    @UuidParam('memberId') memberId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}/team`;
+    const to = dateFromInput(body, 'to', 'The date they leave the team');
+    const { value, errors } = await this.pages.form(
+      EndTeamMemberRequest,
+      { ...body, to: to.value },
+      END_WORDS,
+    );
+    const all = to.error ? [...errors.filter((e) => e.href !== '#to'), to.error] : errors;
+    const fixed = all.map((e) => (e.href === '#to' ? { ...e, href: '#to-day' } : e));
+    if (fixed.length) return this.pages.failed(req, res, back, fixed, body);
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      await this.commandBus.execute(new EndTeamMemberCommand(id, { ...value, memberId }, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error, END_WORDS), body);
+    }
+    return this.pages.done(req, res, back, 'team-ended');
+  }
+}
