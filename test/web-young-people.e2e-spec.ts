@@ -350,6 +350,49 @@ describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL
     await context.close();
   }, 60_000);
 
+  it('records a plan review and sets a goal, from the case', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.goto(`${api.url}/app/young-people/${zoe}`);
+    await page.getByRole('link', { name: 'Plan' }).click();
+    await page.getByRole('button', { name: 'Record the review' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary__list').textContent()).toMatch(
+      /Select which plan was reviewed\s*Enter the date of the review\s*Enter what the review found/,
+    );
+    await page.getByLabel('Support plan').check();
+    const on = page.getByRole('group', { name: 'When it was reviewed' });
+    await on.getByLabel('Day').fill('2');
+    await on.getByLabel('Month').fill('12');
+    await on.getByLabel('Year').fill('2026');
+    await page.getByLabel('What the review found').fill('Settled at college; keep weekly contact');
+    await page.getByRole('button', { name: 'Record the review' }).click();
+    await page.locator('.govuk-notification-banner', { hasText: 'Review recorded' }).waitFor();
+    expect(await page.locator('#reviews').textContent()).toContain(
+      'Support plan review, 2 December 2026',
+    );
+
+    await page.getByText('Set a goal').click();
+    await page.getByLabel('Education and training').check();
+    await page.getByLabel('The goal').fill('Finish the first year of the course');
+    const by = page.getByRole('group', { name: 'Reach it by' });
+    await by.getByLabel('Day').fill('1');
+    await by.getByLabel('Month').fill('7');
+    await by.getByLabel('Year').fill('2027');
+    await page.getByRole('button', { name: 'Set the goal' }).click();
+    await page.locator('.govuk-notification-banner', { hasText: 'Goal set' }).waitFor();
+    expect(await page.locator('#goals').textContent()).toContain(
+      'Education and training · by 1 July 2027 · Not started',
+    );
+    await checks.check(page, 'manager-plan-desktop');
+    const types = (await api.infra.store.readStream(`young-person-${zoe}`)).map((e) => e.type);
+    expect(types.filter((t) => t === 'PlanReviewed' || t === 'GoalSet')).toEqual([
+      'PlanReviewed',
+      'GoalSet',
+    ]);
+    await context.close();
+  }, 60_000);
+
   it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {
     expect(checks.axeFailures).toEqual([]);
     expect(checks.cspViolations).toEqual([]);

@@ -1,4 +1,4 @@
-import type { FormError } from './web-pages.js';
+import type { FormError } from './form-messages.js';
 
 /**
  * A date from the GOV.UK date input (`<prefix>-day`, `-month`, `-year`), as YYYY-MM-DD; nothing

@@ -13,6 +13,12 @@ export interface FieldWords {
 
 export type FormWords = Record<string, FieldWords>;
 
+/** A line of the error summary, linking to the field at fault. */
+export interface FormError {
+  text: string;
+  href: string;
+}
+
 /** Rules about picking one of several: "Select …" rather than "Enter …". */
 const CHOICES = new Set(['isIn', 'isEnum', 'isBoolean', 'isUUID', 'isUuid', 'isSsda903Code']);
 

@@ -7,7 +7,8 @@ import { canonicalJson } from '#event-store';
 import { contextFromRequest, ProblemException, type RequestContext } from '#platform';
 import { DomainError } from '#kernel';
 import type { WebRequest } from '../access/index.js';
-import { fieldMessage, type FormWords } from './form-messages.js';
+import { dateFromInput } from './date-input.js';
+import { fieldMessage, type FormError, type FormWords } from './form-messages.js';
 import { Renderer } from './renderer.js';
 
 /** Only a path inside the app: never an address elsewhere (an open redirect). */
@@ -22,10 +23,7 @@ export const youngPeopleInPage = (page: unknown) =>
     ),
   ].map((m) => m[1]);
 
-export interface FormError {
-  text: string;
-  href: string;
-}
+export type { FormError };
 
 /** What every page needs: who is signed in, the CSRF token, the navigation for their roles. */
 @Injectable()
@@ -56,6 +54,34 @@ export class WebPages {
     const value = plainToInstance(type, clean(fields), { enableImplicitConversion: false });
     const found = await validate(value, { whitelist: true, forbidNonWhitelisted: false });
     return { value, errors: flatten(found, words) };
+  }
+
+  /**
+   * A form whose dates are asked for with GOV.UK date inputs (`<field>-day`, `-month`, `-year`):
+   * `dates` names each such field with how a sentence names it. A date that is not a real one
+   * is said once, on its day box.
+   */
+  async formWithDates<T extends object>(
+    type: new () => T,
+    body: Record<string, unknown>,
+    dates: Record<string, string>,
+    words: FormWords = {},
+  ): Promise<{ value: T; errors: FormError[] }> {
+    const fields: Record<string, unknown> = { ...body };
+    const wrong: FormError[] = [];
+    for (const [field, label] of Object.entries(dates)) {
+      const date = dateFromInput(body, field, label);
+      fields[field] = date.value;
+      if (date.error) wrong.push(date.error);
+    }
+    const { value, errors } = await this.form(type, fields, words);
+    const onDayBox = (e: FormError) =>
+      Object.hasOwn(dates, e.href.slice(1)) ? { ...e, href: `${e.href}-day` } : e;
+    const said = new Set(wrong.map((e) => e.href));
+    return {
+      value,
+      errors: [...errors.map(onDayBox).filter((e) => !said.has(e.href)), ...wrong],
+    };
   }
 
   /**

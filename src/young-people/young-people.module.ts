@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { PlanPagesController } from './web/plan-pages.controller.js';
 import { TeamPagesController } from './web/team-pages.controller.js';
 import { FindYoungPeopleHandler } from './find-young-people/find-young-people.query.js';
 import { YoungPeoplePageController } from './web/young-people-page.controller.js';
@@ -86,6 +87,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     YoungPeoplePageController,
     WorkTrayPageController,
     TeamPagesController,
+    PlanPagesController,
   ],
   providers: [
     ReceiveReferralHandler,

@@ -336,6 +336,27 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/audit/verifications/latest': () => ({ path: '/api/audit/verifications/latest' }),
   'GET /app': () => ({ path: '/app' }),
   'GET /app/hubs/:hubId/work': (f) => ({ path: `/app/hubs/${f.hubId}/work` }),
+  'GET /app/young-people/:id/plan': (f) => ({ path: `/app/young-people/${f.youngPersonId}/plan` }),
+  'POST /app/young-people/:id/plan/goals': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/plan/goals`,
+    body: {
+      area: 'safety',
+      description: 'Matrix goal',
+      'targetDate-day': '1',
+      'targetDate-month': '1',
+      'targetDate-year': '2030',
+    },
+  }),
+  'POST /app/young-people/:id/plan/reviews': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/plan/reviews`,
+    body: {
+      kind: 'support',
+      notes: 'Matrix review',
+      'reviewedOn-day': '1',
+      'reviewedOn-month': '1',
+      'reviewedOn-year': '2026',
+    },
+  }),
   'GET /app/young-people/:id/team': (f) => ({ path: `/app/young-people/${f.youngPersonId}/team` }),
   'POST /app/young-people/:id/team': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/team`,

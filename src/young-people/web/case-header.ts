@@ -3,7 +3,8 @@ import { scopeFor, type AuthenticatedUser, type Permission } from '../../access/
 import { ukDate } from '../../web/index.js';
 import type { CaseSummary } from '../case-summary/case-summary.query.js';
 
-export type CasePart = 'summary' | 'team' | 'contacts' | 'missing' | 'chronology' | 'record';
+export type CasePart =
+  'summary' | 'team' | 'plan' | 'contacts' | 'missing' | 'chronology' | 'record';
 
 const STATUS: Record<CaseSummary['status'], { text: string; classes: string }> = {
   referred: { text: 'Referred', classes: 'govuk-tag--blue' },
@@ -17,6 +18,7 @@ const STATUS: Record<CaseSummary['status'], { text: string; classes: string }> =
 const PARTS: { part: CasePart; text: string; path: string; needs: Permission }[] = [
   { part: 'summary', text: 'Summary', path: '', needs: 'case:read' },
   { part: 'team', text: 'Team', path: '/team', needs: 'case:read' },
+  { part: 'plan', text: 'Plan', path: '/plan', needs: 'case:read' },
   { part: 'contacts', text: 'Contacts', path: '/timeline', needs: 'contact:read' },
   { part: 'missing', text: 'Missing', path: '/missing', needs: 'contact:write' },
   { part: 'chronology', text: 'Chronology', path: '/chronology', needs: 'case:read' },

@@ -13,7 +13,7 @@ import {
   scopeFor,
   type WebRequest,
 } from '../../access/index.js';
-import { dateFromInput, ukDate, WebPages, type FormWords } from '../../web/index.js';
+import { ukDate, WebPages, type FormWords } from '../../web/index.js';
 import { GetCaseSummary } from '../case-summary/case-summary.query.js';
 import { TEAM_ROLES, type TeamRole } from '../young-people.events.js';
 import { AddTeamMemberRequest, EndTeamMemberRequest } from '../team/team.dto.js';
@@ -115,15 +115,13 @@ export class TeamPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/team`;
-    const from = dateFromInput(body, 'from', 'The date they join the team');
-    const { value, errors } = await this.pages.form(
+    const { value, errors } = await this.pages.formWithDates(
       AddTeamMemberRequest,
-      { ...body, from: from.value },
+      body,
+      { from: 'The date they join the team' },
       ADD_WORDS,
     );
-    const all = from.error ? [...errors.filter((e) => e.href !== '#from'), from.error] : errors;
-    const fixed = all.map((e) => (e.href === '#from' ? { ...e, href: '#from-day' } : e));
-    if (fixed.length) return this.pages.failed(req, res, back, fixed, body);
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
       await this.commandBus.execute(new AddTeamMemberCommand(id, value, ctx));
@@ -143,15 +141,13 @@ export class TeamPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/team`;
-    const to = dateFromInput(body, 'to', 'The date they leave the team');
-    const { value, errors } = await this.pages.form(
+    const { value, errors } = await this.pages.formWithDates(
       EndTeamMemberRequest,
-      { ...body, to: to.value },
+      body,
+      { to: 'The date they leave the team' },
       END_WORDS,
     );
-    const all = to.error ? [...errors.filter((e) => e.href !== '#to'), to.error] : errors;
-    const fixed = all.map((e) => (e.href === '#to' ? { ...e, href: '#to-day' } : e));
-    if (fixed.length) return this.pages.failed(req, res, back, fixed, body);
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
       await this.commandBus.execute(new EndTeamMemberCommand(id, { ...value, memberId }, ctx));

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam } from '#platform';
+import {
+  HtmlDocument,
+  LogsAccess,
+  onCase,
+  oneCase,
+  Requires,
+  scopeFor,
+  type WebRequest,
+} from '../../access/index.js';
+import { ukDate, WebPages, type FormWords } from '../../web/index.js';
+import { GetCaseSummary } from '../case-summary/case-summary.query.js';
+import {
+  PORTFOLIO_AREAS,
+  type GoalStatus,
+  type PortfolioArea,
+} from '../plan-and-closure.events.js';
+import { ReviewPlanRequest, SetGoalRequest } from '../plan/plan.dto.js';
+import { ReviewPlanCommand, SetGoalCommand } from '../plan/plan.handlers.js';
+import { caseHeaderView } from './case-header.js';
+
+const AREA_NAMES: Record<PortfolioArea, string> = {
+  safety: 'Safety',
+  rebuilding_relationships: 'Rebuilding relationships',
+  accommodation_transitions: 'Accommodation and transitions',
+  education_and_training: 'Education and training',
+  resilience_and_self_esteem: 'Resilience and self-esteem',
+  emotional_health_and_wellbeing: 'Emotional health and wellbeing',
+};
+const GOAL_STATUS_NAMES: Record<GoalStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
+
+const GOAL_WORDS: FormWords = {
+  area: { label: 'the portfolio area of the goal' },
+  description: { label: 'what the goal is' },
+  targetDate: {
+    label: 'the date to reach it by',
+    rules: { required: 'Enter the date to reach it by' },
+  },
+};
+const REVIEW_WORDS: FormWords = {
+  kind: { label: 'which plan was reviewed' },
+  reviewedOn: {
+    label: 'the date of the review',
+    rules: { required: 'Enter the date of the review' },
+  },
+  notes: { label: 'what the review found' },
+};
+
+/** The plan: goals by portfolio area with their progress, and its reviews; set and record them. */
+@ApiExcludeController()
+@Controller('app/young-people')
+export class PlanPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get(':id/plan')
+  @Requires('case:read', onCase())
+  @LogsAccess('plan page', oneCase)
+  async plan(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    const careLeaver = summary.category === 'care_leaver';
+    return new HtmlDocument(
+      id,
+      this.pages.page(req, 'plan.njk', {
+        title: 'Plan and reviews',
+        c: summary,
+        header: caseHeaderView(summary, req.user, 'plan'),
+        goals: summary.plan.goals.map((g) => ({
+          area: AREA_NAMES[g.area],
+          description: g.description,
+          by: ukDate(g.targetDate),
+          status: GOAL_STATUS_NAMES[g.status],
+        })),
+        reviews: [...summary.plan.reviews].reverse().map((r) => ({
+          kind: r.kind === 'pathway' ? 'Pathway plan review' : 'Support plan review',
+          on: ukDate(r.reviewedOn),
+          notes: r.notes,
+        })),
+        pathwayReviewDue: summary.pathwayReviewDue ? ukDate(summary.pathwayReviewDue) : null,
+        mayChange:
+          summary.status === 'accepted' && scopeFor(req.user!.roles, 'case:update') !== null,
+        areas: PORTFOLIO_AREAS.map((a) => ({
+          value: a,
+          text: AREA_NAMES[a],
+          checked: values.area === a,
+        })),
+        kinds: [
+          { value: 'support', text: 'Support plan', checked: values.kind === 'support' },
+          ...(careLeaver
+            ? [{ value: 'pathway', text: 'Pathway plan', checked: values.kind === 'pathway' }]
+            : []),
+        ],
+        errors,
+        values,
+        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+        key: randomUUID(),
+      }),
+    );
+  }
+
+  @Post(':id/plan/goals')
+  @Requires('case:update', onCase())
+  async setGoal(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}/plan`;
+    const { value, errors } = await this.pages.formWithDates(
+      SetGoalRequest,
+      body,
+      { targetDate: 'The date to reach it by' },
+      GOAL_WORDS,
+    );
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      await this.commandBus.execute(new SetGoalCommand(id, value, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error, GOAL_WORDS), body);
+    }
+    return this.pages.done(req, res, back, 'goal-set');
+  }
+
+  @Post(':id/plan/reviews')
+  @Requires('case:update', onCase())
+  async review(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}/plan`;
+    const { value, errors } = await this.pages.formWithDates(
+      ReviewPlanRequest,
+      body,
+      { reviewedOn: 'The date of the review' },
+      REVIEW_WORDS,
+    );
+    if (errors.length) return this.pages.failed(req, res, back, errors, body);
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, value);
+      await this.commandBus.execute(new ReviewPlanCommand(id, value, ctx));
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error, REVIEW_WORDS), body);
+    }
+    return this.pages.done(req, res, back, 'plan-reviewed');
+  }
+}
