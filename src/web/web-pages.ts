@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { CommandBus, type Command } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -28,6 +29,8 @@ export type { FormError };
 /** What every page needs: who is signed in, the CSRF token, the navigation for their roles. */
 @Injectable()
 export class WebPages {
+  constructor(private readonly commandBus: CommandBus) {}
+
   readonly renderer = new Renderer();
 
   page(req: Request, view: string, context: Record<string, unknown>): string {
@@ -82,6 +85,40 @@ export class WebPages {
       value,
       errors: [...errors.map(onDayBox).filter((e) => !said.has(e.href)), ...wrong],
     };
+  }
+
+  /**
+   * A form's whole round: validate it (dates from GOV.UK date inputs), run its command through
+   * the same bus and handler as the API, and go back with a confirmation (`saved`) or with the
+   * errors in plain words.
+   */
+  async submit<T extends object>(
+    req: Request,
+    res: Response,
+    form: {
+      type: new () => T;
+      body: Record<string, string>;
+      back: string;
+      command: (value: T, ctx: RequestContext) => Command<unknown>;
+      saved: string;
+      dates?: Record<string, string>;
+      words?: FormWords;
+    },
+  ) {
+    const { value, errors } = await this.formWithDates(
+      form.type,
+      form.body,
+      form.dates ?? {},
+      form.words,
+    );
+    if (errors.length) return this.failed(req, res, form.back, errors, form.body);
+    try {
+      const ctx = this.context(req, form.body.idempotencyKey, value);
+      await this.commandBus.execute(form.command(value, ctx));
+    } catch (error) {
+      return this.failed(req, res, form.back, this.refusal(error, form.words), form.body);
+    }
+    return this.done(req, res, form.back, form.saved);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -62,7 +62,6 @@ const REVIEW_WORDS: FormWords = {
 export class PlanPagesController {
   constructor(
     private readonly pages: WebPages,
-    private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 
@@ -126,20 +125,15 @@ export class PlanPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/plan`;
-    const { value, errors } = await this.pages.formWithDates(
-      SetGoalRequest,
+    return this.pages.submit(req, res, {
+      back,
       body,
-      { targetDate: 'The date to reach it by' },
-      GOAL_WORDS,
-    );
-    if (errors.length) return this.pages.failed(req, res, back, errors, body);
-    try {
-      const ctx = this.pages.context(req, body.idempotencyKey, value);
-      await this.commandBus.execute(new SetGoalCommand(id, value, ctx));
-    } catch (error) {
-      return this.pages.failed(req, res, back, this.pages.refusal(error, GOAL_WORDS), body);
-    }
-    return this.pages.done(req, res, back, 'goal-set');
+      type: SetGoalRequest,
+      dates: { targetDate: 'The date to reach it by' },
+      words: GOAL_WORDS,
+      command: (value, ctx) => new SetGoalCommand(id, value, ctx),
+      saved: 'goal-set',
+    });
   }
 
   @Post(':id/plan/reviews')
@@ -151,19 +145,14 @@ export class PlanPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/plan`;
-    const { value, errors } = await this.pages.formWithDates(
-      ReviewPlanRequest,
+    return this.pages.submit(req, res, {
+      back,
       body,
-      { reviewedOn: 'The date of the review' },
-      REVIEW_WORDS,
-    );
-    if (errors.length) return this.pages.failed(req, res, back, errors, body);
-    try {
-      const ctx = this.pages.context(req, body.idempotencyKey, value);
-      await this.commandBus.execute(new ReviewPlanCommand(id, value, ctx));
-    } catch (error) {
-      return this.pages.failed(req, res, back, this.pages.refusal(error, REVIEW_WORDS), body);
-    }
-    return this.pages.done(req, res, back, 'plan-reviewed');
+      type: ReviewPlanRequest,
+      dates: { reviewedOn: 'The date of the review' },
+      words: REVIEW_WORDS,
+      command: (value, ctx) => new ReviewPlanCommand(id, value, ctx),
+      saved: 'plan-reviewed',
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -59,7 +59,6 @@ const END_WORDS: FormWords = {
 export class TeamPagesController {
   constructor(
     private readonly pages: WebPages,
-    private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 
@@ -115,20 +114,15 @@ export class TeamPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/team`;
-    const { value, errors } = await this.pages.formWithDates(
-      AddTeamMemberRequest,
+    return this.pages.submit(req, res, {
+      back,
       body,
-      { from: 'The date they join the team' },
-      ADD_WORDS,
-    );
-    if (errors.length) return this.pages.failed(req, res, back, errors, body);
-    try {
-      const ctx = this.pages.context(req, body.idempotencyKey, value);
-      await this.commandBus.execute(new AddTeamMemberCommand(id, value, ctx));
-    } catch (error) {
-      return this.pages.failed(req, res, back, this.pages.refusal(error, ADD_WORDS), body);
-    }
-    return this.pages.done(req, res, back, 'team-added');
+      type: AddTeamMemberRequest,
+      dates: { from: 'The date they join the team' },
+      words: ADD_WORDS,
+      command: (value, ctx) => new AddTeamMemberCommand(id, value, ctx),
+      saved: 'team-added',
+    });
   }
 
   @Post(':id/team/:memberId/end')
@@ -141,19 +135,14 @@ export class TeamPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/team`;
-    const { value, errors } = await this.pages.formWithDates(
-      EndTeamMemberRequest,
+    return this.pages.submit(req, res, {
+      back,
       body,
-      { to: 'The date they leave the team' },
-      END_WORDS,
-    );
-    if (errors.length) return this.pages.failed(req, res, back, errors, body);
-    try {
-      const ctx = this.pages.context(req, body.idempotencyKey, value);
-      await this.commandBus.execute(new EndTeamMemberCommand(id, { ...value, memberId }, ctx));
-    } catch (error) {
-      return this.pages.failed(req, res, back, this.pages.refusal(error, END_WORDS), body);
-    }
-    return this.pages.done(req, res, back, 'team-ended');
+      type: EndTeamMemberRequest,
+      dates: { to: 'The date they leave the team' },
+      words: END_WORDS,
+      command: (value, ctx) => new EndTeamMemberCommand(id, { ...value, memberId }, ctx),
+      saved: 'team-ended',
+    });
   }
 }
