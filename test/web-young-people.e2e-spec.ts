@@ -393,6 +393,52 @@ describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL
     await context.close();
   }, 60_000);
 
+  it('records a screening note on a referral, steps away from a case and reopens it', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Lee Manager');
+    await page.goto(list('?status=referred'));
+    await page.getByRole('link', { name: 'Rory Screening' }).click();
+    await page
+      .getByLabel('Add a screening note')
+      .fill('Spoke to the social worker; family open to support');
+    await page.getByRole('button', { name: 'Record the note' }).click();
+    await page
+      .locator('.govuk-notification-banner', { hasText: 'Screening note recorded' })
+      .waitFor();
+    expect(await page.locator('#screening-notes').textContent()).toContain(
+      'family open to support',
+    );
+    await checks.check(page, 'manager-case-screening-desktop');
+
+    await page.goto(`${api.url}/app/young-people/${zoe}`);
+    await page.getByText('Step away from the case').click();
+    await page.getByRole('button', { name: 'Step away' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary__list').textContent()).toMatch(
+      /Enter the date the hub steps away\s*Enter why the hub steps away/,
+    );
+    await page.getByText('Step away from the case').click();
+    const from = page.getByRole('group', { name: 'From when' });
+    await from.getByLabel('Day').fill('1');
+    await from.getByLabel('Month').fill('12');
+    await from.getByLabel('Year').fill('2026');
+    await page.getByLabel('Why the hub steps away').fill('Settled at college');
+    await page.getByRole('button', { name: 'Step away' }).click();
+    await page.locator('.govuk-notification-banner', { hasText: 'stepped away' }).waitFor();
+    expect(await page.locator('#case-status').textContent()).toBe('Stepped away');
+    expect(await page.locator('#stepped-away').textContent()).toContain(
+      '1 December 2026: Settled at college',
+    );
+    await page.getByLabel('Why the case reopens').fill('College place at risk');
+    await page.getByRole('button', { name: 'Reopen the case' }).click();
+    await page.locator('.govuk-notification-banner', { hasText: 'Case reopened' }).waitFor();
+    expect(await page.locator('#case-status').textContent()).toBe('Open');
+    const types = (await api.infra.store.readStream(`young-person-${zoe}`)).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['CaseSteppedAway', 'CaseReopened']);
+    await checks.check(page, 'manager-case-reopened-desktop');
+    await context.close();
+  }, 60_000);
+
   it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {
     expect(checks.axeFailures).toEqual([]);
     expect(checks.cspViolations).toEqual([]);

@@ -56,7 +56,7 @@ export class WebPages {
     const { _csrf: _c, idempotencyKey: _k, ...fields } = (body ?? {}) as Record<string, unknown>;
     const value = plainToInstance(type, clean(fields), { enableImplicitConversion: false });
     const found = await validate(value, { whitelist: true, forbidNonWhitelisted: false });
-    return { value, errors: flatten(found, words) };
+    return { value, errors: inPageOrder(flatten(found, words), words) };
   }
 
   /**
@@ -83,7 +83,10 @@ export class WebPages {
     const said = new Set(wrong.map((e) => e.href));
     return {
       value,
-      errors: [...errors.map(onDayBox).filter((e) => !said.has(e.href)), ...wrong],
+      errors: inPageOrder(
+        [...errors.map(onDayBox).filter((e) => !said.has(e.href)), ...wrong],
+        words,
+      ),
     };
   }
 
@@ -215,6 +218,19 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
     out[k] = v === 'true' ? true : v === 'false' ? false : v;
   }
   return out;
+}
+
+/** The summary lists errors in the order the page asks (the order a form's words name fields). */
+function inPageOrder(errors: FormError[], words: FormWords): FormError[] {
+  const order = Object.keys(words);
+  const rank = (e: FormError) => {
+    const i = order.indexOf(e.href.slice(1).replace(/-day$/, ''));
+    return i === -1 ? order.length : i;
+  };
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 function flatten(errors: ValidationError[], words: FormWords, prefix = ''): FormError[] {

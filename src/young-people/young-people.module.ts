@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CaseDecisionPagesController } from './web/case-decision-pages.controller.js';
 import { PlanPagesController } from './web/plan-pages.controller.js';
 import { TeamPagesController } from './web/team-pages.controller.js';
 import { FindYoungPeopleHandler } from './find-young-people/find-young-people.query.js';
@@ -88,6 +89,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     WorkTrayPageController,
     TeamPagesController,
     PlanPagesController,
+    CaseDecisionPagesController,
   ],
   providers: [
     ReceiveReferralHandler,

@@ -336,6 +336,18 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/audit/verifications/latest': () => ({ path: '/api/audit/verifications/latest' }),
   'GET /app': () => ({ path: '/app' }),
   'GET /app/hubs/:hubId/work': (f) => ({ path: `/app/hubs/${f.hubId}/work` }),
+  'POST /app/young-people/:id/screening-notes': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/screening-notes`,
+    body: { note: 'matrix' },
+  }),
+  'POST /app/young-people/:id/step-away': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/step-away`,
+    body: { reason: 'matrix', 'on-day': '1', 'on-month': '1', 'on-year': '2026' },
+  }),
+  'POST /app/young-people/:id/reopen': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/reopen`,
+    body: { reason: 'matrix' },
+  }),
   'GET /app/young-people/:id/plan': (f) => ({ path: `/app/young-people/${f.youngPersonId}/plan` }),
   'POST /app/young-people/:id/plan/goals': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/plan/goals`,

@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
-import { HtmlDocument } from '../../access/index.js';
+import { HtmlDocument, scopeFor } from '../../access/index.js';
 import {
   Access,
   ConsentFilter,
@@ -83,6 +83,8 @@ export class CasePagesController {
         title: `${summary.youngPerson.givenName} ${summary.youngPerson.familyName}`,
         c: summary,
         header: caseHeaderView(summary, req.user, 'summary'),
+        mayDecide: scopeFor(req.user!.roles, 'case:decide') !== null,
+        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
         workers,
         errors,
         values,
