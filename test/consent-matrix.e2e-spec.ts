@@ -177,6 +177,7 @@ describe('consent holds on every route that shows young people (PostgreSQL)', ()
       `/api/outreach/workers/${fixture.workerId}/day?date=2026-01-05`,
       `/app/hubs/${fixture.hubId}/beds`,
       `/app/hubs/${fixture.hubId}/missing`,
+      `/app/hubs/${fixture.hubId}/young-people`,
     ]) {
       const res = await withConsent.call('GET', path, undefined, REASON);
       if (res.status !== 200 || !text(res.body).includes(fixture.youngPersonId)) {

@@ -14,3 +14,4 @@ export { WebOidc, webOidcFromEnv } from './web-oidc.js';
 export { listDemoUsers, registerDemoUsers } from './demo-users.js';
 export { fieldMessage, type FieldWords, type FormWords } from './form-messages.js';
 export { dateFromInput } from './date-input.js';
+export { plural } from './words.js';

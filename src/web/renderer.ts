@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { ukDate, ukDateTime } from './uk-time.js';
+import { plural } from './words.js';
 
 /** The repository (or installed package) root: the nearest folder up with a package.json. */
 export function packageRoot(): string {
@@ -64,6 +65,9 @@ export class Renderer {
     // UK forms, as people write them: "4 December 2026 at 14:05", "14 May 2005".
     this.env.addFilter('datetime', (v: unknown) => (typeof v === 'string' ? ukDateTime(v) : ''));
     this.env.addFilter('ukdate', (v: unknown) => (typeof v === 'string' ? ukDate(v) : ''));
+    this.env.addFilter('plural', (n: unknown, one: string, many: string) =>
+      plural(Number(n), one, many),
+    );
     this.env.addFilter('words', (v: unknown) => String(v ?? '').replaceAll('_', ' '));
     // The inline message of a field (GOV.UK error message), from the errors the summary lists.
     this.env.addGlobal('errorFor', (errors: unknown, field: string) => {

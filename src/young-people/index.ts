@@ -25,3 +25,4 @@ export {
   type WorkTraySource,
 } from './work-tray/work-tray.js';
 export { caseHeaderView, type CasePart } from './web/case-header.js';
+export { CasePageFrame } from './web/case-page-frame.js';

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { CasePageFrame } from './web/case-page-frame.js';
 import { CaseDecisionPagesController } from './web/case-decision-pages.controller.js';
 import { PlanPagesController } from './web/plan-pages.controller.js';
 import { TeamPagesController } from './web/team-pages.controller.js';
@@ -117,6 +118,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CloseCaseHandler,
     CorrectReferralHandler,
     CaseDirectory,
+    CasePageFrame,
     FindYoungPeopleHandler,
     WorkTray,
     CaseTraySource,
@@ -124,6 +126,6 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     youngPeopleSettingsProvider,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
-  exports: [CASE_FACTS, CaseDirectory, WorkTray],
+  exports: [CASE_FACTS, CaseDirectory, WorkTray, CasePageFrame],
 })
 export class YoungPeopleModule {}

@@ -2,9 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
-
-const day = (v: Date | string | null) =>
-  v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
+import { day } from '../read-model-dates.js';
 
 export interface HousingOptionView {
   optionId: string;

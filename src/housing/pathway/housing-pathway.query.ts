@@ -3,9 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
 import { CaseDirectory } from '../../young-people/index.js';
+import { day } from '../read-model-dates.js';
 
-const day = (v: Date | string | null) =>
-  v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
 export interface AccommodationEntry {
   on: string;
   accommodation: string;

@@ -7,10 +7,11 @@ import {
   type TraySection,
   type WorkTraySource,
 } from '../../young-people/index.js';
+import { plural } from '../../web/index.js';
 import { GetBedBoard } from '../bed-board/bed-board.query.js';
 
-const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
-const weeks = (n: number) => (n === 1 ? '1 week' : `${n} weeks`);
+const days = (n: number) => plural(n, 'day', 'days');
+const weeks = (n: number) => plural(n, 'week', 'weeks');
 
 /** The beds' part of the tray: stays past the hub's threshold, the longest first. */
 @Injectable()

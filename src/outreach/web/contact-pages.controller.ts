@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -18,7 +17,7 @@ import { CONTACT_KINDS } from '../outreach.events.js';
 import { LogContactCommand } from '../outreach.handlers.js';
 import { GetContactTimeline } from '../timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../../young-people/index.js';
-import { caseHeaderView } from '../../young-people/index.js';
+import { caseHeaderView, CasePageFrame } from '../../young-people/index.js';
 import { ukInstant, ukNowLocal } from '../../web/index.js';
 import { WebPages, type FormWords } from '../../web/index.js';
 
@@ -41,6 +40,7 @@ export class ContactPagesController {
     private readonly pages: WebPages,
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
+    private readonly frame: CasePageFrame,
     private readonly consent: ConsentFilter,
   ) {}
 
@@ -70,19 +70,17 @@ export class ContactPagesController {
     @Req() req: WebRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const summary = await this.queryBus.execute(new GetCaseSummary(id));
-    const { errors, values } = this.pages.takeFlash(req, res);
-    if (errors.length) res.status(400);
+    const { frame } = await this.frame.open(req, res, id, 'contacts');
+    const { values } = frame;
     const now = ukNowLocal();
     return new HtmlDocument(
       id,
       this.pages.page(req, 'contact-form.njk', {
         title: 'Log a contact',
-        c: summary,
-        header: caseHeaderView(summary, req.user, 'contacts'),
-        errors,
+        ...frame,
         values: { occurredAt: now, ...values },
-        key: values.idempotencyKey ?? randomUUID(),
+        // A refused contact keeps its key: sent again, it is the same contact.
+        key: values.idempotencyKey ?? frame.key,
         kinds: CONTACT_KINDS.map((k) => ({
           value: k,
           text: k.replaceAll('_', ' '),

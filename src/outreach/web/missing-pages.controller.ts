@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -9,8 +8,7 @@ import { LogsAccess, onCase, oneCase, Requires, type WebRequest } from '../../ac
 import { GetMissingEpisodes } from '../missing-board/missing-board.query.js';
 import { RecordReturnRequest, ReportMissingRequest } from '../missing/missing.dto.js';
 import { RecordReturnCommand, ReportMissingCommand } from '../outreach.handlers.js';
-import { GetCaseSummary } from '../../young-people/index.js';
-import { caseHeaderView } from '../../young-people/index.js';
+import { CasePageFrame } from '../../young-people/index.js';
 import { ukInstant, ukNowLocal } from '../../web/index.js';
 import { WebPages, type FormWords } from '../../web/index.js';
 
@@ -38,6 +36,7 @@ export class MissingPagesController {
     private readonly pages: WebPages,
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
+    private readonly frame: CasePageFrame,
   ) {}
 
   @Get(':id/missing')
@@ -49,22 +48,17 @@ export class MissingPagesController {
     @Req() req: WebRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const { frame } = await this.frame.open(req, res, id, 'missing');
     const episodes = await this.queryBus.execute(new GetMissingEpisodes(id));
-    const { errors, values } = this.pages.takeFlash(req, res);
-    if (errors.length) res.status(400);
     const now = ukNowLocal();
     return new HtmlDocument(
       id,
       this.pages.page(req, 'missing-episode.njk', {
         title: 'Missing',
-        c: summary,
-        header: caseHeaderView(summary, req.user, 'missing'),
+        ...frame,
         open: episodes.find((e: { returnedAt: string | null }) => e.returnedAt === null) ?? null,
         episodes,
-        errors,
-        values: { startedAt: now, returnedAt: now, ...values },
-        key: randomUUID(),
+        values: { startedAt: now, returnedAt: now, ...frame.values },
       }),
     );
   }

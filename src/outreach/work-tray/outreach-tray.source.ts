@@ -7,7 +7,7 @@ import {
   type TraySection,
   type WorkTraySource,
 } from '../../young-people/index.js';
-import { ukDateTime } from '../../web/index.js';
+import { plural, ukDateTime } from '../../web/index.js';
 import { GetMissingBoard } from '../missing-board/missing-board.query.js';
 import {
   GetPendingNotifications,
@@ -20,7 +20,7 @@ const INTERVIEWS_WITHIN_DAYS = 7;
 const RECIPIENTS = { ofsted: 'Ofsted', placing_authority: 'the placing authority' } as const;
 const nameOf = (p: { givenName: string; familyName: string } | null) =>
   p ? `${p.givenName} ${p.familyName}` : null;
-const hours = (n: number) => (n === 0 ? 'less than an hour' : n === 1 ? '1 hour' : `${n} hours`);
+const hours = (n: number) => (n === 0 ? 'less than an hour' : plural(n, 'hour', 'hours'));
 
 /** Outreach's part of the tray: Reg 40 notifications owed, return home interviews due. */
 @Injectable()

@@ -3,11 +3,11 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { decodeCursor, READ_DB, toPage, type Page } from '#platform';
 import { scopeSql, type AccessScope } from '../../access/index.js';
+import { pathwayDueSql, pathwayReviewState } from './pathway-review.sql.js';
 
 /** Flags within this many days of the young person's 25th birthday. */
 export const TURNING_25_WINDOW_DAYS = 90;
-/** A pathway review shows as due this many days before its date. */
-export const REVIEW_DUE_WINDOW_DAYS = 28;
+export { REVIEW_DUE_WINDOW_DAYS } from './pathway-review.sql.js';
 
 export interface CaseloadEntry {
   youngPersonId: string;
@@ -83,12 +83,8 @@ export class GetCaseloadHandler implements IQueryHandler<GetCaseload> {
          date_part('year', age(current_date, date_of_birth))::int AS age,
          (date_of_birth + interval '25 years')::date::text AS turns_25_on,
          ((date_of_birth + interval '25 years')::date - current_date) AS days_to_25,
-         CASE WHEN category = 'care_leaver' AND accepted_at IS NOT NULL
-           THEN (coalesce(last_pathway_review, accepted_at::date) + interval '6 months')::date::text
-         END AS pathway_due,
-         CASE WHEN category = 'care_leaver' AND accepted_at IS NOT NULL
-           THEN (coalesce(last_pathway_review, accepted_at::date) + interval '6 months')::date - current_date
-         END AS pathway_days,
+         (${pathwayDueSql()})::text AS pathway_due,
+         (${pathwayDueSql()}) - current_date AS pathway_days,
          (now() AT TIME ZONE 'Europe/London')::date - (
            SELECT (max(k.occurred_at) AT TIME ZONE 'Europe/London')::date
            FROM rm_caseloads.contacts k
@@ -155,7 +151,7 @@ function toEntry(row: Row): CaseloadEntry {
         ? null
         : {
             due: row.pathway_due,
-            state: days < 0 ? 'overdue' : days <= REVIEW_DUE_WINDOW_DAYS ? 'due' : 'ok',
+            state: pathwayReviewState(days),
           },
     daysSinceLastContact: row.days_since_contact === null ? null : Number(row.days_since_contact),
     careLeaverRecordDue:

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
-import { scopeSql, type AccessScope } from '../../access/index.js';
-import { REVIEW_DUE_WINDOW_DAYS } from '../caseload/caseload.query.js';
+import { ConsentFilter, scopeSql, type AccessScope } from '../../access/index.js';
+import { pathwayDueSql, pathwayReviewState } from '../caseload/pathway-review.sql.js';
 import { containsPattern, foldName, foldNameSql } from './name-search.js';
 
 /** The tabs of the hub's young people, in the order a case moves through them. */
@@ -35,8 +35,6 @@ export interface YoungPeopleFilter {
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
-  /** Only these young people (a visitor's consented ones); undefined: all in scope. */
-  within?: readonly string[];
 }
 
 export type CaseFlag =
@@ -95,7 +93,10 @@ interface Row {
  */
 @QueryHandler(FindYoungPeople)
 export class FindYoungPeopleHandler implements IQueryHandler<FindYoungPeople> {
-  constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly consent: ConsentFilter,
+  ) {}
 
   async execute({ hubId, filter, access }: FindYoungPeople): Promise<FoundYoungPeople> {
     const params: unknown[] = [hubId];
@@ -109,7 +110,6 @@ export class FindYoungPeopleHandler implements IQueryHandler<FindYoungPeople> {
     }
     if (filter.bornOn) where.push(`c.date_of_birth = ${add(filter.bornOn)}::date`);
     if (filter.workerId) where.push(`c.worker_id = ${add(filter.workerId)}`);
-    if (filter.within) where.push(`c.young_person_id::text = ANY(${add(filter.within)}::text[])`);
     const scope = scopeSql(
       access,
       { hub: 'c.hub_id', keyWorker: 'c.worker_id' },
@@ -117,9 +117,22 @@ export class FindYoungPeopleHandler implements IQueryHandler<FindYoungPeople> {
     );
     params.push(...scope.params);
     where.push(scope.sql);
-    const from = `FROM rm_caseloads.cases c
-      LEFT JOIN rm_referral_queue.referrals q USING (young_person_id)
-      WHERE ${where.join(' AND ')}`;
+    const joined = `FROM rm_caseloads.cases c
+      LEFT JOIN rm_referral_queue.referrals q USING (young_person_id)`;
+    // A visitor finds only the young people who consented to them: the list, its counts and its
+    // pages are made from those alone, so no count gives the others away.
+    if (access.scope === 'consented') {
+      const matching = await this.db.query<{ id: string }>(
+        `SELECT c.young_person_id AS id ${joined} WHERE ${where.join(' AND ')}`,
+        params,
+      );
+      const allowed = await this.consent.allowed(
+        access,
+        matching.rows.map((r) => r.id),
+      );
+      where.push(`c.young_person_id::text = ANY(${add([...allowed])}::text[])`);
+    }
+    const from = `${joined} WHERE ${where.join(' AND ')}`;
 
     const counted = await this.db.query<{ status: CaseStatus; n: number }>(
       `SELECT c.status, count(*)::int AS n ${from} GROUP BY c.status`,
@@ -144,10 +157,7 @@ export class FindYoungPeopleHandler implements IQueryHandler<FindYoungPeople> {
          c.date_of_birth::text AS date_of_birth, c.worker_id, c.worker_name, q.referred_at,
          q.possible_duplicate,
          date_part('year', age(current_date, c.date_of_birth))::int AS age,
-         CASE WHEN c.category = 'care_leaver' AND c.accepted_at IS NOT NULL
-           THEN (coalesce(c.last_pathway_review, c.accepted_at::date) + interval '6 months')::date
-             - current_date
-         END AS pathway_days
+         (${pathwayDueSql('c.')}) - current_date AS pathway_days
        ${from} AND c.status = ${add(filter.status)}
        ORDER BY ${order}, c.young_person_id
        LIMIT ${add(filter.pageSize)} OFFSET ${add((page - 1) * filter.pageSize)}`,
@@ -162,10 +172,9 @@ function toFound(row: Row): FoundYoungPerson {
   if (row.status === 'accepted' && !row.worker_id) flags.push('no_key_worker');
   if (row.possible_duplicate && row.status === 'referred') flags.push('possible_duplicate');
   const days = row.pathway_days === null ? null : Number(row.pathway_days);
-  if (days !== null && row.status === 'accepted') {
-    if (days < 0) flags.push('pathway_review_overdue');
-    else if (days <= REVIEW_DUE_WINDOW_DAYS) flags.push('pathway_review_due');
-  }
+  const review = days === null || row.status !== 'accepted' ? 'ok' : pathwayReviewState(days);
+  if (review === 'overdue') flags.push('pathway_review_overdue');
+  if (review === 'due') flags.push('pathway_review_due');
   return {
     youngPersonId: row.young_person_id,
     youngPerson: {

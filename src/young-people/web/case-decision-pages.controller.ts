@@ -11,10 +11,7 @@ import { ReopenCaseCommand, StepAwayCommand } from '../step-away/step-away.handl
 
 const NOTE_WORDS: FormWords = { note: { label: 'the screening note' } };
 const STEP_AWAY_WORDS: FormWords = {
-  on: {
-    label: 'the date the hub steps away',
-    rules: { required: 'Enter the date the hub steps away' },
-  },
+  on: { label: 'the date the hub steps away' },
   reason: { label: 'why the hub steps away' },
 };
 const REOPEN_WORDS: FormWords = { reason: { label: 'why the case reopens' } };

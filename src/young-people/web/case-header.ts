@@ -6,7 +6,8 @@ import type { CaseSummary } from '../case-summary/case-summary.query.js';
 export type CasePart =
   'summary' | 'team' | 'plan' | 'contacts' | 'missing' | 'chronology' | 'record';
 
-const STATUS: Record<CaseSummary['status'], { text: string; classes: string }> = {
+/** A case's status as the pages say it, with its tag's colour (the list's tabs use the words). */
+export const CASE_STATUS_TAGS: Record<CaseSummary['status'], { text: string; classes: string }> = {
   referred: { text: 'Referred', classes: 'govuk-tag--blue' },
   accepted: { text: 'Open', classes: 'govuk-tag--green' },
   stepped_away: { text: 'Stepped away', classes: 'govuk-tag--grey' },
@@ -59,7 +60,7 @@ export function caseHeaderView(
   return {
     name: `${c.youngPerson.givenName} ${c.youngPerson.familyName}`,
     born: `Born ${ukDate(c.youngPerson.dateOfBirth)} (aged ${ageOn(c.youngPerson.dateOfBirth, today)})`,
-    status: STATUS[c.status],
+    status: CASE_STATUS_TAGS[c.status],
     keyWorker: c.keyWorker ? `Key worker: ${c.keyWorker.workerName}` : 'No key worker',
     flags,
     parts: PARTS.filter((p) => !user || scopeFor(user.roles, p.needs) !== null).map((p) => ({

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
 import { HtmlDocument, scopeFor } from '../../access/index.js';
@@ -20,13 +19,12 @@ import {
 import { AcceptReferralCommand } from '../accept-referral/accept-referral.handler.js';
 import { AllocateKeyWorkerRequest } from '../allocate-key-worker/allocate-key-worker.dto.js';
 import { AllocateKeyWorkerCommand } from '../allocate-key-worker/allocate-key-worker.handler.js';
-import { GetCaseSummary } from '../case-summary/case-summary.query.js';
 import { DeclineReferralRequest } from '../decline-referral/decline-referral.dto.js';
 import { DeclineReferralCommand } from '../decline-referral/decline-referral.handler.js';
 import { GetReferralQueue } from '../referral-queue/referral-queue.query.js';
 import { WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
-import { caseHeaderView } from './case-header.js';
+import { CasePageFrame } from './case-page-frame.js';
 
 const DECLINE_WORDS: FormWords = {
   reason: { label: 'a reason for declining the referral' },
@@ -51,6 +49,7 @@ export class CasePagesController {
     private readonly queryBus: QueryBus,
     private readonly consent: ConsentFilter,
     private readonly caseloads: CaseloadCount,
+    private readonly frame: CasePageFrame,
   ) {}
 
   @Get('hubs/:hubId/referrals')
@@ -73,22 +72,15 @@ export class CasePagesController {
   }
 
   private async casePage(req: WebRequest, res: Response, id: string) {
-    const { errors, values } = this.pages.takeFlash(req, res);
-    const summary = await this.queryBus.execute(new GetCaseSummary(id));
+    const { summary, frame } = await this.frame.open(req, res, id, 'summary');
     const workers = await this.caseloads.byWorkerInHub(summary.hubId);
-    if (errors.length) res.status(400);
     return new HtmlDocument(
       id,
       this.pages.page(req, 'case.njk', {
         title: `${summary.youngPerson.givenName} ${summary.youngPerson.familyName}`,
-        c: summary,
-        header: caseHeaderView(summary, req.user, 'summary'),
+        ...frame,
         mayDecide: scopeFor(req.user!.roles, 'case:decide') !== null,
-        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
         workers,
-        errors,
-        values,
-        key: randomUUID(),
       }),
     );
   }

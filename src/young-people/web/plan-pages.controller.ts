@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -14,7 +12,6 @@ import {
   type WebRequest,
 } from '../../access/index.js';
 import { ukDate, WebPages, type FormWords } from '../../web/index.js';
-import { GetCaseSummary } from '../case-summary/case-summary.query.js';
 import {
   PORTFOLIO_AREAS,
   type GoalStatus,
@@ -22,7 +19,7 @@ import {
 } from '../plan-and-closure.events.js';
 import { ReviewPlanRequest, SetGoalRequest } from '../plan/plan.dto.js';
 import { ReviewPlanCommand, SetGoalCommand } from '../plan/plan.handlers.js';
-import { caseHeaderView } from './case-header.js';
+import { CasePageFrame } from './case-page-frame.js';
 
 const AREA_NAMES: Record<PortfolioArea, string> = {
   safety: 'Safety',
@@ -42,17 +39,11 @@ const GOAL_STATUS_NAMES: Record<GoalStatus, string> = {
 const GOAL_WORDS: FormWords = {
   area: { label: 'the portfolio area of the goal' },
   description: { label: 'what the goal is' },
-  targetDate: {
-    label: 'the date to reach it by',
-    rules: { required: 'Enter the date to reach it by' },
-  },
+  targetDate: { label: 'the date to reach it by' },
 };
 const REVIEW_WORDS: FormWords = {
   kind: { label: 'which plan was reviewed' },
-  reviewedOn: {
-    label: 'the date of the review',
-    rules: { required: 'Enter the date of the review' },
-  },
+  reviewedOn: { label: 'the date of the review' },
   notes: { label: 'what the review found' },
 };
 
@@ -62,7 +53,7 @@ const REVIEW_WORDS: FormWords = {
 export class PlanPagesController {
   constructor(
     private readonly pages: WebPages,
-    private readonly queryBus: QueryBus,
+    private readonly frame: CasePageFrame,
   ) {}
 
   @Get(':id/plan')
@@ -73,16 +64,14 @@ export class PlanPagesController {
     @Req() req: WebRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const summary = await this.queryBus.execute(new GetCaseSummary(id));
-    const { errors, values } = this.pages.takeFlash(req, res);
-    if (errors.length) res.status(400);
+    const { summary, frame } = await this.frame.open(req, res, id, 'plan');
+    const { values } = frame;
     const careLeaver = summary.category === 'care_leaver';
     return new HtmlDocument(
       id,
       this.pages.page(req, 'plan.njk', {
         title: 'Plan and reviews',
-        c: summary,
-        header: caseHeaderView(summary, req.user, 'plan'),
+        ...frame,
         goals: summary.plan.goals.map((g) => ({
           area: AREA_NAMES[g.area],
           description: g.description,
@@ -108,10 +97,6 @@ export class PlanPagesController {
             ? [{ value: 'pathway', text: 'Pathway plan', checked: values.kind === 'pathway' }]
             : []),
         ],
-        errors,
-        values,
-        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
-        key: randomUUID(),
       }),
     );
   }

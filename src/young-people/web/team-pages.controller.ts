@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -14,11 +12,10 @@ import {
   type WebRequest,
 } from '../../access/index.js';
 import { ukDate, WebPages, type FormWords } from '../../web/index.js';
-import { GetCaseSummary } from '../case-summary/case-summary.query.js';
 import { TEAM_ROLES, type TeamRole } from '../young-people.events.js';
 import { AddTeamMemberRequest, EndTeamMemberRequest } from '../team/team.dto.js';
 import { AddTeamMemberCommand, EndTeamMemberCommand } from '../team/team.handlers.js';
-import { caseHeaderView } from './case-header.js';
+import { CasePageFrame } from './case-page-frame.js';
 
 /** The roles as a manager says them. */
 export const ROLE_NAMES: Record<TeamRole, string> = {
@@ -40,16 +37,10 @@ const ADD_WORDS: FormWords = {
   role: { label: 'their role in the team' },
   name: { label: 'their name' },
   organisation: { label: 'their organisation' },
-  from: {
-    label: 'the date they join the team',
-    rules: { required: 'Enter the date they join the team' },
-  },
+  from: { label: 'the date they join the team' },
 };
 const END_WORDS: FormWords = {
-  to: {
-    label: 'the date they leave the team',
-    rules: { required: 'Enter the date they leave the team' },
-  },
+  to: { label: 'the date they leave the team' },
   reason: { label: 'why they leave the team' },
 };
 
@@ -59,7 +50,7 @@ const END_WORDS: FormWords = {
 export class TeamPagesController {
   constructor(
     private readonly pages: WebPages,
-    private readonly queryBus: QueryBus,
+    private readonly frame: CasePageFrame,
   ) {}
 
   @Get(':id/team')
@@ -70,9 +61,8 @@ export class TeamPagesController {
     @Req() req: WebRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const summary = await this.queryBus.execute(new GetCaseSummary(id));
-    const { errors, values } = this.pages.takeFlash(req, res);
-    if (errors.length) res.status(400);
+    const { summary, frame } = await this.frame.open(req, res, id, 'team');
+    const { values } = frame;
     const member = (m: (typeof summary.team)[number]) => ({
       memberId: m.memberId,
       role: ROLE_NAMES[m.role],
@@ -86,8 +76,7 @@ export class TeamPagesController {
       id,
       this.pages.page(req, 'team.njk', {
         title: 'Team',
-        c: summary,
-        header: caseHeaderView(summary, req.user, 'team'),
+        ...frame,
         team: summary.team.map(member),
         formerTeam: summary.formerTeam.map(member),
         mayChange:
@@ -97,10 +86,6 @@ export class TeamPagesController {
           text: ROLE_NAMES[r],
           checked: values.role === r,
         })),
-        errors,
-        values,
-        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
-        key: randomUUID(),
       }),
     );
   }

@@ -10,10 +10,9 @@ import {
   type AccessScope,
   type WebRequest,
 } from '../../access/index.js';
-import { WebPages, youngPeopleInPage } from '../../web/index.js';
-import { WorkTray } from '../work-tray/work-tray.js';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural, setNavBadge, WebPages, youngPeopleInPage } from '../../web/index.js';
+import { workTrayPath } from '../work-tray/work-tray-badge.interceptor.js';
+import { trayTotal, WorkTray } from '../work-tray/work-tray.js';
 
 /** A hub manager's work tray: what needs doing now, from every capability that owns work. */
 @ApiExcludeController()
@@ -33,7 +32,8 @@ export class WorkTrayPageController {
     @Access() access: AccessScope,
   ) {
     const sections = await this.tray.sections(hubId, access);
-    const total = sections.reduce((n, s) => n + s.total, 0);
+    const total = trayTotal(sections);
+    setNavBadge(req, workTrayPath(hubId), total);
     return new HtmlDocument(
       '',
       this.pages.page(req, 'work.njk', {

@@ -1,4 +1,5 @@
-import { ukDate, type FormError } from '../../web/index.js';
+import { plural, ukDate, type FormError } from '../../web/index.js';
+import { CASE_STATUS_TAGS } from './case-header.js';
 import {
   CASE_STATUSES,
   type CaseFlag,
@@ -8,13 +9,7 @@ import {
   type YoungPeopleFilter,
 } from '../find-young-people/find-young-people.query.js';
 
-const TAB_NAMES: Record<CaseStatus, string> = {
-  referred: 'Referred',
-  accepted: 'Open',
-  stepped_away: 'Stepped away',
-  closed: 'Closed',
-  declined: 'Declined',
-};
+const tabName = (status: CaseStatus) => CASE_STATUS_TAGS[status].text;
 
 const FLAG_BADGES: Record<CaseFlag, { text: string; classes: string }> = {
   no_key_worker: { text: 'No key worker', classes: 'moj-badge--red' },
@@ -29,8 +24,6 @@ const SORT_NAMES: Record<SortKey, string> = {
   worker: 'Key worker',
   referred: 'Referred',
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What young-people.njk shows: tabs with counts, the search, the table, the pages. */
 export function listPageView(input: {
@@ -69,11 +62,11 @@ export function listPageView(input: {
     base,
     errors,
     tabs: CASE_STATUSES.map((status) => ({
-      text: `${TAB_NAMES[status]} (${found.counts[status]})`,
+      text: `${tabName(status)} (${found.counts[status]})`,
       href: link({ status, page: undefined }),
       active: status === filter.status,
     })),
-    tabName: TAB_NAMES[filter.status].toLowerCase(),
+    tabName: tabName(filter.status).toLowerCase(),
     values: {
       name: filter.name ?? '',
       bornDay: query['born-day'] ?? '',

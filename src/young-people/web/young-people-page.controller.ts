@@ -5,7 +5,6 @@ import type { Response } from 'express';
 import { UuidParam } from '#platform';
 import {
   Access,
-  ConsentFilter,
   HtmlDocument,
   LogsAccess,
   Requires,
@@ -36,7 +35,6 @@ export class YoungPeoplePageController {
   constructor(
     private readonly pages: WebPages,
     private readonly queryBus: QueryBus,
-    private readonly consent: ConsentFilter,
     private readonly caseloads: CaseloadCount,
   ) {}
 
@@ -63,22 +61,6 @@ export class YoungPeoplePageController {
       page: /^\d{1,6}$/.test(q.page ?? '') ? Number(q.page) : 1,
       pageSize: PAGE_SIZE,
     };
-    // A visitor finds only the young people who consented to them: the list, its counts and its
-    // pages are made from those alone, so no count gives the others away.
-    if (access.scope === 'consented') {
-      const all = await Promise.all(
-        CASE_STATUSES.map((status) =>
-          this.queryBus.execute(
-            new FindYoungPeople(hubId, { ...filter, status, pageSize: 100_000, page: 1 }, access),
-          ),
-        ),
-      );
-      const allowed = await this.consent.allowed(
-        access,
-        all.flatMap((p) => p.items.map((i) => i.youngPersonId)),
-      );
-      filter.within = [...allowed];
-    }
     const found = await this.queryBus.execute(new FindYoungPeople(hubId, filter, access));
     const workers = access.scope === 'consented' ? [] : await this.caseloads.byWorkerInHub(hubId);
     const errors = born.error ? [born.error] : [];

@@ -3,6 +3,7 @@ import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
 import { scopeSql, type AccessScope } from '../../access/index.js';
 import { ukDate } from '../../web/index.js';
+import { pathwayDueSql } from '../caseload/pathway-review.sql.js';
 import { TRAY_ENTRIES, WorkTray, type TraySection, type WorkTraySource } from './work-tray.js';
 
 /** Pathway reviews due within this many days show in the tray ("this week"), with the overdue. */
@@ -49,12 +50,11 @@ export class CaseTraySource implements WorkTraySource, OnModuleInit {
       'NULL::int',
       'c.accepted_at',
     );
-    const due = `(coalesce(c.last_pathway_review, c.accepted_at::date) + interval '6 months')::date`;
+    const due = `(${pathwayDueSql('c.')})`;
     const reviews = await this.rows(
       hubId,
       access,
-      `c.status = 'accepted' AND c.category = 'care_leaver' AND c.accepted_at IS NOT NULL
-         AND ${due} - current_date <= ${REVIEWS_WITHIN_DAYS}`,
+      `c.status = 'accepted' AND ${due} - current_date <= ${REVIEWS_WITHIN_DAYS}`,
       `${due}::text`,
       `${due} - current_date`,
       due,

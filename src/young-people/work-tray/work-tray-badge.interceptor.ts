@@ -7,11 +7,15 @@ import {
 import type { Observable } from 'rxjs';
 import type { AccessRequest } from '../../access/index.js';
 import { setNavBadge } from '../../web/index.js';
-import { WorkTray } from './work-tray.js';
+import { trayTotal, WorkTray } from './work-tray.js';
+
+/** Where a hub's work tray is (the navigation item its count stands beside). */
+export const workTrayPath = (hubId: string) => `/app/hubs/${hubId}/work`;
 
 /**
  * On a hub manager's pages, the navigation says how much work waits in the tray ("Work to do
- * (7)"). Counted on each page a manager opens, after the guard has let them in.
+ * (7)"). Counted on each page a manager opens, after the guard has let them in; the tray's own
+ * page counts it from the sections it shows, so they are not gathered twice.
  */
 @Injectable()
 export class WorkTrayBadgeInterceptor implements NestInterceptor {
@@ -21,17 +25,12 @@ export class WorkTrayBadgeInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<AccessRequest>();
     const user = req.user;
     const hub = user?.hubs[0];
-    if (
-      req.method === 'GET' &&
-      req.path.startsWith('/app') &&
-      hub &&
-      user?.roles.includes('hub_manager')
-    ) {
-      const sections = await this.tray.sections(hub, { user, scope: 'hub' });
+    const page = req.method === 'GET' && req.path.startsWith('/app');
+    if (page && hub && user.roles.includes('hub_manager') && req.path !== workTrayPath(hub)) {
       setNavBadge(
         req,
-        `/app/hubs/${hub}/work`,
-        sections.reduce((n, s) => n + s.total, 0),
+        workTrayPath(hub),
+        trayTotal(await this.tray.sections(hub, { user, scope: 'hub' })),
       );
     }
     return next.handle();

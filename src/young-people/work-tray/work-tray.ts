@@ -28,6 +28,10 @@ export interface WorkTraySource {
   sections(hubId: string, access: AccessScope): Promise<TraySection[]>;
 }
 
+/** How much work the sections hold in all. */
+export const trayTotal = (sections: readonly TraySection[]) =>
+  sections.reduce((n, s) => n + s.total, 0);
+
 /** How many entries each section shows; the total says how many there are in all. */
 export const TRAY_ENTRIES = 10;
 
