@@ -12,7 +12,15 @@ import {
   type RequestContext,
 } from '#platform';
 import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
-import type { CaseOfPathway } from './pathway/housing-pathway.decide.js';
+import type { Decider } from '#kernel';
+import type { CaseOfPathway, HousingPathway } from './pathway/housing-pathway.decide.js';
+import { housingStreamId, type HousingPathwayEvent } from './housing.events.js';
+
+/** A pathway decider's input less the case facts the writer looks up (all but the id). */
+export type OnCase<C extends CaseOfPathway> = Omit<
+  C,
+  Exclude<keyof CaseOfPathway, 'youngPersonId'>
+>;
 
 /** What housing commands need besides their own stream: the case, and where a young person lives. */
 @Injectable()
@@ -25,6 +33,21 @@ export class HousingWriter {
     @Inject(READ_DB) private readonly db: SqlDatabase,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
   ) {}
+
+  /** Decide on the young person's housing stream, with the case as it stands. */
+  async onCase<C extends CaseOfPathway>(
+    decider: Decider<C, HousingPathwayEvent, HousingPathway>,
+    input: OnCase<C>,
+    ctx: RequestContext,
+  ) {
+    const c = await this.caseOf(input.youngPersonId, ctx);
+    return this.commands.execute({
+      streamId: housingStreamId(input.youngPersonId),
+      decider,
+      command: { ...c, ...input } as C,
+      ctx,
+    });
+  }
 
   async caseOf(youngPersonId: string, ctx: RequestContext): Promise<CaseOfPathway> {
     const now = ctx.now;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PathwayHandler } from './pathway/housing-pathway.handlers.js';
+import { pathwayHandlers } from './pathway/housing-pathway.handlers.js';
 import { MoveHandler } from './options/move.handler.js';
 import {
   GetHousingPathwayHandler,
@@ -9,7 +9,7 @@ import {
 import { ListHousingOptionsHandler } from './options/housing-options.query.js';
 import { HousingOptionsController } from './options/housing-options.controller.js';
 import { HousingWriter } from './housing-writer.js';
-import { OptionHandler } from './options/housing-options.handlers.js';
+import { optionHandlers } from './options/housing-options.handlers.js';
 import { housingOptionsProjection } from './options/housing-options.projection.js';
 import { housingPathwayProjection } from './pathway/housing-pathway.projection.js';
 import { YoungPersonHousingController } from './pathway/young-person-housing.controller.js';
@@ -21,9 +21,9 @@ export const housingProjections = [housingOptionsProjection, housingPathwayProje
   controllers: [HousingOptionsController, YoungPersonHousingController],
   providers: [
     HousingWriter,
-    OptionHandler,
+    ...optionHandlers,
     MoveHandler,
-    PathwayHandler,
+    ...pathwayHandlers,
     ListHousingOptionsHandler,
     GetHousingPathwayHandler,
     GetHousingWatchHandler,

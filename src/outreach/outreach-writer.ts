@@ -1,11 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
+import {
+  EventSourcedCommands,
+  type CommandOutcome,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { type Decider } from '#kernel';
 import { CASE_FACTS, type CaseFactsSource } from '../access/index.js';
 import type { OutreachEvent } from './outreach.events.js';
 import { outreachStreamId } from './outreach.events.js';
 import type { CaseSnapshot, OutreachRecord } from './outreach-record.state.js';
 import { OUTREACH_SETTINGS, type OutreachSettings } from './outreach.settings.js';
+
+/** An outreach decider's input less the case snapshot, the time and the `Added` settings. */
+export type OutreachInput<C extends CaseSnapshot, Added extends keyof C = never> = DecisionInput<
+  C,
+  keyof CaseSnapshot | Added
+>;
 
 /**
  * Every outreach write: learn the case's status and hub from its own stream, then run the decider

@@ -26,7 +26,11 @@ import {
 } from './housing-option.dto.js';
 import { GetHousingWatch } from '../pathway/housing-pathway.query.js';
 import { ListHousingOptions } from './housing-options.query.js';
-import { OptionCommand } from './housing-options.handlers.js';
+import {
+  RecordRegistrationCommand,
+  RegisterOptionCommand,
+  SuspendOptionCommand,
+} from './housing-options.handlers.js';
 
 type Watch = {
   upcomingMoves: { youngPersonId: string }[];
@@ -66,9 +70,7 @@ export class HousingOptionsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.commandBus.execute(
-      new OptionCommand(hubId, { kind: 'register', request: body }, ctx),
-    );
+    const outcome = await this.commandBus.execute(RegisterOptionCommand.from(hubId, body, ctx));
     return writeResponse(res, outcome, { hubId, optionId: outcome.optionId });
   }
 
@@ -94,7 +96,7 @@ export class HousingOptionsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new OptionCommand(hubId, { kind: 'suspend', optionId, request: body }, ctx),
+      SuspendOptionCommand.from(hubId, optionId, true, body, ctx),
     );
     return writeResponse(res, outcome, { hubId, optionId });
   }
@@ -112,7 +114,7 @@ export class HousingOptionsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new OptionCommand(hubId, { kind: 'reinstate', optionId, request: body }, ctx),
+      SuspendOptionCommand.from(hubId, optionId, false, body, ctx),
     );
     return writeResponse(res, outcome, { hubId, optionId });
   }
@@ -130,7 +132,7 @@ export class HousingOptionsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new OptionCommand(hubId, { kind: 'ofsted', optionId, request: body }, ctx),
+      RecordRegistrationCommand.from(hubId, optionId, body, ctx),
     );
     return writeResponse(res, outcome, { hubId, optionId });
   }

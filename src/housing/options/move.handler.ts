@@ -1,20 +1,56 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ProblemException, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  ProblemException,
+  type CommandOutcome,
+  type RequestContext,
+} from '#platform';
 import type { MoveRequest } from './housing-option.dto.js';
 import { housingStreamId, optionStreamId } from '../housing.events.js';
 import { HousingWriter } from '../housing-writer.js';
 import { moveIn, moveOut } from './housing-option.decide.js';
-import { changeAccommodation, yearsOn } from '../pathway/housing-pathway.decide.js';
+import {
+  changeAccommodation,
+  yearsOn,
+  type ChangeAccommodation,
+} from '../pathway/housing-pathway.decide.js';
 
 type Outcome<T = object> = CommandOutcome & T;
 
-export class MoveCommand extends Command<Outcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly request: MoveRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+/** Where to: one of the hub's options, or accommodation of another kind. */
+type Destination =
+  | { optionId: string }
+  | { accommodation: ChangeAccommodation['accommodation']; description: string };
+
+/**
+ * A move takes two deciders (into the new home, out of the option left), so its input is what
+ * both share: who moves, where to, when and why.
+ */
+export interface MoveInput {
+  youngPersonId: string;
+  to: Destination;
+  on: string;
+  reason: string;
+  planned: boolean;
+}
+
+export class MoveCommand extends DecisionCommand<MoveInput, Outcome> {
+  static from(youngPersonId: string, r: MoveRequest, ctx: RequestContext) {
+    if (r.optionId !== undefined && r.accommodation !== undefined) {
+      throw new ProblemException(
+        400,
+        'REQUEST.INVALID',
+        'give optionId or accommodation, not both',
+        [{ field: 'accommodation', message: 'must be absent when optionId is given' }],
+      );
+    }
+    const to: Destination = r.optionId
+      ? { optionId: r.optionId }
+      : { accommodation: r.accommodation!, description: r.description ?? '' };
+    return new MoveCommand(
+      { youngPersonId, to, on: r.on, reason: r.reason, planned: r.planned },
+      ctx,
+    );
   }
 }
 
@@ -27,50 +63,44 @@ export class MoveCommand extends Command<Outcome> {
 @CommandHandler(MoveCommand)
 export class MoveHandler implements ICommandHandler<MoveCommand> {
   constructor(private readonly writer: HousingWriter) {}
-  async execute({ youngPersonId, request: r, ctx }: MoveCommand) {
-    if (r.optionId !== undefined && r.accommodation !== undefined) {
-      throw new ProblemException(
-        400,
-        'REQUEST.INVALID',
-        'give optionId or accommodation, not both',
-        [{ field: 'accommodation', message: 'must be absent when optionId is given' }],
-      );
-    }
+  async execute({ input: r, ctx }: MoveCommand) {
+    const { youngPersonId, to } = r;
     const c = await this.writer.caseOf(youngPersonId, ctx);
     const previous = await this.writer.currentOption(youngPersonId);
-    const moved = r.optionId
-      ? await this.writer.commands.execute({
-          streamId: optionStreamId(r.optionId),
-          decider: moveIn,
-          command: {
-            optionId: r.optionId,
-            hubId: c.hubId,
-            youngPersonId,
-            caseStatus: c.caseStatus,
-            caseHubId: c.hubId || null,
-            ageOnMove: yearsOn(c.dateOfBirth, r.on),
-            on: r.on,
-            reason: r.reason,
-            planned: r.planned,
-          },
-          ctx,
-          step: 'in',
-        })
-      : await this.writer.commands.execute({
-          streamId: housingStreamId(youngPersonId),
-          decider: changeAccommodation,
-          command: {
-            ...c,
-            accommodation: r.accommodation!,
-            description: r.description ?? '',
-            on: r.on,
-            reason: r.reason,
-            planned: r.planned,
-          },
-          ctx,
-          step: 'in',
-        });
-    if (previous && previous !== r.optionId) {
+    const moved =
+      'optionId' in to
+        ? await this.writer.commands.execute({
+            streamId: optionStreamId(to.optionId),
+            decider: moveIn,
+            command: {
+              optionId: to.optionId,
+              hubId: c.hubId,
+              youngPersonId,
+              caseStatus: c.caseStatus,
+              caseHubId: c.hubId || null,
+              ageOnMove: yearsOn(c.dateOfBirth, r.on),
+              on: r.on,
+              reason: r.reason,
+              planned: r.planned,
+            },
+            ctx,
+            step: 'in',
+          })
+        : await this.writer.commands.execute({
+            streamId: housingStreamId(youngPersonId),
+            decider: changeAccommodation,
+            command: {
+              ...c,
+              accommodation: to.accommodation,
+              description: to.description,
+              on: r.on,
+              reason: r.reason,
+              planned: r.planned,
+            },
+            ctx,
+            step: 'in',
+          });
+    if (previous && !('optionId' in to && previous === to.optionId)) {
       await this.writer.commands.execute({
         streamId: optionStreamId(previous),
         decider: moveOut,

@@ -1,5 +1,5 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newId, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DecisionCommand, newId, type CommandOutcome, type RequestContext } from '#platform';
 import { CURRENT_COLLECTION_YEAR } from '#ssda903';
 import type {
   CareLeaverRecordRequest,
@@ -9,98 +9,160 @@ import type {
   StartTenancyRequest,
   TenancyConcernRequest,
 } from './housing-pathway.dto.js';
-import { housingStreamId } from '../housing.events.js';
-import { HousingWriter } from '../housing-writer.js';
-import { recordCareLeaver } from './care-leaver-record.decide.js';
-import { changeTenancy, setPlan, startTenancy } from './housing-pathway.decide.js';
+import { HousingWriter, type OnCase } from '../housing-writer.js';
+import { recordCareLeaver, type RecordCareLeaver } from './care-leaver-record.decide.js';
+import {
+  changeTenancy,
+  setPlan,
+  startTenancy,
+  type SetPlan,
+  type StartTenancy,
+  type TenancyChange,
+} from './housing-pathway.decide.js';
 
-type Outcome<T = object> = CommandOutcome & T;
+export class SetHousingPlanCommand extends DecisionCommand<OnCase<SetPlan>> {
+  static from(youngPersonId: string, r: SetPlanRequest, ctx: RequestContext) {
+    return new SetHousingPlanCommand(
+      {
+        youngPersonId,
+        targetMoves: r.targetMoves.map((t) => ({ to: t.to, by: t.by })),
+        notes: r.notes ?? '',
+      },
+      ctx,
+    );
+  }
+}
 
-export class PathwayCommand extends Command<Outcome<{ tenancyId?: string }>> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly action:
-      | { kind: 'plan'; request: SetPlanRequest }
-      | { kind: 'tenancy'; request: StartTenancyRequest }
-      | { kind: 'concern'; tenancyId: string; request: TenancyConcernRequest }
-      | { kind: 'resolve'; tenancyId: string; request: ResolveConcernRequest }
-      | { kind: 'end'; tenancyId: string; request: EndTenancyRequest }
-      | { kind: 'care-leaver'; request: CareLeaverRecordRequest },
-    readonly ctx: RequestContext,
+export class StartTenancyCommand extends DecisionCommand<
+  OnCase<StartTenancy>,
+  CommandOutcome & { tenancyId: string }
+> {
+  static from(youngPersonId: string, r: StartTenancyRequest, ctx: RequestContext) {
+    return new StartTenancyCommand(
+      {
+        youngPersonId,
+        tenancyId: newId(ctx, 'tenancy'),
+        landlordType: r.landlordType,
+        start: r.start,
+        weeklyRent: r.weeklyRent,
+        address: r.address,
+      },
+      ctx,
+    );
+  }
+}
+
+/** A concern raised or resolved on a tenancy, or its end. */
+export class ChangeTenancyCommand extends DecisionCommand<OnCase<TenancyChange>> {
+  static concern(
+    youngPersonId: string,
+    tenancyId: string,
+    r: TenancyConcernRequest,
+    ctx: RequestContext,
   ) {
-    super();
+    return new ChangeTenancyCommand(
+      {
+        youngPersonId,
+        tenancyId,
+        action: 'concern',
+        concern: r.concern,
+        on: r.on,
+        detail: r.detail,
+        arrears: r.arrears ?? null,
+        planned: false,
+      },
+      ctx,
+    );
+  }
+  static resolve(
+    youngPersonId: string,
+    tenancyId: string,
+    r: ResolveConcernRequest,
+    ctx: RequestContext,
+  ) {
+    return new ChangeTenancyCommand(
+      {
+        youngPersonId,
+        tenancyId,
+        action: 'resolve',
+        concern: r.concern,
+        on: r.on,
+        detail: r.note,
+        arrears: null,
+        planned: false,
+      },
+      ctx,
+    );
+  }
+  static end(youngPersonId: string, tenancyId: string, r: EndTenancyRequest, ctx: RequestContext) {
+    return new ChangeTenancyCommand(
+      {
+        youngPersonId,
+        tenancyId,
+        action: 'end',
+        concern: null,
+        on: r.on,
+        detail: r.reason,
+        arrears: null,
+        planned: r.planned,
+      },
+      ctx,
+    );
   }
 }
 
-/** Everything else on the young person's housing stream: plan, tenancies, OC3 records. */
-@CommandHandler(PathwayCommand)
-export class PathwayHandler implements ICommandHandler<PathwayCommand> {
-  constructor(private readonly writer: HousingWriter) {}
-  async execute({ youngPersonId, action: a, ctx }: PathwayCommand) {
-    const c = await this.writer.caseOf(youngPersonId, ctx);
-    const streamId = housingStreamId(youngPersonId);
-    switch (a.kind) {
-      case 'plan':
-        return this.writer.commands.execute({
-          streamId,
-          decider: setPlan,
-          command: {
-            ...c,
-            targetMoves: a.request.targetMoves.map((t) => ({ to: t.to, by: t.by })),
-            notes: a.request.notes ?? '',
-          },
-          ctx,
-        });
-      case 'tenancy': {
-        const tenancyId = newId(ctx, 'tenancy');
-        const outcome = await this.writer.commands.execute({
-          streamId,
-          decider: startTenancy,
-          command: { ...c, tenancyId, ...a.request },
-          ctx,
-        });
-        return { ...outcome, tenancyId };
-      }
-      case 'concern':
-      case 'resolve':
-      case 'end': {
-        const r = a.request as Partial<
-          TenancyConcernRequest & ResolveConcernRequest & EndTenancyRequest
-        >;
-        return this.writer.commands.execute({
-          streamId,
-          decider: changeTenancy,
-          command: {
-            ...c,
-            tenancyId: a.tenancyId,
-            action: a.kind,
-            concern: r.concern ?? null,
-            on: r.on!,
-            detail: r.detail ?? r.note ?? r.reason ?? '',
-            arrears: r.arrears ?? null,
-            planned: r.planned ?? false,
-          },
-          ctx,
-        });
-      }
-      case 'care-leaver':
-        return this.writer.commands.execute({
-          streamId,
-          decider: recordCareLeaver,
-          command: {
-            ...c,
-            age: a.request.age,
-            inTouch: a.request.inTouch,
-            activ: a.request.activ ?? null,
-            accom: a.request.accom ?? null,
-            collectionYear: CURRENT_COLLECTION_YEAR,
-          },
-          ctx,
-        });
-      default: {
-        const _exhaustive: never = a;
-        throw new Error('unknown housing action');
-      }
-    }
+export class RecordCareLeaverCommand extends DecisionCommand<OnCase<RecordCareLeaver>> {
+  static from(youngPersonId: string, r: CareLeaverRecordRequest, ctx: RequestContext) {
+    return new RecordCareLeaverCommand(
+      {
+        youngPersonId,
+        age: r.age,
+        inTouch: r.inTouch,
+        activ: r.activ ?? null,
+        accom: r.accom ?? null,
+        collectionYear: CURRENT_COLLECTION_YEAR,
+      },
+      ctx,
+    );
   }
 }
+
+@CommandHandler(SetHousingPlanCommand)
+export class SetHousingPlanHandler implements ICommandHandler<SetHousingPlanCommand> {
+  constructor(private readonly writer: HousingWriter) {}
+  execute({ input, ctx }: SetHousingPlanCommand) {
+    return this.writer.onCase(setPlan, input, ctx);
+  }
+}
+
+@CommandHandler(StartTenancyCommand)
+export class StartTenancyHandler implements ICommandHandler<StartTenancyCommand> {
+  constructor(private readonly writer: HousingWriter) {}
+  async execute({ input, ctx }: StartTenancyCommand) {
+    const outcome = await this.writer.onCase(startTenancy, input, ctx);
+    return { ...outcome, tenancyId: input.tenancyId };
+  }
+}
+
+@CommandHandler(ChangeTenancyCommand)
+export class ChangeTenancyHandler implements ICommandHandler<ChangeTenancyCommand> {
+  constructor(private readonly writer: HousingWriter) {}
+  execute({ input, ctx }: ChangeTenancyCommand) {
+    return this.writer.onCase(changeTenancy, input, ctx);
+  }
+}
+
+@CommandHandler(RecordCareLeaverCommand)
+export class RecordCareLeaverHandler implements ICommandHandler<RecordCareLeaverCommand> {
+  constructor(private readonly writer: HousingWriter) {}
+  execute({ input, ctx }: RecordCareLeaverCommand) {
+    return this.writer.onCase(recordCareLeaver, input, ctx);
+  }
+}
+
+export const pathwayHandlers = [
+  SetHousingPlanHandler,
+  StartTenancyHandler,
+  ChangeTenancyHandler,
+  RecordCareLeaverHandler,
+];

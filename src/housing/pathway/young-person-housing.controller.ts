@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus, type Command } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -10,6 +10,7 @@ import {
   ReadsFrom,
   UuidParam,
   writeResponse,
+  type CommandOutcome,
   type RequestContext,
 } from '#platform';
 import { LogsAccess, onCase, oneCase, Requires } from '../../access/index.js';
@@ -23,7 +24,12 @@ import {
   StartTenancyRequest,
   TenancyConcernRequest,
 } from './housing-pathway.dto.js';
-import { PathwayCommand } from './housing-pathway.handlers.js';
+import {
+  ChangeTenancyCommand,
+  RecordCareLeaverCommand,
+  SetHousingPlanCommand,
+  StartTenancyCommand,
+} from './housing-pathway.handlers.js';
 import { MoveCommand } from '../options/move.handler.js';
 import { GetHousingPathway, GetStability } from './housing-pathway.query.js';
 
@@ -40,7 +46,7 @@ export class YoungPersonHousingController {
   private async write(
     res: Response,
     id: string,
-    command: MoveCommand | PathwayCommand,
+    command: Command<CommandOutcome & { tenancyId?: string }>,
     extra: object = {},
   ) {
     const outcome = await this.commandBus.execute(command);
@@ -65,7 +71,7 @@ export class YoungPersonHousingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.write(res, id, new MoveCommand(id, body, ctx));
+    return this.write(res, id, MoveCommand.from(id, body, ctx));
   }
 
   @Post(':id/housing/plan')
@@ -79,7 +85,7 @@ export class YoungPersonHousingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.write(res, id, new PathwayCommand(id, { kind: 'plan', request: body }, ctx));
+    return this.write(res, id, SetHousingPlanCommand.from(id, body, ctx));
   }
 
   @Post(':id/tenancies')
@@ -93,7 +99,7 @@ export class YoungPersonHousingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.write(res, id, new PathwayCommand(id, { kind: 'tenancy', request: body }, ctx));
+    return this.write(res, id, StartTenancyCommand.from(id, body, ctx));
   }
 
   @Post(':id/tenancies/:tenancyId/concerns')
@@ -108,12 +114,9 @@ export class YoungPersonHousingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.write(
-      res,
-      id,
-      new PathwayCommand(id, { kind: 'concern', tenancyId, request: body }, ctx),
-      { tenancyId },
-    );
+    return this.write(res, id, ChangeTenancyCommand.concern(id, tenancyId, body, ctx), {
+      tenancyId,
+    });
   }
 
   @Post(':id/tenancies/:tenancyId/resolve')
@@ -128,12 +131,9 @@ export class YoungPersonHousingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.write(
-      res,
-      id,
-      new PathwayCommand(id, { kind: 'resolve', tenancyId, request: body }, ctx),
-      { tenancyId },
-    );
+    return this.write(res, id, ChangeTenancyCommand.resolve(id, tenancyId, body, ctx), {
+      tenancyId,
+    });
   }
 
   @Post(':id/tenancies/:tenancyId/end')
@@ -148,12 +148,7 @@ export class YoungPersonHousingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.write(
-      res,
-      id,
-      new PathwayCommand(id, { kind: 'end', tenancyId, request: body }, ctx),
-      { tenancyId },
-    );
+    return this.write(res, id, ChangeTenancyCommand.end(id, tenancyId, body, ctx), { tenancyId });
   }
 
   @Post(':id/care-leaver-records')
@@ -170,7 +165,7 @@ export class YoungPersonHousingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.write(res, id, new PathwayCommand(id, { kind: 'care-leaver', request: body }, ctx));
+    return this.write(res, id, RecordCareLeaverCommand.from(id, body, ctx));
   }
 
   @Get(':id/housing')

@@ -61,7 +61,7 @@ export class AdmissionsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return hubWrite(res, hubId, await this.commandBus.execute(new AdmitCommand(hubId, body, ctx)));
+    return hubWrite(res, hubId, await this.commandBus.execute(AdmitCommand.from(hubId, body, ctx)));
   }
 
   @Post(':hubId/admissions/:youngPersonId/discharge')
@@ -82,7 +82,7 @@ export class AdmissionsController {
     return hubWrite(
       res,
       hubId,
-      await this.commandBus.execute(new DischargeCommand(hubId, { ...body, youngPersonId }, ctx)),
+      await this.commandBus.execute(DischargeCommand.from(hubId, youngPersonId, body, ctx)),
     );
   }
 
@@ -101,9 +101,7 @@ export class AdmissionsController {
     return hubWrite(
       res,
       hubId,
-      await this.commandBus.execute(
-        new BedOutOfUseCommand(hubId, { ...body, bedId: bedId(bed) }, ctx),
-      ),
+      await this.commandBus.execute(BedOutOfUseCommand.from(hubId, bedId(bed), body, ctx)),
     );
   }
 
@@ -122,9 +120,7 @@ export class AdmissionsController {
     return hubWrite(
       res,
       hubId,
-      await this.commandBus.execute(
-        new BedBackInUseCommand(hubId, { ...body, bedId: bedId(bed) }, ctx),
-      ),
+      await this.commandBus.execute(BedBackInUseCommand.from(hubId, bedId(bed), body, ctx)),
     );
   }
 
@@ -144,7 +140,7 @@ export class AdmissionsController {
     return hubWrite(
       res,
       hubId,
-      await this.commandBus.execute(new StayThresholdCommand(hubId, body, ctx)),
+      await this.commandBus.execute(StayThresholdCommand.from(hubId, body, ctx)),
     );
   }
 }

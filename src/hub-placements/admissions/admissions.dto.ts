@@ -18,7 +18,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CURRENT_COLLECTION_YEAR, IsSsda903Code } from '#ssda903';
-import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
+import {
+  DISCHARGE_DESTINATIONS,
+  type DischargeDestination,
+  type EpisodeData,
+} from '../hub-placements.events.js';
 
 const BED_ID = /^(planned|emergency)-\d{1,2}$/;
 /** UK postcode shape (outward and inward code); full validation belongs to the address service. */
@@ -57,6 +61,20 @@ export class EpisodeRequest {
   @ApiProperty({ description: 'Outside the council’s area' })
   @IsBoolean()
   outOfArea!: boolean;
+}
+
+/** The SSDA903 episode as the log keeps it: in this collection year, codes not given as null. */
+export function episodeOf(r: EpisodeRequest): EpisodeData {
+  return {
+    collectionYear: CURRENT_COLLECTION_YEAR,
+    rne: r.rne,
+    ls: r.ls,
+    place: r.place,
+    placeProvider: r.placeProvider ?? null,
+    reasonPlaceChange: r.reasonPlaceChange ?? null,
+    postcode: r.postcode,
+    outOfArea: r.outOfArea,
+  };
 }
 
 export class AdmitRequest {

@@ -1,34 +1,80 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CURRENT_COLLECTION_YEAR } from '#ssda903';
-import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { CASE_FACTS, type CaseFactsSource } from '../../access/index.js';
-import { returnBedToUse, setStayThreshold, takeBedOutOfUse } from '../beds/beds.decide.js';
+import {
+  returnBedToUse,
+  setStayThreshold,
+  takeBedOutOfUse,
+  type ReturnBedToUse,
+  type SetStayThreshold,
+  type TakeBedOutOfUse,
+} from '../beds/beds.decide.js';
 import { hubStreamId } from '../hub-placements.events.js';
-import { admit, discharge } from './admissions.decide.js';
-import type {
-  AdmitRequest,
-  BedBackInUseRequest,
-  BedOutOfUseRequest,
-  DischargeRequest,
-  StayThresholdRequest,
+import { admit, discharge, type Admit, type Discharge } from './admissions.decide.js';
+import {
+  episodeOf,
+  type AdmitRequest,
+  type BedBackInUseRequest,
+  type BedOutOfUseRequest,
+  type DischargeRequest,
+  type StayThresholdRequest,
 } from './admissions.dto.js';
 
-abstract class HubCommand<R> extends Command<CommandOutcome> {
-  constructor(
-    readonly hubId: string,
-    readonly request: R,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class AdmitCommand extends DecisionCommand<
+  DecisionInput<Admit, 'caseStatus' | 'caseHubId'>
+> {
+  static from(hubId: string, r: AdmitRequest, ctx: RequestContext) {
+    return new AdmitCommand(
+      {
+        hubId,
+        youngPersonId: r.youngPersonId,
+        bedId: r.bedId ?? null,
+        kind: r.kind ?? 'planned',
+        from: r.from,
+        plannedEnd: r.plannedEnd ?? null,
+        episode: episodeOf(r.episode),
+      },
+      ctx,
+    );
   }
 }
-
-export class AdmitCommand extends HubCommand<AdmitRequest> {}
-export class DischargeCommand extends HubCommand<DischargeRequest & { youngPersonId: string }> {}
-export class BedOutOfUseCommand extends HubCommand<BedOutOfUseRequest & { bedId: string }> {}
-export class BedBackInUseCommand extends HubCommand<BedBackInUseRequest & { bedId: string }> {}
-export class StayThresholdCommand extends HubCommand<StayThresholdRequest> {}
+export class DischargeCommand extends DecisionCommand<Discharge> {
+  static from(hubId: string, youngPersonId: string, r: DischargeRequest, ctx: RequestContext) {
+    return new DischargeCommand(
+      {
+        hubId,
+        youngPersonId,
+        on: r.on,
+        destination: r.destination,
+        reason: r.reason,
+        rec: r.rec ?? null,
+        reasonPlaceChange: r.reasonPlaceChange ?? null,
+      },
+      ctx,
+    );
+  }
+}
+export class BedOutOfUseCommand extends DecisionCommand<TakeBedOutOfUse> {
+  static from(hubId: string, bedId: string, r: BedOutOfUseRequest, ctx: RequestContext) {
+    return new BedOutOfUseCommand({ hubId, bedId, reason: r.reason, from: r.from }, ctx);
+  }
+}
+export class BedBackInUseCommand extends DecisionCommand<ReturnBedToUse> {
+  static from(hubId: string, bedId: string, r: BedBackInUseRequest, ctx: RequestContext) {
+    return new BedBackInUseCommand({ hubId, bedId, on: r.on }, ctx);
+  }
+}
+export class StayThresholdCommand extends DecisionCommand<DecisionInput<SetStayThreshold>> {
+  static from(hubId: string, r: StayThresholdRequest, ctx: RequestContext) {
+    return new StayThresholdCommand({ hubId, weeks: r.weeks }, ctx);
+  }
+}
 
 /**
  * Admission decides on the hub's stream alone, at the revision it read: of two managers admitting
@@ -42,30 +88,15 @@ export class AdmitHandler implements ICommandHandler<AdmitCommand> {
     @Inject(CASE_FACTS) private readonly facts: CaseFactsSource,
   ) {}
 
-  async execute({ hubId, request, ctx }: AdmitCommand) {
-    const youngPerson = await this.facts.find(request.youngPersonId);
+  async execute({ input, ctx }: AdmitCommand) {
+    const youngPerson = await this.facts.find(input.youngPersonId);
     return this.commands.execute({
-      streamId: hubStreamId(hubId),
+      streamId: hubStreamId(input.hubId),
       decider: admit,
       command: {
-        hubId,
-        youngPersonId: request.youngPersonId,
+        ...input,
         caseStatus: youngPerson?.status ?? 'none',
         caseHubId: youngPerson?.hubId ?? null,
-        bedId: request.bedId ?? null,
-        kind: request.kind ?? 'planned',
-        from: request.from,
-        plannedEnd: request.plannedEnd ?? null,
-        episode: {
-          collectionYear: CURRENT_COLLECTION_YEAR,
-          rne: request.episode.rne,
-          ls: request.episode.ls,
-          place: request.episode.place,
-          placeProvider: request.episode.placeProvider ?? null,
-          reasonPlaceChange: request.episode.reasonPlaceChange ?? null,
-          postcode: request.episode.postcode,
-          outOfArea: request.episode.outOfArea,
-        },
       },
       ctx,
     });
@@ -75,19 +106,11 @@ export class AdmitHandler implements ICommandHandler<AdmitCommand> {
 @CommandHandler(DischargeCommand)
 export class DischargeHandler implements ICommandHandler<DischargeCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ hubId, request, ctx }: DischargeCommand) {
+  execute({ input, ctx }: DischargeCommand) {
     return this.commands.execute({
-      streamId: hubStreamId(hubId),
+      streamId: hubStreamId(input.hubId),
       decider: discharge,
-      command: {
-        hubId,
-        youngPersonId: request.youngPersonId,
-        on: request.on,
-        destination: request.destination,
-        reason: request.reason,
-        rec: request.rec ?? null,
-        reasonPlaceChange: request.reasonPlaceChange ?? null,
-      },
+      command: input,
       ctx,
     });
   }
@@ -96,11 +119,11 @@ export class DischargeHandler implements ICommandHandler<DischargeCommand> {
 @CommandHandler(BedOutOfUseCommand)
 export class BedOutOfUseHandler implements ICommandHandler<BedOutOfUseCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ hubId, request, ctx }: BedOutOfUseCommand) {
+  execute({ input, ctx }: BedOutOfUseCommand) {
     return this.commands.execute({
-      streamId: hubStreamId(hubId),
+      streamId: hubStreamId(input.hubId),
       decider: takeBedOutOfUse,
-      command: { hubId, ...request },
+      command: input,
       ctx,
     });
   }
@@ -109,11 +132,11 @@ export class BedOutOfUseHandler implements ICommandHandler<BedOutOfUseCommand> {
 @CommandHandler(BedBackInUseCommand)
 export class BedBackInUseHandler implements ICommandHandler<BedBackInUseCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ hubId, request, ctx }: BedBackInUseCommand) {
+  execute({ input, ctx }: BedBackInUseCommand) {
     return this.commands.execute({
-      streamId: hubStreamId(hubId),
+      streamId: hubStreamId(input.hubId),
       decider: returnBedToUse,
-      command: { hubId, ...request },
+      command: input,
       ctx,
     });
   }
@@ -122,11 +145,11 @@ export class BedBackInUseHandler implements ICommandHandler<BedBackInUseCommand>
 @CommandHandler(StayThresholdCommand)
 export class StayThresholdHandler implements ICommandHandler<StayThresholdCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ hubId, request, ctx }: StayThresholdCommand) {
+  execute({ input, ctx }: StayThresholdCommand) {
     return this.commands.execute({
-      streamId: hubStreamId(hubId),
+      streamId: hubStreamId(input.hubId),
       decider: setStayThreshold,
-      command: { hubId, weeks: request.weeks, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

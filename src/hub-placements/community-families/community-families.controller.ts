@@ -68,7 +68,7 @@ export class CommunityFamiliesController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.commandBus.execute(new RegisterFamilyCommand(hubId, body, ctx));
+    const outcome = await this.commandBus.execute(RegisterFamilyCommand.from(hubId, body, ctx));
     return writeResponse(res, outcome, { hubId, familyId: outcome.familyId });
   }
 
@@ -102,7 +102,7 @@ export class CommunityFamiliesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new PlaceWithFamilyCommand(hubId, familyId, body, ctx),
+      PlaceWithFamilyCommand.from(hubId, familyId, body, ctx),
     );
     return writeResponse(res, outcome, { hubId, familyId });
   }
@@ -123,7 +123,7 @@ export class CommunityFamiliesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new EndFamilyPlacementCommand(hubId, familyId, youngPersonId, body, ctx),
+      EndFamilyPlacementCommand.from(hubId, familyId, youngPersonId, body, ctx),
     );
     return writeResponse(res, outcome, { hubId, familyId });
   }

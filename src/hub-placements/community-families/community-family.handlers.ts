@@ -1,10 +1,24 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CURRENT_COLLECTION_YEAR } from '#ssda903';
-import { EventSourcedCommands, newId, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  newId,
+  type CommandOutcome,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { ageOn } from '#kernel';
 import { CASE_FACTS, type CaseFactsSource } from '../../access/index.js';
-import { endFamilyPlacement, placeWithFamily, registerFamily } from './community-family.decide.js';
+import { episodeOf } from '../admissions/admissions.dto.js';
+import {
+  endFamilyPlacement,
+  placeWithFamily,
+  registerFamily,
+  type EndFamilyPlacement,
+  type PlaceWithFamily,
+  type RegisterFamily,
+} from './community-family.decide.js';
 import type {
   EndFamilyPlacementRequest,
   PlaceWithFamilyRequest,
@@ -12,51 +26,76 @@ import type {
 } from './community-family.dto.js';
 import { familyStreamId } from './community-family.events.js';
 
-export class RegisterFamilyCommand extends Command<CommandOutcome & { familyId: string }> {
-  constructor(
-    readonly hubId: string,
-    readonly request: RegisterFamilyRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class RegisterFamilyCommand extends DecisionCommand<
+  DecisionInput<RegisterFamily>,
+  CommandOutcome & { familyId: string }
+> {
+  static from(hubId: string, r: RegisterFamilyRequest, ctx: RequestContext) {
+    return new RegisterFamilyCommand(
+      {
+        familyId: newId(ctx, 'community-family'),
+        hubId,
+        name: r.name,
+        approvedOn: r.approvedOn,
+        capacity: r.capacity,
+        ageRange: { min: r.ageRange.min, max: r.ageRange.max },
+      },
+      ctx,
+    );
   }
 }
 
-export class PlaceWithFamilyCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly hubId: string,
-    readonly familyId: string,
-    readonly request: PlaceWithFamilyRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class PlaceWithFamilyCommand extends DecisionCommand<
+  DecisionInput<PlaceWithFamily, 'caseStatus' | 'caseHubId' | 'ageOnStart'>
+> {
+  static from(hubId: string, familyId: string, r: PlaceWithFamilyRequest, ctx: RequestContext) {
+    return new PlaceWithFamilyCommand(
+      {
+        familyId,
+        hubId,
+        youngPersonId: r.youngPersonId,
+        from: r.from,
+        episode: episodeOf(r.episode),
+      },
+      ctx,
+    );
   }
 }
 
-export class EndFamilyPlacementCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly hubId: string,
-    readonly familyId: string,
-    readonly youngPersonId: string,
-    readonly request: EndFamilyPlacementRequest,
-    readonly ctx: RequestContext,
+export class EndFamilyPlacementCommand extends DecisionCommand<EndFamilyPlacement> {
+  static from(
+    hubId: string,
+    familyId: string,
+    youngPersonId: string,
+    r: EndFamilyPlacementRequest,
+    ctx: RequestContext,
   ) {
-    super();
+    return new EndFamilyPlacementCommand(
+      {
+        familyId,
+        hubId,
+        youngPersonId,
+        on: r.on,
+        reason: r.reason,
+        rec: r.rec ?? null,
+        reasonPlaceChange: r.reasonPlaceChange ?? null,
+      },
+      ctx,
+    );
   }
 }
 
 @CommandHandler(RegisterFamilyCommand)
 export class RegisterFamilyHandler implements ICommandHandler<RegisterFamilyCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  async execute({ hubId, request, ctx }: RegisterFamilyCommand) {
-    const familyId = newId(ctx, 'community-family');
+  async execute({ input, ctx }: RegisterFamilyCommand) {
     const outcome = await this.commands.execute({
-      streamId: familyStreamId(familyId),
+      streamId: familyStreamId(input.familyId),
       decider: registerFamily,
-      command: { familyId, hubId, ...request, ageRange: { ...request.ageRange }, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
-    return { ...outcome, familyId };
+    return { ...outcome, familyId: input.familyId };
   }
 }
 
@@ -67,29 +106,16 @@ export class PlaceWithFamilyHandler implements ICommandHandler<PlaceWithFamilyCo
     private readonly commands: EventSourcedCommands,
     @Inject(CASE_FACTS) private readonly facts: CaseFactsSource,
   ) {}
-  async execute({ hubId, familyId, request, ctx }: PlaceWithFamilyCommand) {
-    const youngPerson = await this.facts.find(request.youngPersonId);
+  async execute({ input, ctx }: PlaceWithFamilyCommand) {
+    const youngPerson = await this.facts.find(input.youngPersonId);
     return this.commands.execute({
-      streamId: familyStreamId(familyId),
+      streamId: familyStreamId(input.familyId),
       decider: placeWithFamily,
       command: {
-        familyId,
-        hubId,
-        youngPersonId: request.youngPersonId,
+        ...input,
         caseStatus: youngPerson?.status ?? 'none',
         caseHubId: youngPerson?.hubId ?? null,
-        ageOnStart: youngPerson ? ageOn(youngPerson.dateOfBirth, request.from) : -1,
-        from: request.from,
-        episode: {
-          collectionYear: CURRENT_COLLECTION_YEAR,
-          rne: request.episode.rne,
-          ls: request.episode.ls,
-          place: request.episode.place,
-          placeProvider: request.episode.placeProvider ?? null,
-          reasonPlaceChange: request.episode.reasonPlaceChange ?? null,
-          postcode: request.episode.postcode,
-          outOfArea: request.episode.outOfArea,
-        },
+        ageOnStart: youngPerson ? ageOn(youngPerson.dateOfBirth, input.from) : -1,
       },
       ctx,
     });
@@ -99,19 +125,11 @@ export class PlaceWithFamilyHandler implements ICommandHandler<PlaceWithFamilyCo
 @CommandHandler(EndFamilyPlacementCommand)
 export class EndFamilyPlacementHandler implements ICommandHandler<EndFamilyPlacementCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ hubId, familyId, youngPersonId, request, ctx }: EndFamilyPlacementCommand) {
+  execute({ input, ctx }: EndFamilyPlacementCommand) {
     return this.commands.execute({
-      streamId: familyStreamId(familyId),
+      streamId: familyStreamId(input.familyId),
       decider: endFamilyPlacement,
-      command: {
-        familyId,
-        hubId,
-        youngPersonId,
-        on: request.on,
-        reason: request.reason,
-        rec: request.rec ?? null,
-        reasonPlaceChange: request.reasonPlaceChange ?? null,
-      },
+      command: input,
       ctx,
     });
   }

@@ -24,7 +24,7 @@ export class OpenHubController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<HubOpenedResponse> {
-    const outcome = await this.commandBus.execute(new OpenHubCommand(body, ctx));
+    const outcome = await this.commandBus.execute(OpenHubCommand.from(body, ctx));
     markReplay(res, outcome);
     return { hubId: outcome.hubId, position: outcome.position };
   }

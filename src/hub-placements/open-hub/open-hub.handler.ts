@@ -1,19 +1,35 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventSourcedCommands, newId, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  newId,
+  type CommandOutcome,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { hubStreamId } from '../hub-placements.events.js';
-import { openHub } from './open-hub.decide.js';
+import { openHub, type OpenHub } from './open-hub.decide.js';
 import {
   DEFAULT_EMERGENCY_BEDS,
   DEFAULT_PLANNED_BEDS,
   type OpenHubRequest,
 } from './open-hub.dto.js';
 
-export class OpenHubCommand extends Command<CommandOutcome & { hubId: string }> {
-  constructor(
-    readonly request: OpenHubRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class OpenHubCommand extends DecisionCommand<
+  DecisionInput<OpenHub>,
+  CommandOutcome & { hubId: string }
+> {
+  static from(r: OpenHubRequest, ctx: RequestContext) {
+    return new OpenHubCommand(
+      {
+        hubId: newId(ctx, 'hub'),
+        name: r.name,
+        council: r.council,
+        plannedBeds: r.plannedBeds ?? DEFAULT_PLANNED_BEDS,
+        emergencyBeds: r.emergencyBeds ?? DEFAULT_EMERGENCY_BEDS,
+      },
+      ctx,
+    );
   }
 }
 
@@ -21,21 +37,13 @@ export class OpenHubCommand extends Command<CommandOutcome & { hubId: string }> 
 export class OpenHubHandler implements ICommandHandler<OpenHubCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
 
-  async execute({ request, ctx }: OpenHubCommand) {
-    const hubId = newId(ctx, 'hub');
+  async execute({ input, ctx }: OpenHubCommand) {
     const outcome = await this.commands.execute({
-      streamId: hubStreamId(hubId),
+      streamId: hubStreamId(input.hubId),
       decider: openHub,
-      command: {
-        hubId,
-        name: request.name,
-        council: request.council,
-        plannedBeds: request.plannedBeds ?? DEFAULT_PLANNED_BEDS,
-        emergencyBeds: request.emergencyBeds ?? DEFAULT_EMERGENCY_BEDS,
-        now: ctx.now,
-      },
+      command: { ...input, now: ctx.now },
       ctx,
     });
-    return { ...outcome, hubId };
+    return { ...outcome, hubId: input.hubId };
   }
 }

@@ -64,7 +64,7 @@ export class ContactsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.commandBus.execute(new LogContactCommand(id, body, ctx));
+    const outcome = await this.commandBus.execute(LogContactCommand.from(id, body, ctx));
     return writeResponse(res, outcome, { youngPersonId: id, contactId: outcome.contactId });
   }
 
@@ -83,7 +83,7 @@ export class ContactsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new AmendContactCommand(id, contactId, body, ctx),
+      AmendContactCommand.from(id, contactId, body, ctx),
     );
     return writeResponse(res, outcome, { youngPersonId: id, contactId });
   }

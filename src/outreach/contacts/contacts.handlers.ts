@@ -1,29 +1,49 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newId, toInstant, type CommandOutcome, type RequestContext } from '#platform';
-import { OutreachWriter, person } from '../outreach-writer.js';
-
-type Outcome<T = object> = CommandOutcome & T;
-import { amendContact, logContact } from './contacts.decide.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  newId,
+  toInstant,
+  type CommandOutcome,
+  type RequestContext,
+} from '#platform';
+import { OutreachWriter, person, type OutreachInput } from '../outreach-writer.js';
+import { amendContact, logContact, type AmendContact, type LogContact } from './contacts.decide.js';
 import type { AmendContactRequest, LogContactRequest } from './contacts.dto.js';
 import type { ContactDetails } from '../outreach.events.js';
 
-export class LogContactCommand extends Command<Outcome<{ contactId: string }>> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly request: LogContactRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+type Outcome<T = object> = CommandOutcome & T;
+
+export class LogContactCommand extends DecisionCommand<
+  OutreachInput<LogContact, 'lateAfterHours'>,
+  Outcome<{ contactId: string }>
+> {
+  static from(youngPersonId: string, r: LogContactRequest, ctx: RequestContext) {
+    return new LogContactCommand(
+      { contactId: newId(ctx, 'contact'), youngPersonId, worker: person(ctx), details: details(r) },
+      ctx,
+    );
   }
 }
-export class AmendContactCommand extends Command<Outcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly contactId: string,
-    readonly request: AmendContactRequest,
-    readonly ctx: RequestContext,
+
+export class AmendContactCommand extends DecisionCommand<OutreachInput<AmendContact>> {
+  static from(
+    youngPersonId: string,
+    contactId: string,
+    r: AmendContactRequest,
+    ctx: RequestContext,
   ) {
-    super();
+    const { reason, ...fields } = r;
+    const full = details({ notes: '', kind: 'phone', occurredAt: ctx.now, ...fields });
+    // Only what the request names is a change; `details` filled the rest with placeholders.
+    const changes = Object.fromEntries(
+      Object.keys(fields)
+        .filter((k) => (fields as Record<string, unknown>)[k] !== undefined)
+        .map((k) => [k, full[k as keyof ContactDetails]]),
+    ) as Partial<ContactDetails>;
+    return new AmendContactCommand(
+      { contactId, youngPersonId, changes, reason, by: person(ctx) },
+      ctx,
+    );
   }
 }
 /** A contact as the log stores it: instants in UTC, absent lists empty, others present third parties. */
@@ -47,52 +67,31 @@ function details(r: LogContactRequest): ContactDetails {
 @CommandHandler(LogContactCommand)
 export class LogContactHandler implements ICommandHandler<LogContactCommand> {
   constructor(private readonly writer: OutreachWriter) {}
-  async execute({ youngPersonId, request, ctx }: LogContactCommand) {
-    const contactId = newId(ctx, 'contact');
-    const contact = details(request);
+  async execute({ input, ctx }: LogContactCommand) {
     const outcome = await this.writer.write({
-      youngPersonId,
+      youngPersonId: input.youngPersonId,
       decider: logContact,
       command: (snapshot) => ({
         ...snapshot,
-        contactId,
-        youngPersonId,
-        worker: person(ctx),
-        details: contact,
+        ...input,
         now: ctx.now,
         lateAfterHours: this.writer.settings.lateRecordingHours,
       }),
       ctx,
-      occurredAt: contact.occurredAt,
+      occurredAt: input.details.occurredAt,
     });
-    return { ...outcome, contactId };
+    return { ...outcome, contactId: input.contactId };
   }
 }
 
 @CommandHandler(AmendContactCommand)
 export class AmendContactHandler implements ICommandHandler<AmendContactCommand> {
   constructor(private readonly writer: OutreachWriter) {}
-  execute({ youngPersonId, contactId, request, ctx }: AmendContactCommand) {
-    const { reason, ...fields } = request;
-    const full = details({ notes: '', kind: 'phone', occurredAt: ctx.now, ...fields });
-    // Only what the request names is a change; `details` filled the rest with placeholders.
-    const changes = Object.fromEntries(
-      Object.keys(fields)
-        .filter((k) => (fields as Record<string, unknown>)[k] !== undefined)
-        .map((k) => [k, full[k as keyof ContactDetails]]),
-    ) as Partial<ContactDetails>;
+  execute({ input, ctx }: AmendContactCommand) {
     return this.writer.write({
-      youngPersonId,
+      youngPersonId: input.youngPersonId,
       decider: amendContact,
-      command: (snapshot) => ({
-        ...snapshot,
-        contactId,
-        youngPersonId,
-        changes,
-        reason,
-        by: person(ctx),
-        now: ctx.now,
-      }),
+      command: (snapshot) => ({ ...snapshot, ...input, now: ctx.now }),
       ctx,
     });
   }

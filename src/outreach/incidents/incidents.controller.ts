@@ -40,7 +40,7 @@ export class IncidentsController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.commandBus.execute(new RecordIncidentCommand(id, body, ctx));
+    const outcome = await this.commandBus.execute(RecordIncidentCommand.from(id, body, ctx));
     return writeResponse(res, outcome, { youngPersonId: id, incidentId: outcome.incidentId });
   }
 
@@ -59,7 +59,7 @@ export class IncidentsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new RecordNotificationCommand(id, incidentId, body, ctx),
+      RecordNotificationCommand.from(id, incidentId, body, ctx),
     );
     return writeResponse(res, outcome, { youngPersonId: id, incidentId });
   }

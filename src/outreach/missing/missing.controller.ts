@@ -49,7 +49,7 @@ export class MissingController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const outcome = await this.commandBus.execute(new ReportMissingCommand(id, body, ctx));
+    const outcome = await this.commandBus.execute(ReportMissingCommand.from(id, body, ctx));
     return writeResponse(res, outcome, { youngPersonId: id, episodeId: outcome.episodeId });
   }
 
@@ -66,7 +66,7 @@ export class MissingController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new UpdateMissingCommand(id, episodeId, body, ctx),
+      UpdateMissingCommand.from(id, episodeId, body, ctx),
     );
     return writeResponse(res, outcome, { youngPersonId: id, episodeId });
   }
@@ -86,7 +86,7 @@ export class MissingController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new RecordReturnCommand(id, episodeId, body, ctx),
+      RecordReturnCommand.from(id, episodeId, body, ctx),
     );
     return writeResponse(res, outcome, { youngPersonId: id, episodeId });
   }
@@ -106,7 +106,7 @@ export class MissingController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new RecordInterviewCommand(id, episodeId, body, ctx),
+      RecordInterviewCommand.from(id, episodeId, body, ctx),
     );
     return writeResponse(res, outcome, { youngPersonId: id, episodeId });
   }

@@ -1,9 +1,22 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { newId, toInstant, type CommandOutcome, type RequestContext } from '#platform';
-import { OutreachWriter, person } from '../outreach-writer.js';
-
-type Outcome<T = object> = CommandOutcome & T;
-import { recordInterview, recordReturn, reportMissing, updateMissing } from './missing.decide.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  newId,
+  toInstant,
+  type CommandOutcome,
+  type RequestContext,
+} from '#platform';
+import { OutreachWriter, person, type OutreachInput } from '../outreach-writer.js';
+import {
+  recordInterview,
+  recordReturn,
+  reportMissing,
+  updateMissing,
+  type RecordInterview,
+  type RecordReturn,
+  type ReportMissing,
+  type UpdateMissing,
+} from './missing.decide.js';
 import type {
   RecordInterviewRequest,
   RecordReturnRequest,
@@ -11,88 +24,100 @@ import type {
   UpdateMissingRequest,
 } from './missing.dto.js';
 
-export class ReportMissingCommand extends Command<Outcome<{ episodeId: string }>> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly request: ReportMissingRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+type Outcome<T = object> = CommandOutcome & T;
+
+export class ReportMissingCommand extends DecisionCommand<
+  OutreachInput<ReportMissing>,
+  Outcome<{ episodeId: string }>
+> {
+  static from(youngPersonId: string, r: ReportMissingRequest, ctx: RequestContext) {
+    return new ReportMissingCommand(
+      {
+        episodeId: newId(ctx, 'missing-episode'),
+        youngPersonId,
+        category: r.category,
+        startedAt: toInstant(r.startedAt),
+        policeInformed: r.policeInformed,
+        policeReference: r.policeReference ?? null,
+        circumstances: r.circumstances,
+        by: person(ctx),
+      },
+      ctx,
+    );
   }
 }
-export class UpdateMissingCommand extends Command<Outcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly episodeId: string,
-    readonly request: UpdateMissingRequest,
-    readonly ctx: RequestContext,
+export class UpdateMissingCommand extends DecisionCommand<OutreachInput<UpdateMissing>> {
+  static from(
+    youngPersonId: string,
+    episodeId: string,
+    r: UpdateMissingRequest,
+    ctx: RequestContext,
   ) {
-    super();
+    return new UpdateMissingCommand(
+      { episodeId, youngPersonId, note: r.note, policeReference: r.policeReference ?? null },
+      ctx,
+    );
   }
 }
-export class RecordReturnCommand extends Command<Outcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly episodeId: string,
-    readonly request: RecordReturnRequest,
-    readonly ctx: RequestContext,
+export class RecordReturnCommand extends DecisionCommand<
+  OutreachInput<RecordReturn, 'windowHours'>
+> {
+  static from(
+    youngPersonId: string,
+    episodeId: string,
+    r: RecordReturnRequest,
+    ctx: RequestContext,
   ) {
-    super();
+    return new RecordReturnCommand(
+      { episodeId, youngPersonId, returnedAt: toInstant(r.returnedAt), whereFound: r.whereFound },
+      ctx,
+    );
   }
 }
-export class RecordInterviewCommand extends Command<Outcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly episodeId: string,
-    readonly request: RecordInterviewRequest,
-    readonly ctx: RequestContext,
+export class RecordInterviewCommand extends DecisionCommand<OutreachInput<RecordInterview>> {
+  static from(
+    youngPersonId: string,
+    episodeId: string,
+    r: RecordInterviewRequest,
+    ctx: RequestContext,
   ) {
-    super();
+    return new RecordInterviewCommand(
+      {
+        episodeId,
+        youngPersonId,
+        outcome: r.outcome,
+        at: toInstant(r.at),
+        by: r.by ?? null,
+        notes: r.notes ?? null,
+      },
+      ctx,
+    );
   }
 }
+
 @CommandHandler(ReportMissingCommand)
 export class ReportMissingHandler implements ICommandHandler<ReportMissingCommand> {
   constructor(private readonly writer: OutreachWriter) {}
-  async execute({ youngPersonId, request, ctx }: ReportMissingCommand) {
-    const episodeId = newId(ctx, 'missing-episode');
-    const startedAt = toInstant(request.startedAt);
+  async execute({ input, ctx }: ReportMissingCommand) {
     const outcome = await this.writer.write({
-      youngPersonId,
+      youngPersonId: input.youngPersonId,
       decider: reportMissing,
-      command: (snapshot) => ({
-        ...snapshot,
-        episodeId,
-        youngPersonId,
-        category: request.category,
-        startedAt,
-        policeInformed: request.policeInformed,
-        policeReference: request.policeReference ?? null,
-        circumstances: request.circumstances,
-        by: person(ctx),
-        now: ctx.now,
-      }),
+      command: (snapshot) => ({ ...snapshot, ...input, now: ctx.now }),
       ctx,
-      occurredAt: startedAt,
+      occurredAt: input.startedAt,
     });
-    return { ...outcome, episodeId };
+    return { ...outcome, episodeId: input.episodeId };
   }
 }
 
 @CommandHandler(UpdateMissingCommand)
 export class UpdateMissingHandler implements ICommandHandler<UpdateMissingCommand> {
   constructor(private readonly writer: OutreachWriter) {}
-  execute({ youngPersonId, episodeId, request, ctx }: UpdateMissingCommand) {
+  execute({ input, ctx }: UpdateMissingCommand) {
     return this.writer.write({
-      youngPersonId,
+      youngPersonId: input.youngPersonId,
       decider: updateMissing,
-      command: (snapshot) => ({
-        ...snapshot,
-        episodeId,
-        youngPersonId,
-        note: request.note,
-        policeReference: request.policeReference ?? null,
-        now: ctx.now,
-      }),
+      command: (snapshot) => ({ ...snapshot, ...input, now: ctx.now }),
       ctx,
     });
   }
@@ -101,22 +126,18 @@ export class UpdateMissingHandler implements ICommandHandler<UpdateMissingComman
 @CommandHandler(RecordReturnCommand)
 export class RecordReturnHandler implements ICommandHandler<RecordReturnCommand> {
   constructor(private readonly writer: OutreachWriter) {}
-  execute({ youngPersonId, episodeId, request, ctx }: RecordReturnCommand) {
-    const returnedAt = toInstant(request.returnedAt);
+  execute({ input, ctx }: RecordReturnCommand) {
     return this.writer.write({
-      youngPersonId,
+      youngPersonId: input.youngPersonId,
       decider: recordReturn,
       command: (snapshot) => ({
         ...snapshot,
-        episodeId,
-        youngPersonId,
-        returnedAt,
-        whereFound: request.whereFound,
+        ...input,
         windowHours: this.writer.settings.returnInterviewWindowHours,
         now: ctx.now,
       }),
       ctx,
-      occurredAt: returnedAt,
+      occurredAt: input.returnedAt,
     });
   }
 }
@@ -124,23 +145,13 @@ export class RecordReturnHandler implements ICommandHandler<RecordReturnCommand>
 @CommandHandler(RecordInterviewCommand)
 export class RecordInterviewHandler implements ICommandHandler<RecordInterviewCommand> {
   constructor(private readonly writer: OutreachWriter) {}
-  execute({ youngPersonId, episodeId, request, ctx }: RecordInterviewCommand) {
-    const at = toInstant(request.at);
+  execute({ input, ctx }: RecordInterviewCommand) {
     return this.writer.write({
-      youngPersonId,
+      youngPersonId: input.youngPersonId,
       decider: recordInterview,
-      command: (snapshot) => ({
-        ...snapshot,
-        episodeId,
-        youngPersonId,
-        outcome: request.outcome,
-        at,
-        by: request.by ?? null,
-        notes: request.notes ?? null,
-        now: ctx.now,
-      }),
+      command: (snapshot) => ({ ...snapshot, ...input, now: ctx.now }),
       ctx,
-      occurredAt: at,
+      occurredAt: input.at,
     });
   }
 }

@@ -110,7 +110,7 @@ export class ContactPagesController {
     let position: number;
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
-      ({ position } = await this.commandBus.execute(new LogContactCommand(id, value, ctx)));
+      ({ position } = await this.commandBus.execute(LogContactCommand.from(id, value, ctx)));
     } catch (error) {
       return this.pages.failed(req, res, back, this.pages.refusal(error), body);
     }

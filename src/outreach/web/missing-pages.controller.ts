@@ -82,7 +82,7 @@ export class MissingPagesController {
     let position: number;
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
-      ({ position } = await this.commandBus.execute(new ReportMissingCommand(id, value, ctx)));
+      ({ position } = await this.commandBus.execute(ReportMissingCommand.from(id, value, ctx)));
     } catch (error) {
       return this.pages.failed(req, res, back, this.pages.refusal(error), body);
     }
@@ -106,7 +106,7 @@ export class MissingPagesController {
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
       ({ position } = await this.commandBus.execute(
-        new RecordReturnCommand(id, episodeId, value, ctx),
+        RecordReturnCommand.from(id, episodeId, value, ctx),
       ));
     } catch (error) {
       return this.pages.failed(req, res, back, this.pages.refusal(error), body);

@@ -23,7 +23,7 @@ export class AcceptReferralController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseWriteResponse> {
-    const outcome = await this.commandBus.execute(new AcceptReferralCommand(id, ctx));
+    const outcome = await this.commandBus.execute(AcceptReferralCommand.from(id, ctx));
     return caseWriteResponse(res, id, outcome);
   }
 }

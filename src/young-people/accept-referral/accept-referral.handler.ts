@@ -1,14 +1,16 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { youngPersonStreamId } from '../young-people.events.js';
-import { acceptReferral } from './accept-referral.decide.js';
+import { acceptReferral, type AcceptReferral } from './accept-referral.decide.js';
 
-export class AcceptReferralCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class AcceptReferralCommand extends DecisionCommand<DecisionInput<AcceptReferral>> {
+  static from(youngPersonId: string, ctx: RequestContext) {
+    return new AcceptReferralCommand({ youngPersonId }, ctx);
   }
 }
 
@@ -16,11 +18,11 @@ export class AcceptReferralCommand extends Command<CommandOutcome> {
 export class AcceptReferralHandler implements ICommandHandler<AcceptReferralCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
 
-  execute({ youngPersonId, ctx }: AcceptReferralCommand) {
+  execute({ input, ctx }: AcceptReferralCommand) {
     return this.commands.execute({
-      streamId: youngPersonStreamId(youngPersonId),
+      streamId: youngPersonStreamId(input.youngPersonId),
       decider: acceptReferral,
-      command: { youngPersonId, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

@@ -25,7 +25,7 @@ export class AllocateKeyWorkerController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseWriteResponse> {
-    const outcome = await this.commandBus.execute(new AllocateKeyWorkerCommand(id, body, ctx));
+    const outcome = await this.commandBus.execute(AllocateKeyWorkerCommand.from(id, body, ctx));
     return caseWriteResponse(res, id, outcome);
   }
 }

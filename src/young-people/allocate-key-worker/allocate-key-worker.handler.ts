@@ -1,17 +1,30 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { youngPersonStreamId } from '../young-people.events.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
-import { allocateKeyWorker } from './allocate-key-worker.decide.js';
+import { allocateKeyWorker, type AllocateKeyWorker } from './allocate-key-worker.decide.js';
 import type { AllocateKeyWorkerRequest } from './allocate-key-worker.dto.js';
 
-export class AllocateKeyWorkerCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly request: AllocateKeyWorkerRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class AllocateKeyWorkerCommand extends DecisionCommand<
+  DecisionInput<AllocateKeyWorker, 'workerCaseload' | 'caseloadLimit'>
+> {
+  static from(youngPersonId: string, r: AllocateKeyWorkerRequest, ctx: RequestContext) {
+    return new AllocateKeyWorkerCommand(
+      {
+        youngPersonId,
+        workerId: r.workerId,
+        workerName: r.workerName,
+        reason: r.reason ?? null,
+        override: r.override ?? false,
+        overrideReason: r.overrideReason ?? null,
+      },
+      ctx,
+    );
   }
 }
 
@@ -22,22 +35,12 @@ export class AllocateKeyWorkerHandler implements ICommandHandler<AllocateKeyWork
     private readonly caseloads: CaseloadCount,
   ) {}
 
-  async execute({ youngPersonId, request, ctx }: AllocateKeyWorkerCommand) {
-    const workerCaseload = await this.caseloads.of(request.workerId);
+  async execute({ input, ctx }: AllocateKeyWorkerCommand) {
+    const workerCaseload = await this.caseloads.of(input.workerId);
     return this.commands.execute({
-      streamId: youngPersonStreamId(youngPersonId),
+      streamId: youngPersonStreamId(input.youngPersonId),
       decider: allocateKeyWorker,
-      command: {
-        youngPersonId,
-        workerId: request.workerId,
-        workerName: request.workerName,
-        reason: request.reason ?? null,
-        override: request.override ?? false,
-        overrideReason: request.overrideReason ?? null,
-        workerCaseload,
-        caseloadLimit: this.caseloads.limit,
-        now: ctx.now,
-      },
+      command: { ...input, workerCaseload, caseloadLimit: this.caseloads.limit, now: ctx.now },
       ctx,
     });
   }

@@ -28,7 +28,7 @@ export class CloseCaseController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new CloseCaseCommand(id, body, ctx)),
+      await this.commandBus.execute(CloseCaseCommand.from(id, body, ctx)),
     );
   }
 }

@@ -1,22 +1,28 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CaseCommand } from '../case-command.js';
-import { EventSourcedCommands } from '#platform';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import type { CloseCaseRequest } from './close-case.dto.js';
-import { closeCase } from './close-case.decide.js';
+import { closeCase, type CloseCase } from './close-case.decide.js';
 import { youngPersonStreamId } from '../young-people.events.js';
 
-const stream = youngPersonStreamId;
-
-export class CloseCaseCommand extends CaseCommand<CloseCaseRequest> {}
+export class CloseCaseCommand extends DecisionCommand<DecisionInput<CloseCase>> {
+  static from(youngPersonId: string, r: CloseCaseRequest, ctx: RequestContext) {
+    return new CloseCaseCommand({ youngPersonId, reason: r.reason }, ctx);
+  }
+}
 
 @CommandHandler(CloseCaseCommand)
 export class CloseCaseHandler implements ICommandHandler<CloseCaseCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ youngPersonId, request, ctx }: CloseCaseCommand) {
+  execute({ input, ctx }: CloseCaseCommand) {
     return this.commands.execute({
-      streamId: stream(youngPersonId),
+      streamId: youngPersonStreamId(input.youngPersonId),
       decider: closeCase,
-      command: { youngPersonId, reason: request.reason, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

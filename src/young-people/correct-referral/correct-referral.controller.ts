@@ -30,7 +30,7 @@ export class CorrectReferralController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new CorrectReferralCommand(id, body, ctx)),
+      await this.commandBus.execute(CorrectReferralCommand.from(id, body, ctx)),
     );
   }
 }

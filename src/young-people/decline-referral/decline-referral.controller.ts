@@ -25,7 +25,9 @@ export class DeclineReferralController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseWriteResponse> {
-    const outcome = await this.commandBus.execute(new DeclineReferralCommand(id, body.reason, ctx));
+    const outcome = await this.commandBus.execute(
+      DeclineReferralCommand.from(id, body.reason, ctx),
+    );
     return caseWriteResponse(res, id, outcome);
   }
 }

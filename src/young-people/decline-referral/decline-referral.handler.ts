@@ -1,15 +1,16 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { youngPersonStreamId } from '../young-people.events.js';
-import { declineReferral } from './decline-referral.decide.js';
+import { declineReferral, type DeclineReferral } from './decline-referral.decide.js';
 
-export class DeclineReferralCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly reason: string,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class DeclineReferralCommand extends DecisionCommand<DecisionInput<DeclineReferral>> {
+  static from(youngPersonId: string, reason: string, ctx: RequestContext) {
+    return new DeclineReferralCommand({ youngPersonId, reason }, ctx);
   }
 }
 
@@ -17,11 +18,11 @@ export class DeclineReferralCommand extends Command<CommandOutcome> {
 export class DeclineReferralHandler implements ICommandHandler<DeclineReferralCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
 
-  execute({ youngPersonId, reason, ctx }: DeclineReferralCommand) {
+  execute({ input, ctx }: DeclineReferralCommand) {
     return this.commands.execute({
-      streamId: youngPersonStreamId(youngPersonId),
+      streamId: youngPersonStreamId(input.youngPersonId),
       decider: declineReferral,
-      command: { youngPersonId, reason, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

@@ -32,7 +32,7 @@ export class DuplicatesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new DecideDuplicateCommand(id, referralId, 'confirm', ctx),
+      DecideDuplicateCommand.from(id, referralId, 'confirm', ctx),
     );
     return caseWriteResponse(res, id, outcome);
   }
@@ -52,7 +52,7 @@ export class DuplicatesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const outcome = await this.commandBus.execute(
-      new DecideDuplicateCommand(id, referralId, 'reject', ctx),
+      DecideDuplicateCommand.from(id, referralId, 'reject', ctx),
     );
     return { ...caseWriteResponse(res, id, outcome), newYoungPersonId: outcome.newYoungPersonId };
   }

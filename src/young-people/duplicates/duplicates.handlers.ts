@@ -1,29 +1,36 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '#event-store';
 import {
+  DecisionCommand,
   EVENT_STORE,
   EventSourcedCommands,
   uuidFromHash,
   type CommandOutcome,
+  type DecisionInput,
   type RequestContext,
 } from '#platform';
 import { fold } from '#kernel';
 import { receiveReferral } from '../receive-referral/receive-referral.decide.js';
 import { youngPersonStreamId, type YoungPersonEvent } from '../young-people.events.js';
 import { evolveCase, initialCase, type YoungPersonCase } from '../young-person-case.state.js';
-import { decideDuplicateReferral, pendingDuplicate } from './duplicates.decide.js';
+import {
+  decideDuplicateReferral,
+  pendingDuplicate,
+  type DecideDuplicate,
+} from './duplicates.decide.js';
 
-export class DecideDuplicateCommand extends Command<
+export class DecideDuplicateCommand extends DecisionCommand<
+  DecisionInput<DecideDuplicate, 'newYoungPersonId'>,
   CommandOutcome & { newYoungPersonId: string | null }
 > {
-  constructor(
-    readonly youngPersonId: string,
-    readonly referralId: string,
-    readonly decision: 'confirm' | 'reject',
-    readonly ctx: RequestContext,
+  static from(
+    youngPersonId: string,
+    referralId: string,
+    decision: 'confirm' | 'reject',
+    ctx: RequestContext,
   ) {
-    super();
+    return new DecideDuplicateCommand({ youngPersonId, referralId, decision }, ctx);
   }
 }
 
@@ -40,7 +47,8 @@ export class DecideDuplicateHandler implements ICommandHandler<DecideDuplicateCo
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ youngPersonId, referralId, decision, ctx }: DecideDuplicateCommand) {
+  async execute({ input, ctx }: DecideDuplicateCommand) {
+    const { youngPersonId, referralId, decision } = input;
     let newYoungPersonId: string | null = null;
     if (decision === 'reject') {
       const events = await this.store.readStream(youngPersonStreamId(youngPersonId));
@@ -79,7 +87,7 @@ export class DecideDuplicateHandler implements ICommandHandler<DecideDuplicateCo
     const outcome = await this.commands.execute({
       streamId: youngPersonStreamId(youngPersonId),
       decider: decideDuplicateReferral,
-      command: { youngPersonId, referralId, decision, newYoungPersonId, now: ctx.now },
+      command: { ...input, newYoungPersonId, now: ctx.now },
       ctx,
     });
     return { ...outcome, newYoungPersonId };

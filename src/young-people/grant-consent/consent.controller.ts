@@ -26,7 +26,7 @@ export class ConsentController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseWriteResponse> {
-    const outcome = await this.commandBus.execute(new GrantConsentCommand(id, body, ctx));
+    const outcome = await this.commandBus.execute(GrantConsentCommand.from(id, body, ctx));
     return caseWriteResponse(res, id, outcome);
   }
 
@@ -47,7 +47,7 @@ export class ConsentController {
         { field: 'visitorId', message: 'must be a user id' },
       ]);
     }
-    const outcome = await this.commandBus.execute(new RevokeConsentCommand(id, visitorId, ctx));
+    const outcome = await this.commandBus.execute(RevokeConsentCommand.from(id, visitorId, ctx));
     return caseWriteResponse(res, id, outcome);
   }
 }

@@ -1,27 +1,27 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventSourcedCommands, type CommandOutcome, type RequestContext } from '#platform';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import { youngPersonStreamId } from '../young-people.events.js';
-import { revokeConsent } from '../revoke-consent/revoke-consent.decide.js';
-import { grantConsent } from './grant-consent.decide.js';
+import { revokeConsent, type RevokeConsent } from '../revoke-consent/revoke-consent.decide.js';
+import { grantConsent, type GrantConsent } from './grant-consent.decide.js';
 import type { GrantConsentRequest } from './consent.dto.js';
 
-export class GrantConsentCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly request: GrantConsentRequest,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class GrantConsentCommand extends DecisionCommand<DecisionInput<GrantConsent>> {
+  static from(youngPersonId: string, r: GrantConsentRequest, ctx: RequestContext) {
+    return new GrantConsentCommand(
+      { youngPersonId, visitorId: r.visitorId, visitorName: r.visitorName },
+      ctx,
+    );
   }
 }
 
-export class RevokeConsentCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly youngPersonId: string,
-    readonly visitorId: string,
-    readonly ctx: RequestContext,
-  ) {
-    super();
+export class RevokeConsentCommand extends DecisionCommand<DecisionInput<RevokeConsent>> {
+  static from(youngPersonId: string, visitorId: string, ctx: RequestContext) {
+    return new RevokeConsentCommand({ youngPersonId, visitorId }, ctx);
   }
 }
 
@@ -29,11 +29,11 @@ export class RevokeConsentCommand extends Command<CommandOutcome> {
 export class GrantConsentHandler implements ICommandHandler<GrantConsentCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
 
-  execute({ youngPersonId, request, ctx }: GrantConsentCommand) {
+  execute({ input, ctx }: GrantConsentCommand) {
     return this.commands.execute({
-      streamId: youngPersonStreamId(youngPersonId),
+      streamId: youngPersonStreamId(input.youngPersonId),
       decider: grantConsent,
-      command: { youngPersonId, ...request, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }
@@ -43,11 +43,11 @@ export class GrantConsentHandler implements ICommandHandler<GrantConsentCommand>
 export class RevokeConsentHandler implements ICommandHandler<RevokeConsentCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
 
-  execute({ youngPersonId, visitorId, ctx }: RevokeConsentCommand) {
+  execute({ input, ctx }: RevokeConsentCommand) {
     return this.commands.execute({
-      streamId: youngPersonStreamId(youngPersonId),
+      streamId: youngPersonStreamId(input.youngPersonId),
       decider: revokeConsent,
-      command: { youngPersonId, visitorId, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

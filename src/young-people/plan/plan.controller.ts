@@ -37,7 +37,7 @@ export class PlanController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new SetGoalCommand(id, body, ctx)),
+      await this.commandBus.execute(SetGoalCommand.from(id, body, ctx)),
     );
   }
 
@@ -56,7 +56,7 @@ export class PlanController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new ChangeGoalStatusCommand(id, { ...body, goalId }, ctx)),
+      await this.commandBus.execute(ChangeGoalStatusCommand.from(id, { ...body, goalId }, ctx)),
     );
   }
 
@@ -76,7 +76,7 @@ export class PlanController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new ReviewPlanCommand(id, body, ctx)),
+      await this.commandBus.execute(ReviewPlanCommand.from(id, body, ctx)),
     );
   }
 }

@@ -29,7 +29,7 @@ export class ReceiveReferralController {
     @Access() access: AccessScope,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReferralReceivedResponse> {
-    const outcome = await this.commandBus.execute(new ReceiveReferralCommand(body, ctx, access));
+    const outcome = await this.commandBus.execute(ReceiveReferralCommand.from(body, ctx, access));
     markReplay(res, outcome);
     if (outcome.forwarded) {
       res.status(202);

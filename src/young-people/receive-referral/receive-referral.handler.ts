@@ -1,9 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  DecisionCommand,
   EventSourcedCommands,
   newId,
   type CommandOutcome,
+  type DecisionInput,
   type RequestContext,
   type RequestMemo,
 } from '#platform';
@@ -13,7 +15,11 @@ import { HUB_REGISTER, type HubRegister } from '../hub-register.port.js';
 import { CaseFactsFromStreams } from '../case-facts.provider.js';
 import { youngPersonStreamId } from '../young-people.events.js';
 import { IdentityRegistry, identityKey } from './identity-registry.js';
-import { receiveReferral, validateReferral } from './receive-referral.decide.js';
+import {
+  receiveReferral,
+  validateReferral,
+  type ReceiveReferral,
+} from './receive-referral.decide.js';
 import type { ReceiveReferralRequest } from './receive-referral.dto.js';
 
 /**
@@ -24,14 +30,42 @@ import type { ReceiveReferralRequest } from './receive-referral.dto.js';
 export type ReferralOutcome = CommandOutcome &
   ({ forwarded: false; youngPersonId: string; repeat: boolean } | { forwarded: true });
 
-export class ReceiveReferralCommand extends Command<ReferralOutcome> {
+/**
+ * The referral as its decider takes it, less what the handler finds out: which case it belongs
+ * to (named, matched by identity, or new), whether the hub exists, whether it is forwarded.
+ */
+type ReferralInput = DecisionInput<
+  ReceiveReferral,
+  'youngPersonId' | 'referralId' | 'match' | 'forwarded' | 'hubExists' | 'splitFrom'
+> & { youngPersonId: string | null };
+
+export class ReceiveReferralCommand extends DecisionCommand<ReferralInput, ReferralOutcome> {
   constructor(
-    readonly request: ReceiveReferralRequest,
-    readonly ctx: RequestContext,
+    input: ReferralInput,
+    ctx: RequestContext,
     /** Who refers, and the scope the policy gave them for referring. */
     readonly access: AccessScope,
   ) {
-    super();
+    super(input, ctx);
+  }
+
+  static from(r: ReceiveReferralRequest, ctx: RequestContext, access: AccessScope) {
+    return new ReceiveReferralCommand(
+      {
+        youngPersonId: r.youngPersonId ?? null,
+        hubId: r.hubId,
+        category: r.category,
+        youngPerson: {
+          givenName: r.youngPerson.givenName,
+          familyName: r.youngPerson.familyName,
+          dateOfBirth: r.youngPerson.dateOfBirth,
+        },
+        socialWorker: { name: r.socialWorker.name, team: r.socialWorker.team },
+        reason: r.reason,
+      },
+      ctx,
+      access,
+    );
   }
 }
 
@@ -46,7 +80,7 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
     private readonly cases: CaseFactsFromStreams,
   ) {}
 
-  async execute({ request, ctx, access }: ReceiveReferralCommand): Promise<ReferralOutcome> {
+  async execute({ input: request, ctx, access }: ReceiveReferralCommand): Promise<ReferralOutcome> {
     // A retry (or a reused key) is answered before any identity is claimed: a claim made with
     // this key for another body would otherwise collide with the first one's.
     const stored = await this.commands.recorded(ctx);

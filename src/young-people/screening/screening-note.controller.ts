@@ -29,7 +29,7 @@ export class ScreeningNoteController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new RecordScreeningNoteCommand(id, body, ctx)),
+      await this.commandBus.execute(RecordScreeningNoteCommand.from(id, body, ctx)),
     );
   }
 }

@@ -1,22 +1,30 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CaseCommand } from '../case-command.js';
-import { EventSourcedCommands } from '#platform';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import type { ScreeningNoteRequest } from './screening-note.dto.js';
-import { recordScreeningNote } from './record-screening-note.decide.js';
+import { recordScreeningNote, type RecordScreeningNote } from './record-screening-note.decide.js';
 import { youngPersonStreamId } from '../young-people.events.js';
 
-const stream = youngPersonStreamId;
-
-export class RecordScreeningNoteCommand extends CaseCommand<ScreeningNoteRequest> {}
+export class RecordScreeningNoteCommand extends DecisionCommand<
+  DecisionInput<RecordScreeningNote>
+> {
+  static from(youngPersonId: string, r: ScreeningNoteRequest, ctx: RequestContext) {
+    return new RecordScreeningNoteCommand({ youngPersonId, note: r.note }, ctx);
+  }
+}
 
 @CommandHandler(RecordScreeningNoteCommand)
 export class RecordScreeningNoteHandler implements ICommandHandler<RecordScreeningNoteCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ youngPersonId, request, ctx }: RecordScreeningNoteCommand) {
+  execute({ input, ctx }: RecordScreeningNoteCommand) {
     return this.commands.execute({
-      streamId: stream(youngPersonId),
+      streamId: youngPersonStreamId(input.youngPersonId),
       decider: recordScreeningNote,
-      command: { youngPersonId, note: request.note, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

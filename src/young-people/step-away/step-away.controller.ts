@@ -28,7 +28,7 @@ export class StepAwayController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new StepAwayCommand(id, body, ctx)),
+      await this.commandBus.execute(StepAwayCommand.from(id, body, ctx)),
     );
   }
 
@@ -46,7 +46,7 @@ export class StepAwayController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new ReopenCaseCommand(id, body, ctx)),
+      await this.commandBus.execute(ReopenCaseCommand.from(id, body, ctx)),
     );
   }
 }

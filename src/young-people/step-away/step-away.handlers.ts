@@ -1,23 +1,35 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CaseCommand } from '../case-command.js';
-import { EventSourcedCommands } from '#platform';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import type { ReopenCaseRequest, StepAwayRequest } from './step-away.dto.js';
-import { reopenCase, stepAway } from './step-away.decide.js';
+import { reopenCase, stepAway, type ReopenCase, type StepAway } from './step-away.decide.js';
 import { youngPersonStreamId } from '../young-people.events.js';
 
 const stream = youngPersonStreamId;
 
-export class StepAwayCommand extends CaseCommand<StepAwayRequest> {}
-export class ReopenCaseCommand extends CaseCommand<ReopenCaseRequest> {}
+export class StepAwayCommand extends DecisionCommand<DecisionInput<StepAway>> {
+  static from(youngPersonId: string, r: StepAwayRequest, ctx: RequestContext) {
+    return new StepAwayCommand({ youngPersonId, reason: r.reason, on: r.on }, ctx);
+  }
+}
+export class ReopenCaseCommand extends DecisionCommand<DecisionInput<ReopenCase>> {
+  static from(youngPersonId: string, r: ReopenCaseRequest, ctx: RequestContext) {
+    return new ReopenCaseCommand({ youngPersonId, reason: r.reason }, ctx);
+  }
+}
 
 @CommandHandler(StepAwayCommand)
 export class StepAwayHandler implements ICommandHandler<StepAwayCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ youngPersonId, request, ctx }: StepAwayCommand) {
+  execute({ input, ctx }: StepAwayCommand) {
     return this.commands.execute({
-      streamId: stream(youngPersonId),
+      streamId: stream(input.youngPersonId),
       decider: stepAway,
-      command: { youngPersonId, ...request, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }
@@ -26,11 +38,11 @@ export class StepAwayHandler implements ICommandHandler<StepAwayCommand> {
 @CommandHandler(ReopenCaseCommand)
 export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ youngPersonId, request, ctx }: ReopenCaseCommand) {
+  execute({ input, ctx }: ReopenCaseCommand) {
     return this.commands.execute({
-      streamId: stream(youngPersonId),
+      streamId: stream(input.youngPersonId),
       decider: reopenCase,
-      command: { youngPersonId, ...request, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

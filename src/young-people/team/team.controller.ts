@@ -40,7 +40,7 @@ export class TeamController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new AddTeamMemberCommand(id, body, ctx)),
+      await this.commandBus.execute(AddTeamMemberCommand.from(id, body, ctx)),
     );
   }
 
@@ -60,7 +60,7 @@ export class TeamController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new EndTeamMemberCommand(id, { ...body, memberId }, ctx)),
+      await this.commandBus.execute(EndTeamMemberCommand.from(id, { ...body, memberId }, ctx)),
     );
   }
 
@@ -80,7 +80,7 @@ export class TeamController {
     return caseWriteResponse(
       res,
       id,
-      await this.commandBus.execute(new ChangeTeamMemberCommand(id, { ...body, memberId }, ctx)),
+      await this.commandBus.execute(ChangeTeamMemberCommand.from(id, { ...body, memberId }, ctx)),
     );
   }
 }

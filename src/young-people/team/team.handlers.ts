@@ -1,40 +1,84 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CaseCommand } from '../case-command.js';
-import { EventSourcedCommands, newId } from '#platform';
+import {
+  DecisionCommand,
+  EventSourcedCommands,
+  newId,
+  type DecisionInput,
+  type RequestContext,
+} from '#platform';
 import type {
   AddTeamMemberRequest,
   ChangeTeamMemberRequest,
   EndTeamMemberRequest,
 } from './team.dto.js';
-import { addTeamMember, changeTeamMember, endTeamMember } from './team.decide.js';
+import {
+  addTeamMember,
+  changeTeamMember,
+  endTeamMember,
+  type AddTeamMember,
+  type ChangeTeamMember,
+  type EndTeamMember,
+} from './team.decide.js';
 import { youngPersonStreamId } from '../young-people.events.js';
 
 const stream = youngPersonStreamId;
 
-export class AddTeamMemberCommand extends CaseCommand<AddTeamMemberRequest> {}
-export class EndTeamMemberCommand extends CaseCommand<
-  EndTeamMemberRequest & { memberId: string }
-> {}
-export class ChangeTeamMemberCommand extends CaseCommand<
-  ChangeTeamMemberRequest & { memberId: string }
-> {}
+export class AddTeamMemberCommand extends DecisionCommand<DecisionInput<AddTeamMember>> {
+  static from(youngPersonId: string, r: AddTeamMemberRequest, ctx: RequestContext) {
+    return new AddTeamMemberCommand(
+      {
+        youngPersonId,
+        memberId: newId(ctx, 'team-member'),
+        role: r.role,
+        name: r.name,
+        organisation: r.organisation ?? null,
+        from: r.from,
+      },
+      ctx,
+    );
+  }
+}
+export class EndTeamMemberCommand extends DecisionCommand<DecisionInput<EndTeamMember>> {
+  static from(
+    youngPersonId: string,
+    r: EndTeamMemberRequest & { memberId: string },
+    ctx: RequestContext,
+  ) {
+    return new EndTeamMemberCommand(
+      { youngPersonId, memberId: r.memberId, to: r.to, reason: r.reason },
+      ctx,
+    );
+  }
+}
+export class ChangeTeamMemberCommand extends DecisionCommand<DecisionInput<ChangeTeamMember>> {
+  static from(
+    youngPersonId: string,
+    r: ChangeTeamMemberRequest & { memberId: string },
+    ctx: RequestContext,
+  ) {
+    return new ChangeTeamMemberCommand(
+      {
+        youngPersonId,
+        memberId: r.memberId,
+        newMemberId: newId(ctx, 'team-member'),
+        name: r.name,
+        organisation: r.organisation ?? null,
+        from: r.from,
+        reason: r.reason,
+      },
+      ctx,
+    );
+  }
+}
 
 @CommandHandler(AddTeamMemberCommand)
 export class AddTeamMemberHandler implements ICommandHandler<AddTeamMemberCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ youngPersonId, request, ctx }: AddTeamMemberCommand) {
+  execute({ input, ctx }: AddTeamMemberCommand) {
     return this.commands.execute({
-      streamId: stream(youngPersonId),
+      streamId: stream(input.youngPersonId),
       decider: addTeamMember,
-      command: {
-        youngPersonId,
-        memberId: newId(ctx, 'team-member'),
-        role: request.role,
-        name: request.name,
-        organisation: request.organisation ?? null,
-        from: request.from,
-        now: ctx.now,
-      },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }
@@ -43,11 +87,11 @@ export class AddTeamMemberHandler implements ICommandHandler<AddTeamMemberComman
 @CommandHandler(EndTeamMemberCommand)
 export class EndTeamMemberHandler implements ICommandHandler<EndTeamMemberCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ youngPersonId, request, ctx }: EndTeamMemberCommand) {
+  execute({ input, ctx }: EndTeamMemberCommand) {
     return this.commands.execute({
-      streamId: stream(youngPersonId),
+      streamId: stream(input.youngPersonId),
       decider: endTeamMember,
-      command: { youngPersonId, ...request, now: ctx.now },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }
@@ -56,20 +100,11 @@ export class EndTeamMemberHandler implements ICommandHandler<EndTeamMemberComman
 @CommandHandler(ChangeTeamMemberCommand)
 export class ChangeTeamMemberHandler implements ICommandHandler<ChangeTeamMemberCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
-  execute({ youngPersonId, request, ctx }: ChangeTeamMemberCommand) {
+  execute({ input, ctx }: ChangeTeamMemberCommand) {
     return this.commands.execute({
-      streamId: stream(youngPersonId),
+      streamId: stream(input.youngPersonId),
       decider: changeTeamMember,
-      command: {
-        youngPersonId,
-        memberId: request.memberId,
-        newMemberId: newId(ctx, 'team-member'),
-        name: request.name,
-        organisation: request.organisation ?? null,
-        from: request.from,
-        reason: request.reason,
-        now: ctx.now,
-      },
+      command: { ...input, now: ctx.now },
       ctx,
     });
   }

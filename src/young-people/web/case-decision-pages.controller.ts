@@ -35,7 +35,7 @@ export class CaseDecisionPagesController {
       body,
       type: ScreeningNoteRequest,
       words: NOTE_WORDS,
-      command: (value, ctx) => new RecordScreeningNoteCommand(id, value, ctx),
+      command: (value, ctx) => RecordScreeningNoteCommand.from(id, value, ctx),
       saved: 'screening-note',
     });
   }
@@ -54,7 +54,7 @@ export class CaseDecisionPagesController {
       type: StepAwayRequest,
       dates: { on: 'The date the hub steps away' },
       words: STEP_AWAY_WORDS,
-      command: (value, ctx) => new StepAwayCommand(id, value, ctx),
+      command: (value, ctx) => StepAwayCommand.from(id, value, ctx),
       saved: 'stepped-away',
     });
   }
@@ -72,7 +72,7 @@ export class CaseDecisionPagesController {
       body,
       type: ReopenCaseRequest,
       words: REOPEN_WORDS,
-      command: (value, ctx) => new ReopenCaseCommand(id, value, ctx),
+      command: (value, ctx) => ReopenCaseCommand.from(id, value, ctx),
       saved: 'reopened',
     });
   }

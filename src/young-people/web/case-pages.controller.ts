@@ -107,7 +107,7 @@ export class CasePagesController {
     const back = `/app/young-people/${id}`;
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, {});
-      await this.commandBus.execute(new AcceptReferralCommand(id, ctx));
+      await this.commandBus.execute(AcceptReferralCommand.from(id, ctx));
     } catch (error) {
       return this.pages.failed(req, res, back, this.pages.refusal(error), {});
     }
@@ -127,7 +127,7 @@ export class CasePagesController {
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
-      await this.commandBus.execute(new DeclineReferralCommand(id, value.reason, ctx));
+      await this.commandBus.execute(DeclineReferralCommand.from(id, value.reason, ctx));
     } catch (error) {
       return this.pages.failed(req, res, back, this.pages.refusal(error), body);
     }
@@ -159,7 +159,7 @@ export class CasePagesController {
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
-      await this.commandBus.execute(new AllocateKeyWorkerCommand(id, value, ctx));
+      await this.commandBus.execute(AllocateKeyWorkerCommand.from(id, value, ctx));
     } catch (error) {
       return this.pages.failed(req, res, back, this.pages.refusal(error), body);
     }

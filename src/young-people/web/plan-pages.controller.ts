@@ -116,7 +116,7 @@ export class PlanPagesController {
       type: SetGoalRequest,
       dates: { targetDate: 'The date to reach it by' },
       words: GOAL_WORDS,
-      command: (value, ctx) => new SetGoalCommand(id, value, ctx),
+      command: (value, ctx) => SetGoalCommand.from(id, value, ctx),
       saved: 'goal-set',
     });
   }
@@ -136,7 +136,7 @@ export class PlanPagesController {
       type: ReviewPlanRequest,
       dates: { reviewedOn: 'The date of the review' },
       words: REVIEW_WORDS,
-      command: (value, ctx) => new ReviewPlanCommand(id, value, ctx),
+      command: (value, ctx) => ReviewPlanCommand.from(id, value, ctx),
       saved: 'plan-reviewed',
     });
   }

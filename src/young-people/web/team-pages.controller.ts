@@ -105,7 +105,7 @@ export class TeamPagesController {
       type: AddTeamMemberRequest,
       dates: { from: 'The date they join the team' },
       words: ADD_WORDS,
-      command: (value, ctx) => new AddTeamMemberCommand(id, value, ctx),
+      command: (value, ctx) => AddTeamMemberCommand.from(id, value, ctx),
       saved: 'team-added',
     });
   }
@@ -126,7 +126,7 @@ export class TeamPagesController {
       type: EndTeamMemberRequest,
       dates: { to: 'The date they leave the team' },
       words: END_WORDS,
-      command: (value, ctx) => new EndTeamMemberCommand(id, { ...value, memberId }, ctx),
+      command: (value, ctx) => EndTeamMemberCommand.from(id, { ...value, memberId }, ctx),
       saved: 'team-ended',
     });
   }
