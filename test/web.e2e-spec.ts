@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeInBrowser, launchChromium, PageChecks, SHOTS } from './support/browser.js';
+import {
+  describeInBrowser,
+  launchChromium,
+  PageChecks,
+  pageWidth,
+  SHOTS,
+} from './support/browser.js';
 import { outreachStreamId } from '../src/outreach/index.js';
 import { registerDemoUsers } from '../src/web/index.js';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
@@ -61,7 +67,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     return r.body as { youngPersonId: string; position: number };
   }
 
-  it('lets a manager accept a referral and allocate a key worker', async () => {
+  it('lets a manager put a worker on the staff list, accept a referral and allocate them from the list', async () => {
     const { youngPersonId, position } = await referral('Alex');
     await api.infra.runner.waitFor(
       api.infra.runner.projections.map((p) => p.name),
@@ -72,12 +78,48 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     const page = await signIn(context, 'Mina Manager');
     await page.waitForURL(/\/referrals$/);
     await check(page, 'manager-referrals-desktop');
-    await page.getByRole('link', { name: 'Alex Generated' }).click();
+
+    // The staff list: an empty form is refused in plain words, field by field.
+    await page.getByRole('link', { name: 'Staff' }).click();
+    expect(await page.locator('main').textContent()).toContain('No one is on the staff list yet');
+    await page.getByRole('button', { name: 'Add to the staff list' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter their name');
+    const summary = await page.locator('.govuk-error-summary__list').innerText();
+    expect(summary.split('\n')).toEqual([
+      'Enter their name',
+      'Select their role in the hub',
+      'Enter how they sign in',
+      'Enter their first day in the hub',
+    ]);
+    await check(page, 'manager-staff-errors-desktop');
+    await page.getByLabel('Their name').fill('Olu Outreach');
+    await page.getByLabel('Outreach worker').check();
+    await page.getByLabel('How they sign in').fill('ow-web');
+    await page.getByLabel('Day').fill('5');
+    await page.getByLabel('Month').fill('1');
+    await page.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Add to the staff list' }).click();
+    await page.waitForURL(/saved=staff-added/);
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+      'Added to the staff list',
+    );
+    expect(await page.locator('#staff-now tbody tr').count()).toBe(1);
+    expect(await page.locator('#staff-now').textContent()).toContain('5 January 2026');
+    await check(page, 'manager-staff-desktop');
+    const staff = await api.infra.store.readStream(`hub-staff-${hubId}`);
+    expect(staff.map((e) => [e.type, e.data.signIn, e.data.role])).toEqual([
+      ['StaffMemberAdded', 'ow-web', 'outreach_worker'],
+    ]);
+
+    await page.goto(`${api.url}/app/young-people/${youngPersonId}`);
     await check(page, 'manager-case-referred-desktop');
     await page.getByRole('button', { name: 'Accept the referral' }).click();
     expect(await page.locator('#case-status').textContent()).toBe('Open');
-    await page.getByLabel('Or another worker’s id').fill('ow-web');
-    await page.getByLabel('Their name').fill('Olu Outreach');
+    await page.getByRole('button', { name: 'Allocate' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Select a key worker',
+    );
+    await page.getByLabel('Olu Outreach').check();
     await check(page, 'manager-case-allocate-desktop');
     await page.getByRole('button', { name: 'Allocate' }).click();
     await page.waitForURL(/saved=/);
@@ -93,6 +135,188 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
       await page.goto(`${api.url}/app/hubs/${hubId}/${path}`);
       await check(page, `manager-${path}-desktop`);
     }
+    await context.close();
+  }, 90_000);
+
+  it('lets a manager admit to a free bed, see the board change, discharge, and take a bed out of use and back', async () => {
+    const { youngPersonId } = await referral('Bea');
+    const accepted = await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      accepted.body.position,
+      5000,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'Mina Manager');
+    await page.waitForURL(/\/referrals$/);
+    await page.getByRole('link', { name: 'Beds and housing' }).click();
+    const bed = (id: string) => page.locator('.app-bed').filter({ hasText: id });
+    await page.getByRole('link', { name: 'Admit someone to Planned bed 1' }).click();
+    await check(page, 'manager-bed-admit-desktop');
+
+    // Sent empty: each field says what to do, in the order the page asks.
+    await page.getByRole('button', { name: 'Admit' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select who to admit',
+      'Enter the day they come',
+      'Enter the postcode of the placement',
+    ]);
+    await check(page, 'manager-bed-admit-errors-desktop');
+    await page.getByLabel('Bea Generated').check();
+    await page.locator('#from-day').fill('1');
+    await page.locator('#from-month').fill('12');
+    await page.locator('#from-year').fill('2026');
+    await page.getByLabel('Postcode of the placement').fill('YO1 7HH');
+    await page.getByRole('button', { name: 'Admit' }).click();
+    await page.waitForURL(/\/beds\?saved=admitted/);
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('Admitted');
+    expect(await bed('Planned bed 1').textContent()).toContain('Bea Generated');
+    const admitted = (await api.infra.store.readStream(`hub-${hubId}`)).at(-1)!;
+    expect(admitted.type).toBe('YoungPersonAdmitted');
+    expect(admitted.data).toMatchObject({
+      bedId: 'planned-1',
+      youngPersonId,
+      from: '2026-12-01',
+      plannedEnd: null,
+      episode: {
+        rne: 'S',
+        ls: 'V2',
+        place: 'K2',
+        placeProvider: 'PR1',
+        postcode: 'YO1 7HH',
+        outOfArea: false,
+      },
+    });
+    expect(admitted.metadata.actor).toMatchObject({ id: 'mgr-web' });
+    await check(page, 'manager-beds-occupied-desktop');
+
+    await page.getByRole('link', { name: 'Discharge Bea Generated from Planned bed 1' }).click();
+    await page.getByRole('button', { name: 'Record that they have left the bed' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Enter the day they leave the bed',
+      'Select where they go',
+      'Enter why they leave the bed',
+    ]);
+    await page.locator('#on-day').fill('4');
+    await page.locator('#on-month').fill('12');
+    await page.locator('#on-year').fill('2026');
+    await page.getByLabel('Supported lodgings').check();
+    await page.getByLabel('Why they leave the bed').fill('Ready for supported lodgings');
+    await check(page, 'manager-bed-discharge-desktop');
+    await page.getByRole('button', { name: 'Record that they have left the bed' }).click();
+    await page.waitForURL(/saved=discharged/);
+    expect(await bed('Planned bed 1').textContent()).toContain('free');
+    const discharged = (await api.infra.store.readStream(`hub-${hubId}`)).at(-1)!;
+    expect([discharged.type, discharged.data.destination, discharged.data.on]).toEqual([
+      'YoungPersonDischarged',
+      'supported_lodgings',
+      '2026-12-04',
+    ]);
+
+    // Out of use from today, refused without a reason (said on that bed), then back in use.
+    await bed('Planned bed 2').locator('.govuk-details__summary').click();
+    await bed('Planned bed 2').getByRole('button', { name: 'Take out of use' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Enter why the bed is out of use',
+    );
+    expect(await bed('Planned bed 2').locator('.govuk-error-message').textContent()).toContain(
+      'Enter why the bed is out of use',
+    );
+    await bed('Planned bed 2').getByLabel('Why it is out of use, from today').fill('Broken window');
+    await bed('Planned bed 2').getByRole('button', { name: 'Take out of use' }).click();
+    await page.waitForURL(/saved=out-of-use/);
+    expect(await bed('Planned bed 2').textContent()).toContain('Broken window');
+    await check(page, 'manager-beds-out-of-use-desktop');
+    await page.getByRole('button', { name: 'Planned bed 2 is back in use today' }).click();
+    await page.waitForURL(/saved=back-in-use/);
+    expect(await bed('Planned bed 2').textContent()).toContain('free');
+    const types = (await api.infra.store.readStream(`hub-${hubId}`)).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(['BedTakenOutOfUse', 'BedReturnedToUse']);
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(`${api.url}/app/hubs/${hubId}/beds/planned-1/admit`);
+    await check(page, 'manager-bed-admit-phone');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await context.close();
+  }, 90_000);
+
+  it('lets a manager add a referral, shown the young people it may be about before it is saved', async () => {
+    const known = await referral('Cleo');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'Mina Manager');
+    await page.waitForURL(/\/referrals$/);
+    await page.getByRole('button', { name: 'Add a referral' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Enter their first name',
+      'Enter their last name',
+      'Enter their date of birth',
+      'Select the kind of referral',
+      'Enter the social worker’s name',
+      'Enter the social worker’s team',
+      'Enter why they are referred',
+    ]);
+    await check(page, 'manager-referral-errors-desktop');
+    const fill = async (given: string) => {
+      await page.getByLabel('First name').fill(given);
+      await page.getByLabel('Last name').fill('generated');
+      await page.getByLabel('Day').fill('2');
+      await page.getByLabel('Month').fill('2');
+      await page.getByLabel('Year').fill('2010');
+      await page.getByLabel('Edge of care', { exact: true }).check();
+      await page.getByLabel('Social worker’s name').fill('Sam Social');
+      await page.getByLabel('Social worker’s team').fill('North');
+      await page.getByLabel('Why they are referred').fill('Family breakdown');
+      await page.getByRole('button', { name: 'Continue' }).click();
+    };
+    // Same date of birth and last name (accents and case aside): asked before anything is saved.
+    const head = (await api.infra.store.head()).position;
+    await fill('Chloé');
+    await page.waitForURL(/\/new-referral\/check$/);
+    expect((await api.infra.store.head()).position).toBe(head + 1); // the look, logged; nothing else
+    expect(await page.locator('main').textContent()).toContain('Cleo Generated');
+    await check(page, 'manager-referral-check-desktop');
+    await page.getByRole('button', { name: 'Save the referral' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Select who the referral is about',
+    );
+    await page.getByLabel('Someone the hub does not know yet').check();
+    await page.getByRole('button', { name: 'Save the referral' }).click();
+    await page.waitForURL(/\/app\/young-people\/[0-9a-f-]{36}\?saved=referral-received/);
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain(
+      'Referral received',
+    );
+    expect(await page.locator('h1').textContent()).toContain('Chloé generated');
+    const created = page.url().match(/young-people\/([0-9a-f-]{36})/)![1];
+    expect(created).not.toBe(known.youngPersonId);
+
+    // The same young person again: added to their case, not a second one.
+    await page.goto(`${api.url}/app/hubs/${hubId}/new-referral`);
+    await fill('Cleo');
+    await page.getByLabel('Cleo Generated').check();
+    await page.getByRole('button', { name: 'Save the referral' }).click();
+    await page.waitForURL(/saved=referral-added-to-case/);
+    expect(page.url()).toContain(known.youngPersonId);
+    const events = await api.infra.store.readStream(`young-person-${known.youngPersonId}`);
+    expect(events.map((e) => e.type)).toEqual(['ReferralReceived', 'RepeatReferralReceived']);
+    expect(events[1].data).toMatchObject({ possibleDuplicate: false, reason: 'Family breakdown' });
+
+    // A referral matched by name and date of birth alone waits on the case for the manager's answer.
+    const again = await referral('Cleo');
+    expect(again.youngPersonId).toBe(known.youngPersonId);
+    await page.goto(`${api.url}/app/young-people/${known.youngPersonId}`);
+    await page.getByRole('button', { name: 'Save the answer' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Select whether the referral is about this young person',
+    );
+    await check(page, 'manager-case-possible-duplicate-desktop');
+    await page.getByLabel('No, someone else: open a case of their own').check();
+    await page.getByRole('button', { name: 'Save the answer' }).click();
+    await page.waitForURL(/saved=split-from-duplicate/);
+    const split = page.url().match(/young-people\/([0-9a-f-]{36})/)![1];
+    expect(split).not.toBe(known.youngPersonId);
+    const opened = await api.infra.store.readStream(`young-person-${split}`);
+    expect(opened[0].data.splitFrom).toMatchObject({ youngPersonId: known.youngPersonId });
     await context.close();
   }, 90_000);
 

@@ -74,6 +74,15 @@ export async function seedDemo(out: (line: string) => void): Promise<void> {
         { id: 'demo-auditor', name: 'Ada Auditor (demo)', roles: ['auditor'], hubs: [] },
       ];
       const [manager, keyWorker, outreach] = users;
+      const staffRoles = ['hub_manager', 'key_worker', 'outreach_worker'];
+      for (const [i, person] of [manager, keyWorker, outreach].entries()) {
+        await call(admin, 'POST', `/api/hubs/${hubId}/staff`, {
+          name: person.name,
+          role: staffRoles[i],
+          signIn: person.id,
+          from: daysAgo(365).toISOString().slice(0, 10),
+        });
+      }
       for (const [i, given] of GIVEN.entries()) {
         const born = new Date(Date.UTC(2026 - 13 - i * 2, i, 10 + i)).toISOString().slice(0, 10);
         const r = await call(manager, 'POST', '/api/referrals', {

@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'housing:options',
   'hub:read',
   'hub:write',
+  'staff:read',
+  'staff:write',
   'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +66,8 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'housing:write': 'hub',
     'housing:options': 'hub',
     'hub:read': 'all',
+    'staff:read': 'hub',
+    'staff:write': 'hub',
   },
   key_worker: {
     'case:read': 'hub',
@@ -94,6 +98,7 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'placement:read': 'all',
     'housing:read': 'all',
     'hub:read': 'all',
+    'staff:read': 'all',
     'audit:read': 'all',
   },
   independent_visitor: {
@@ -107,6 +112,8 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
   admin: {
     'hub:read': 'all',
     'hub:write': 'all',
+    'staff:read': 'all',
+    'staff:write': 'all',
   },
 };
 

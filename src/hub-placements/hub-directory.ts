@@ -2,9 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '#platform';
 import { fold } from '#kernel';
-import type { HubRegister } from '../young-people/index.js';
+import type { HubRegister, HubStaffMember } from '../young-people/index.js';
 import { hubStreamId, type HubEvent } from './hub-placements.events.js';
 import { evolveHub, initialHub, type Hub } from './hub.state.js';
+import type { StaffEvent } from './staff/staff.events.js';
+import { STAFF_ROLE_NAMES, staffStreamId } from './staff/staff.events.js';
+import { currentStaff, evolveStaff, initialStaff, type HubStaff } from './staff/staff.state.js';
 
 /** What other modules may ask about a hub, answered from the hub's own stream (never stale). */
 @Injectable()
@@ -14,6 +17,22 @@ export class HubDirectory implements HubRegister {
   async find(hubId: string): Promise<Hub> {
     const events = await this.store.readStream(hubStreamId(hubId));
     return fold<HubEvent, Hub>({ evolve: evolveHub, initialState: initialHub }, events);
+  }
+
+  /** Everyone who has worked in the hub, from its staff stream. */
+  async staffList(hubId: string): Promise<HubStaff> {
+    const events = await this.store.readStream(staffStreamId(hubId));
+    return fold<StaffEvent, HubStaff>({ evolve: evolveStaff, initialState: initialStaff }, events);
+  }
+
+  /** Who works in the hub now: the people a case can be allocated to. */
+  async staffOf(hubId: string): Promise<HubStaffMember[]> {
+    return currentStaff(await this.staffList(hubId)).map(({ staffId, name, role, signIn }) => ({
+      staffId,
+      name,
+      role: STAFF_ROLE_NAMES[role],
+      signIn,
+    }));
   }
 
   async statusOf(hubId: string): Promise<'none' | 'open'> {

@@ -21,7 +21,11 @@ import { hubsListProjection } from './hubs-list/hubs-list.projection.js';
 import { ListHubsHandler } from './hubs-list/hubs-list.query.js';
 import { OpenHubController } from './open-hub/open-hub.controller.js';
 import { OpenHubHandler } from './open-hub/open-hub.handler.js';
+import { StaffController } from './staff/staff.controller.js';
+import { staffHandlers } from './staff/staff.handlers.js';
+import { BedPagesController } from './web/bed-pages.controller.js';
 import { BedsPageController } from './web/beds-page.controller.js';
+import { StaffPageController } from './web/staff-page.controller.js';
 import { BedsTraySource } from './work-tray/beds-tray.source.js';
 
 export const hubPlacementsProjections = [
@@ -35,12 +39,15 @@ export const hubPlacementsProjections = [
 @Module({
   controllers: [
     BedsPageController,
+    BedPagesController,
+    StaffPageController,
     OpenHubController,
     HubsListController,
     AdmissionsController,
     BedBoardController,
     CommunityFamiliesController,
     PlacementHistoryController,
+    StaffController,
   ],
   providers: [
     BedsTraySource,
@@ -54,6 +61,7 @@ export const hubPlacementsProjections = [
     ...communityFamilyHandlers,
     GetPlacementHistoryHandler,
     GetOccupancyHandler,
+    ...staffHandlers,
   ],
   exports: [HubDirectory, HUB_REGISTER],
 })

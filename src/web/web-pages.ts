@@ -102,6 +102,8 @@ export class WebPages {
       type: new () => T;
       body: Record<string, string>;
       back: string;
+      /** Where to go once it is done (with the confirmation); `back` when not given. */
+      next?: string;
       command: (value: T, ctx: RequestContext) => Command<unknown>;
       saved: string;
       dates?: Record<string, string>;
@@ -121,7 +123,7 @@ export class WebPages {
     } catch (error) {
       return this.failed(req, res, form.back, this.refusal(error, form.words), form.body);
     }
-    return this.done(req, res, form.back, form.saved);
+    return this.done(req, res, form.next ?? form.back, form.saved);
   }
 
   /**
@@ -210,12 +212,22 @@ export class WebPages {
   }
 }
 
-/** Empty fields are absent; checkbox "true" is true; numbers stay text unless the form says so. */
+/**
+ * Empty fields are absent; checkbox "true" is true; numbers stay text unless the form says so.
+ * A field named `episode.rne` fills `episode: { rne }`, as the request class nests it (and its
+ * error comes back on `episode.rne`).
+ */
 function clean(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
+    const [outer, inner] = k.split('.', 2);
+    const nests = inner !== undefined && !['__proto__', 'constructor', 'prototype'].includes(outer);
+    // The group exists even when its fields are empty, so each empty field is named.
+    if (nests && (out[outer] === undefined || typeof out[outer] !== 'object')) out[outer] = {};
     if (v === '' || v === undefined) continue;
-    out[k] = v === 'true' ? true : v === 'false' ? false : v;
+    const value = v === 'true' ? true : v === 'false' ? false : v;
+    if (inner === undefined) out[k] = value;
+    else if (nests) (out[outer] as Record<string, unknown>)[inner] = value;
   }
   return out;
 }
@@ -272,6 +284,7 @@ function navFor(
       { href: `/app/hubs/${hub}/referrals`, text: 'Referrals' },
       { href: `/app/hubs/${hub}/beds`, text: 'Beds and housing' },
       { href: `/app/hubs/${hub}/missing`, text: 'Missing and Reg 40' },
+      { href: `/app/hubs/${hub}/staff`, text: 'Staff' },
     );
   }
   if (

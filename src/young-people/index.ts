@@ -13,9 +13,10 @@ export type { EventReadFromElsewhere as CaseloadReadsFromElsewhere } from './cas
 export {
   CaseDirectory,
   type CasePastRetention,
+  type OpenCase,
   type YoungPersonName,
 } from './case-directory/case-directory.js';
-export { HUB_REGISTER, type HubRegister } from './hub-register.port.js';
+export { HUB_REGISTER, type HubRegister, type HubStaffMember } from './hub-register.port.js';
 export { YOUNG_PEOPLE_SETTINGS_HELP } from './young-people.settings.js';
 export {
   TRAY_ENTRIES,
@@ -26,3 +27,4 @@ export {
 } from './work-tray/work-tray.js';
 export { caseHeaderView, type CasePart } from './web/case-header.js';
 export { CasePageFrame } from './web/case-page-frame.js';
+export { CaseloadCount } from './caseload/caseload-count.js';

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { CasePageFrame } from './web/case-page-frame.js';
+import { ReferralPagesController } from './web/referral-pages.controller.js';
 import { CaseDecisionPagesController } from './web/case-decision-pages.controller.js';
 import { PlanPagesController } from './web/plan-pages.controller.js';
 import { TeamPagesController } from './web/team-pages.controller.js';
 import { FindYoungPeopleHandler } from './find-young-people/find-young-people.query.js';
+import { FindPossibleMatchesHandler } from './find-young-people/possible-matches.query.js';
 import { YoungPeoplePageController } from './web/young-people-page.controller.js';
 import { CloseCaseController } from './close-case/close-case.controller.js';
 import { CorrectReferralController } from './correct-referral/correct-referral.controller.js';
@@ -63,7 +65,8 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
 
 /**
  * Global: the case is what every other capability builds on; they reach it through the ports it
- * exports (CASE_FACTS for the access policy, CaseDirectory for names), never its tables.
+ * exports (CASE_FACTS for the access policy, CaseDirectory for names, CaseloadCount for the
+ * staff list), never its tables.
  */
 @Global()
 @Module({
@@ -91,6 +94,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     TeamPagesController,
     PlanPagesController,
     CaseDecisionPagesController,
+    ReferralPagesController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -120,12 +124,13 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     CaseDirectory,
     CasePageFrame,
     FindYoungPeopleHandler,
+    FindPossibleMatchesHandler,
     WorkTray,
     CaseTraySource,
     { provide: APP_INTERCEPTOR, useClass: WorkTrayBadgeInterceptor },
     youngPeopleSettingsProvider,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
-  exports: [CASE_FACTS, CaseDirectory, WorkTray, CasePageFrame],
+  exports: [CASE_FACTS, CaseDirectory, CaseloadCount, WorkTray, CasePageFrame],
 })
 export class YoungPeopleModule {}

@@ -207,6 +207,20 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/api/hubs/${f.hubId}/community-families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/end`,
     body: { on: '2026-02-10', reason: 'matrix' },
   }),
+  'GET /api/hubs/:hubId/staff': (f) => ({ path: `/api/hubs/${f.hubId}/staff` }),
+  'POST /api/hubs/:hubId/staff': (f, user) => ({
+    path: `/api/hubs/${f.hubId}/staff`,
+    body: {
+      name: 'Matrix Staff',
+      role: 'key_worker',
+      signIn: `matrix-${user}-${++people}`,
+      from: '2026-01-05',
+    },
+  }),
+  'POST /api/hubs/:hubId/staff/:staffId/end': (f) => ({
+    path: `/api/hubs/${f.hubId}/staff/00000000-0000-4000-8000-0000000000ef/end`,
+    body: { on: '2026-02-10', reason: 'matrix' },
+  }),
   'GET /api/young-people/:id': (f) => ({ path: `/api/young-people/${f.youngPersonId}` }),
   'GET /api/young-people/:id/access-log': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/access-log`,
@@ -340,6 +354,10 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/young-people/${f.youngPersonId}/screening-notes`,
     body: { note: 'matrix' },
   }),
+  'POST /app/young-people/:id/referrals/:referralId/duplicate': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/referrals/00000000-0000-4000-8000-0000000000ed/duplicate`,
+    body: { decision: 'same' },
+  }),
   'POST /app/young-people/:id/step-away': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/step-away`,
     body: { reason: 'matrix', 'on-day': '1', 'on-month': '1', 'on-year': '2026' },
@@ -402,6 +420,67 @@ export const SAMPLES: Record<string, Sample> = {
     body: { workerId: 'kw-web', workerName: 'Web Worker', override: 'true', overrideReason: 'm' },
   }),
   'GET /app/hubs/:hubId/beds': (f) => ({ path: `/app/hubs/${f.hubId}/beds` }),
+  'GET /app/hubs/:hubId/beds/:bedId/admit': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/admit`,
+  }),
+  'POST /app/hubs/:hubId/beds/:bedId/admit': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/admit`,
+    body: {
+      youngPersonId: f.youngPersonId,
+      'from-day': '1',
+      'from-month': '2',
+      'from-year': '2026',
+    },
+  }),
+  'GET /app/hubs/:hubId/beds/:bedId/discharge': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/discharge`,
+  }),
+  'POST /app/hubs/:hubId/beds/:bedId/discharge': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/discharge`,
+    body: { destination: 'elsewhere', reason: 'matrix' },
+  }),
+  'POST /app/hubs/:hubId/beds/:bedId/out-of-use': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/emergency-1/out-of-use`,
+    body: { reason: 'matrix', 'from-day': '1', 'from-month': '2', 'from-year': '2026' },
+  }),
+  'POST /app/hubs/:hubId/beds/:bedId/back-in-use': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/emergency-1/back-in-use`,
+    body: { 'on-day': '2', 'on-month': '2', 'on-year': '2026' },
+  }),
+  'GET /app/hubs/:hubId/new-referral': (f) => ({ path: `/app/hubs/${f.hubId}/new-referral` }),
+  'GET /app/hubs/:hubId/new-referral/check': (f) => ({
+    path: `/app/hubs/${f.hubId}/new-referral/check`,
+  }),
+  'POST /app/hubs/:hubId/new-referral': (f) => ({
+    path: `/app/hubs/${f.hubId}/new-referral`,
+    body: {
+      'youngPerson.givenName': `Pag${++people}`,
+      'youngPerson.familyName': 'Rix',
+      'youngPerson.dateOfBirth-day': '6',
+      'youngPerson.dateOfBirth-month': '6',
+      'youngPerson.dateOfBirth-year': '2006',
+      category: 'edge_of_care',
+      'socialWorker.name': 'S W',
+      'socialWorker.team': 'T',
+      reason: 'matrix',
+    },
+  }),
+  'GET /app/hubs/:hubId/staff': (f) => ({ path: `/app/hubs/${f.hubId}/staff` }),
+  'POST /app/hubs/:hubId/staff': (f, user) => ({
+    path: `/app/hubs/${f.hubId}/staff`,
+    body: {
+      name: 'Matrix Staff',
+      role: 'outreach_worker',
+      signIn: `matrix-page-${user}-${++people}`,
+      'from-day': '5',
+      'from-month': '1',
+      'from-year': '2026',
+    },
+  }),
+  'POST /app/hubs/:hubId/staff/:staffId/end': (f) => ({
+    path: `/app/hubs/${f.hubId}/staff/00000000-0000-4000-8000-0000000000ef/end`,
+    body: { reason: 'matrix', 'on-day': '1', 'on-month': '2', 'on-year': '2026' },
+  }),
   'GET /app/hubs/:hubId/missing': (f) => ({ path: `/app/hubs/${f.hubId}/missing` }),
   'GET /app/caseload': () => ({ path: '/app/caseload' }),
   'GET /app/young-people/:id/timeline': (f) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { codesFor, isCode, providerRequired } from './code-lists.js';
+import { CODE_WORDS, codeOptions, codesFor, isCode, providerRequired } from './code-lists.js';
 
 describe('SSDA903 code lists (2025-26)', () => {
   it('holds the lists as published, by collection year', () => {
@@ -33,5 +33,13 @@ describe('SSDA903 code lists (2025-26)', () => {
     expect(isCode('ACCOM', 'BY')).toBe(false);
     expect(isCode('ACCOM', '0')).toBe(true);
     expect(isCode('ACTIV', '0')).toBe(true);
+  });
+
+  it('says in words every code a form asks for, and only codes of the list', () => {
+    for (const [list, words] of Object.entries(CODE_WORDS)) {
+      expect(Object.keys(words!).sort()).toEqual([...codesFor(list as 'RNE')].sort());
+    }
+    expect(codeOptions('RNE')[0]).toEqual({ value: 'S', text: 'S: Started to be looked after' });
+    expect(codeOptions('REC').every((o) => o.text === o.value)).toBe(true);
   });
 });

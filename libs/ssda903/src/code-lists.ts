@@ -118,3 +118,53 @@ export function isCode(
 export function providerRequired(place: string): boolean {
   return !/^(T[0-4]|Z1[1-4])$/.test(place);
 }
+
+/**
+ * What the codes a form asks for mean, in the words of the DfE's SSDA903 guidance, for pages:
+ * a manager picks "Started to be looked after", the return keeps `S`.
+ */
+export const CODE_WORDS: Partial<Record<CodeList, Readonly<Record<string, string>>>> = {
+  RNE: {
+    S: 'Started to be looked after',
+    L: 'Change of legal status only',
+    P: 'Change of placement and carer(s) only',
+    T: 'Change of both legal status and placement and carer(s) at the same time',
+    B: 'Change of placement but carer(s) the same',
+    U: 'Change of legal status and placement but carer(s) the same',
+  },
+  LS: {
+    C1: 'Interim care order',
+    C2: 'Full care order',
+    D1: 'Freeing order granted',
+    E1: 'Placement order granted',
+    V2: 'Single period of accommodation under section 20',
+    V3: 'Short breaks: individual episodes recorded',
+    V4: 'Short breaks: agreements recorded',
+    J1: 'Remanded to local authority or youth detention accommodation',
+    J2: 'Placed in local authority accommodation under PACE',
+    J3: 'Sentenced to a youth rehabilitation order with residence or intensive fostering',
+    L1: 'Under police protection and in local authority accommodation',
+    L2: 'Emergency protection order',
+    L3: 'Under a child assessment order and in local authority accommodation',
+  },
+  PLACE_PROVIDER: {
+    PR0: 'Parent or other person with parental responsibility',
+    PR1: 'Own council’s provision',
+    PR2: 'Other council’s provision',
+    PR3: 'Other public provision',
+    PR4: 'Private provision',
+    PR5: 'Voluntary or third sector provision',
+  },
+};
+
+/** A code list as the options of a form's select, each "S: Started to be looked after". */
+export function codeOptions(
+  list: CodeList,
+  year: CollectionYear = CURRENT_COLLECTION_YEAR,
+): { value: string; text: string }[] {
+  const words = CODE_WORDS[list] ?? {};
+  return codesFor(list, year).map((code) => ({
+    value: code,
+    text: words[code] ? `${code}: ${words[code]}` : code,
+  }));
+}

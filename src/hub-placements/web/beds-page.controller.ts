@@ -1,4 +1,6 @@
-import { Controller, Get, Req } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { UuidParam } from '#platform';
@@ -11,11 +13,18 @@ import {
   type AccessScope,
   type WebRequest,
   Requires,
+  scopeFor,
 } from '../../access/index.js';
-import { WebPages, youngPeopleInPage } from '../../web/index.js';
+import { ukNowLocal, WebPages, youngPeopleInPage } from '../../web/index.js';
 import { ListHousingOptions } from '../../housing/index.js';
 import { bedBoardRows, GetBedBoard } from '../bed-board/bed-board.query.js';
 import { ListCommunityFamilies } from '../community-families/community-families.query.js';
+
+/** Today in the UK as a date input's fields, for the one-click "from today" bed forms. */
+function todayFields() {
+  const [year, month, day] = ukNowLocal().slice(0, 10).split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
 
 /** The hub manager's bed board: the hub's beds, its community families and housing options. */
 @ApiExcludeController()
@@ -34,7 +43,10 @@ export class BedsPageController {
     @UuidParam('hubId') hubId: string,
     @Req() req: WebRequest,
     @Access() access: AccessScope,
+    @Res({ passthrough: true }) res: Response,
   ) {
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
     const { response: board } = await this.consent.keep(
       access,
       await this.queryBus.execute(new GetBedBoard(hubId)),
@@ -46,7 +58,14 @@ export class BedsPageController {
       '',
       this.pages.page(req, 'beds.njk', {
         title: 'Beds and housing',
+        hubId,
         board,
+        errors,
+        values,
+        key: randomUUID(),
+        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+        mayChange: scopeFor(req.user!.roles, 'placement:write') !== null,
+        today: todayFields(),
         families: families.items,
         housing: housing.options,
       }),

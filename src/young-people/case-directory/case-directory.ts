@@ -7,6 +7,11 @@ export interface YoungPersonName {
   familyName: string;
 }
 
+export interface OpenCase extends YoungPersonName {
+  youngPersonId: string;
+  dateOfBirth: string;
+}
+
 export interface CasePastRetention {
   youngPersonId: string;
   hubId: string;
@@ -37,6 +42,30 @@ export class CaseDirectory {
     return new Map(
       r.rows.map((row) => [row.id, { givenName: row.given_name, familyName: row.family_name }]),
     );
+  }
+
+  /**
+   * The hub's open (accepted) cases by name: who a bed, a family or a home can be offered to.
+   * A hub works with about 40 young people at a time; all of them are returned.
+   */
+  async openCasesOf(hubId: string): Promise<OpenCase[]> {
+    const r = await this.db.query<{
+      young_person_id: string;
+      given_name: string;
+      family_name: string;
+      date_of_birth: string;
+    }>(
+      `SELECT young_person_id, given_name, family_name, date_of_birth::text FROM rm_caseloads.cases
+       WHERE hub_id = $1 AND status = 'accepted'
+       ORDER BY lower(family_name), lower(given_name), young_person_id`,
+      [hubId],
+    );
+    return r.rows.map((row) => ({
+      youngPersonId: row.young_person_id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      dateOfBirth: row.date_of_birth,
+    }));
   }
 
   /** Cases whose young person is 75 or older today (the oldest 1,000), for the retention report. */

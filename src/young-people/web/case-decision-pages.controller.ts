@@ -1,4 +1,5 @@
-import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -8,6 +9,7 @@ import { ScreeningNoteRequest } from '../screening/screening-note.dto.js';
 import { RecordScreeningNoteCommand } from '../screening/screening-note.handler.js';
 import { ReopenCaseRequest, StepAwayRequest } from '../step-away/step-away.dto.js';
 import { ReopenCaseCommand, StepAwayCommand } from '../step-away/step-away.handlers.js';
+import { DecideDuplicateCommand } from '../duplicates/duplicates.handlers.js';
 
 const NOTE_WORDS: FormWords = { note: { label: 'the screening note' } };
 const STEP_AWAY_WORDS: FormWords = {
@@ -16,11 +18,17 @@ const STEP_AWAY_WORDS: FormWords = {
 };
 const REOPEN_WORDS: FormWords = { reason: { label: 'why the case reopens' } };
 
-/** The case page's decisions beyond accepting: screening notes, stepping away, reopening. */
+/**
+ * The case page's decisions beyond accepting: screening notes, a possible duplicate referral,
+ * stepping away, reopening.
+ */
 @ApiExcludeController()
 @Controller('app/young-people')
 export class CaseDecisionPagesController {
-  constructor(private readonly pages: WebPages) {}
+  constructor(
+    private readonly pages: WebPages,
+    private readonly commandBus: CommandBus,
+  ) {}
 
   @Post(':id/screening-notes')
   @Requires('case:decide', onCase())
@@ -38,6 +46,51 @@ export class CaseDecisionPagesController {
       command: (value, ctx) => RecordScreeningNoteCommand.from(id, value, ctx),
       saved: 'screening-note',
     });
+  }
+
+  /** A later referral matched by name and date of birth: the same young person, or not. */
+  @Post(':id/referrals/:referralId/duplicate')
+  @Requires('case:decide', onCase())
+  async duplicate(
+    @UuidParam('id') id: string,
+    @Param('referralId', new ParseUUIDPipe()) referralId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const back = `/app/young-people/${id}`;
+    const decision =
+      body.decision === 'same' ? 'confirm' : body.decision === 'other' ? 'reject' : null;
+    if (!decision) {
+      return this.pages.failed(
+        req,
+        res,
+        back,
+        [
+          {
+            text: 'Select whether the referral is about this young person',
+            href: `#decision-${referralId}`,
+          },
+        ],
+        body,
+      );
+    }
+    let opened: string | null = null;
+    try {
+      const ctx = this.pages.context(req, body.idempotencyKey, { referralId, decision });
+      const outcome = await this.commandBus.execute(
+        DecideDuplicateCommand.from(id, referralId, decision, ctx),
+      );
+      opened = outcome.newYoungPersonId;
+    } catch (error) {
+      return this.pages.failed(req, res, back, this.pages.refusal(error), body);
+    }
+    return this.pages.done(
+      req,
+      res,
+      opened ? `/app/young-people/${opened}` : back,
+      opened ? 'split-from-duplicate' : 'duplicate-confirmed',
+    );
   }
 
   @Post(':id/step-away')

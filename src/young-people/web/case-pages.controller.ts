@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -25,16 +25,14 @@ import { GetReferralQueue } from '../referral-queue/referral-queue.query.js';
 import { WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
 import { CasePageFrame } from './case-page-frame.js';
+import { HUB_REGISTER, type HubRegister } from '../hub-register.port.js';
 
 const DECLINE_WORDS: FormWords = {
   reason: { label: 'a reason for declining the referral' },
 };
 const ALLOCATE_WORDS: FormWords = {
-  workerId: {
-    label: 'a key worker',
-    rules: { required: 'Select a key worker, or enter their id' },
-  },
-  workerName: { label: 'the key worker’s name' },
+  workerId: { label: 'a key worker', rules: { required: 'Select a key worker' } },
+  workerName: { label: 'a key worker', rules: { required: 'Select a key worker' } },
   reason: { label: 'the reason for the change' },
   overrideReason: { label: 'why they may hold more young people than the limit' },
 };
@@ -50,6 +48,7 @@ export class CasePagesController {
     private readonly consent: ConsentFilter,
     private readonly caseloads: CaseloadCount,
     private readonly frame: CasePageFrame,
+    @Inject(HUB_REGISTER) private readonly hubs: HubRegister,
   ) {}
 
   @Get('hubs/:hubId/referrals')
@@ -67,13 +66,18 @@ export class CasePagesController {
     );
     return new HtmlDocument(
       '',
-      this.pages.page(req, 'referrals.njk', { title: 'Referrals', hubId, referrals: queue.items }),
+      this.pages.page(req, 'referrals.njk', {
+        title: 'Referrals',
+        hubId,
+        referrals: queue.items,
+        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+      }),
     );
   }
 
   private async casePage(req: WebRequest, res: Response, id: string) {
     const { summary, frame } = await this.frame.open(req, res, id, 'summary');
-    const workers = await this.caseloads.byWorkerInHub(summary.hubId);
+    const workers = await this.keyWorkersOf(summary.hubId);
     return new HtmlDocument(
       id,
       this.pages.page(req, 'case.njk', {
@@ -83,6 +87,18 @@ export class CasePagesController {
         workers,
       }),
     );
+  }
+
+  /** The hub's staff, with the young people each holds, fewest first: who a case can go to. */
+  private async keyWorkersOf(hubId: string) {
+    const [staff, counts] = await Promise.all([
+      this.hubs.staffOf(hubId),
+      this.caseloads.byWorkerInHub(hubId),
+    ]);
+    const held = new Map(counts.map((c) => [c.workerId, c.count]));
+    return staff
+      .map((s) => ({ ...s, count: held.get(s.signIn) ?? 0 }))
+      .sort((a, b) => a.count - b.count || a.name.localeCompare(b.name));
   }
 
   @Get('young-people/:id')
@@ -134,7 +150,7 @@ export class CasePagesController {
     return this.pages.done(req, res, `/app/hubs/${req.user!.hubs[0] ?? ''}/referrals`);
   }
 
-  /** The worker comes from the list (id|name) or is typed in; past the limit needs a reason. */
+  /** The worker comes from the hub's staff list (sign-in|name); past the limit needs a reason. */
   @Post('young-people/:id/key-worker')
   @Requires('case:allocate', onCase())
   async allocate(
@@ -144,13 +160,9 @@ export class CasePagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}`;
-    const [listedId, listedName] = String(body.worker ?? '').split('|');
+    const [workerId, workerName] = String(body.worker ?? '').split('|');
     const { worker: _w, ...rest } = body;
-    const fields = {
-      ...rest,
-      workerId: body.workerId || listedId,
-      workerName: body.workerName || listedName,
-    };
+    const fields = { ...rest, workerId, workerName };
     const { value, errors } = await this.pages.form(
       AllocateKeyWorkerRequest,
       fields,

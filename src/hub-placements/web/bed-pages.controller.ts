@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam } from '#platform';
+import { codeOptions } from '#ssda903';
+import {
+  HtmlDocument,
+  LogsAccess,
+  onHubParam,
+  Requires,
+  type WebRequest,
+} from '../../access/index.js';
+import { ukDate, WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
+import { CaseDirectory } from '../../young-people/index.js';
+import {
+  AdmitRequest,
+  BedBackInUseRequest,
+  BedOutOfUseRequest,
+  DischargeRequest,
+} from '../admissions/admissions.dto.js';
+import {
+  AdmitCommand,
+  BedBackInUseCommand,
+  BedOutOfUseCommand,
+  DischargeCommand,
+} from '../admissions/admissions.handlers.js';
+import { GetBedBoard, type BedBoard } from '../bed-board/bed-board.query.js';
+import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
+
+const BED_ID = /^(planned|emergency)-\d{1,2}$/;
+
+/** Where a young person goes from a bed, as a manager says it. */
+export const DESTINATION_WORDS: Record<DischargeDestination, string> = {
+  outreach_support: 'Home or their own place, with outreach support from the hub',
+  community_family: 'A community family',
+  supported_lodgings: 'Supported lodgings',
+  supported_accommodation: 'Supported accommodation',
+  home_to_family: 'Home to their family',
+  elsewhere: 'Somewhere else',
+};
+
+const ADMIT_WORDS: FormWords = {
+  youngPersonId: { label: 'who to admit', rules: { required: 'Select who to admit' } },
+  from: { label: 'the day they come' },
+  plannedEnd: { label: 'the day the stay is planned to end' },
+  'episode.rne': { label: 'the reason for a new episode' },
+  'episode.ls': { label: 'their legal status' },
+  'episode.placeProvider': { label: 'who provides the placement' },
+  'episode.postcode': {
+    label: 'the postcode of the placement',
+    rules: { matches: 'Enter a real postcode, like YO1 7HH' },
+  },
+};
+const DISCHARGE_WORDS: FormWords = {
+  on: { label: 'the day they leave the bed' },
+  destination: { label: 'where they go' },
+  reason: { label: 'why they leave the bed' },
+  rec: { label: 'the SSDA903 reason the episode ceased' },
+};
+const OUT_OF_USE_WORDS: FormWords = {
+  reason: { label: 'why the bed is out of use' },
+  from: { label: 'the day the bed goes out of use' },
+};
+const BACK_WORDS: FormWords = { on: { label: 'the day the bed is back in use' } };
+
+/** Bed board actions: admit to a free bed, discharge, take a bed out of use and back. */
+@ApiExcludeController()
+@Controller('app/hubs')
+export class BedPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly queryBus: QueryBus,
+    private readonly cases: CaseDirectory,
+  ) {}
+
+  private async bed(hubId: string, bedId: string) {
+    if (!BED_ID.test(bedId)) throw new NotFoundException();
+    const board: BedBoard = await this.queryBus.execute(new GetBedBoard(hubId));
+    const bed = board.beds.find((b) => b.bedId === bedId);
+    if (!bed) throw new NotFoundException();
+    return { board, bed };
+  }
+
+  @Get(':hubId/beds/:bedId/admit')
+  @Requires('placement:write', onHubParam())
+  @LogsAccess('admit to a bed page', youngPeopleInPage)
+  async admitPage(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { board, bed } = await this.bed(hubId, bedId);
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    const inBeds = new Set(board.beds.map((b) => b.occupant?.youngPersonId));
+    const open = (await this.cases.openCasesOf(hubId)).filter((c) => !inBeds.has(c.youngPersonId));
+    const select = (list: 'RNE' | 'LS' | 'PLACE_PROVIDER', field: string, fallback: string) =>
+      codeOptions(list).map((o) => ({ ...o, selected: (values[field] ?? fallback) === o.value }));
+    return new HtmlDocument(
+      '',
+      this.pages.page(req, 'bed-admit.njk', {
+        title: `Admit someone to ${bed.name}`,
+        hubId,
+        bed,
+        errors,
+        values,
+        key: randomUUID(),
+        people: open.map((c) => ({
+          value: c.youngPersonId,
+          text: `${c.givenName} ${c.familyName}`,
+          hint: { text: `Born ${ukDate(c.dateOfBirth)}` },
+          checked: values.youngPersonId === c.youngPersonId,
+          // The young people this page names, for the access log.
+          attributes: { 'data-young-person': c.youngPersonId },
+        })),
+        rne: select('RNE', 'episode.rne', 'S'),
+        ls: select('LS', 'episode.ls', 'V2'),
+        providers: select('PLACE_PROVIDER', 'episode.placeProvider', 'PR1'),
+      }),
+    );
+  }
+
+  @Post(':hubId/beds/:bedId/admit')
+  @Requires('placement:write', onHubParam())
+  async admit(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const { bed } = await this.bed(hubId, bedId);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/beds/${bedId}/admit`,
+      next: `/app/hubs/${hubId}/beds`,
+      // A hub bed is a children's home placement (K2); the box is ticked or absent.
+      body: {
+        ...body,
+        'episode.place': 'K2',
+        'episode.outOfArea': body['episode.outOfArea'] === 'true' ? 'true' : 'false',
+      },
+      type: AdmitRequest,
+      dates: { from: 'The day they come', plannedEnd: 'The day the stay is planned to end' },
+      words: ADMIT_WORDS,
+      command: (value, ctx) =>
+        AdmitCommand.from(hubId, { ...value, bedId: bed.bedId, kind: bed.kind }, ctx),
+      saved: 'admitted',
+    });
+  }
+
+  @Get(':hubId/beds/:bedId/discharge')
+  @Requires('placement:write', onHubParam())
+  @LogsAccess('discharge from a bed page', youngPeopleInPage)
+  async dischargePage(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { bed } = await this.bed(hubId, bedId);
+    if (!bed.occupant) throw new NotFoundException();
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    return new HtmlDocument(
+      '',
+      this.pages.page(req, 'bed-discharge.njk', {
+        title: `${bed.occupant.name ?? 'Someone'} leaves ${bed.name}`,
+        hubId,
+        bed,
+        since: ukDate(bed.occupant.since),
+        errors,
+        values,
+        key: randomUUID(),
+        destinations: DISCHARGE_DESTINATIONS.map((d) => ({
+          value: d,
+          text: DESTINATION_WORDS[d],
+          checked: values.destination === d,
+        })),
+      }),
+    );
+  }
+
+  @Post(':hubId/beds/:bedId/discharge')
+  @Requires('placement:write', onHubParam())
+  async discharge(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const { bed } = await this.bed(hubId, bedId);
+    const occupant = bed.occupant?.youngPersonId;
+    if (!occupant) return this.pages.done(req, res, `/app/hubs/${hubId}/beds`);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/beds/${bedId}/discharge`,
+      next: `/app/hubs/${hubId}/beds`,
+      body: { ...body, rec: (body.rec ?? '').trim().toUpperCase() },
+      type: DischargeRequest,
+      dates: { on: 'The day they leave the bed' },
+      words: DISCHARGE_WORDS,
+      command: (value, ctx) => DischargeCommand.from(hubId, occupant, value, ctx),
+      saved: 'discharged',
+    });
+  }
+
+  @Post(':hubId/beds/:bedId/out-of-use')
+  @Requires('placement:write', onHubParam())
+  async outOfUse(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const { bed } = await this.bed(hubId, bedId);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/beds`,
+      body,
+      type: BedOutOfUseRequest,
+      dates: { from: 'The day the bed goes out of use' },
+      words: OUT_OF_USE_WORDS,
+      command: (value, ctx) => BedOutOfUseCommand.from(hubId, bed.bedId, value, ctx),
+      saved: 'out-of-use',
+    });
+  }
+
+  @Post(':hubId/beds/:bedId/back-in-use')
+  @Requires('placement:write', onHubParam())
+  async backInUse(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const { bed } = await this.bed(hubId, bedId);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/beds`,
+      body,
+      type: BedBackInUseRequest,
+      dates: { on: 'The day the bed is back in use' },
+      words: BACK_WORDS,
+      command: (value, ctx) => BedBackInUseCommand.from(hubId, bed.bedId, value, ctx),
+      saved: 'back-in-use',
+    });
+  }
+}
