@@ -59,12 +59,28 @@ describe('nwd seed: a synthetic council', () => {
       'ReferralAccepted',
       'KeyWorkerAllocated',
       'ContactLogged',
+      'StaffMemberAdded',
+      'DemoUsersRegistered',
     ]) {
       expect(types).toContain(t);
     }
-    // Recorded in simulated time (the default start is 2020-01-01), never late.
+    // The hub's manager and key workers are on its staff list and on the sign-in page.
+    const data = (e: Record<string, unknown>) => e.data as Record<string, unknown>;
+    const staff = a.filter((e) => e.type === 'StaffMemberAdded').map((e) => data(e).signIn);
+    const allocated = new Set(
+      a.filter((e) => e.type === 'KeyWorkerAllocated').map((e) => data(e).workerId),
+    );
+    expect([...allocated].every((id) => staff.includes(id))).toBe(true);
+    const users = data(a.find((e) => e.type === 'DemoUsersRegistered')!).users as {
+      id: string;
+      group: string;
+    }[];
+    expect(users.map((u) => u.id).sort()).toEqual([...staff].sort());
+    expect(new Set(users.map((u) => u.group))).toEqual(new Set(['Generated Hub 1']));
+    // Recorded in simulated time, ending by default in the week before today; never late.
     const recorded = a.map((e) => new Date(e.recorded_at as string).getTime());
-    expect(Math.max(...recorded)).toBeLessThan(Date.UTC(2020, 3, 1));
+    expect(Math.max(...recorded)).toBeLessThan(Date.now());
+    expect(Math.max(...recorded)).toBeGreaterThan(Date.now() - 14 * 86_400_000);
     const late = a.filter(
       (e) => e.type === 'ContactLogged' && (e.data as { lateRecorded: boolean }).lateRecorded,
     );

@@ -240,6 +240,133 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await context.close();
   }, 90_000);
 
+  it('lets a manager add a community family, place a young person with them and end the placement', async () => {
+    const { youngPersonId } = await referral('Eve');
+    const accepted = await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      accepted.body.position,
+      5000,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'Mina Manager');
+    await page.waitForURL(/\/referrals$/);
+    await page.getByRole('link', { name: 'Beds and housing' }).click();
+    await page.getByText('Add a community family').click();
+    await page.getByRole('button', { name: 'Add the family' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Enter the family’s name',
+    );
+    await page.getByLabel('The family’s name').fill('The Sample family');
+    await page.locator('#approvedOn-day').fill('1');
+    await page.locator('#approvedOn-month').fill('9');
+    await page.locator('#approvedOn-year').fill('2026');
+    await page.getByLabel('How many young people they can care for').fill('2');
+    await page.getByLabel('Youngest age they care for').fill('12');
+    await page.getByLabel('Oldest age they care for').fill('18');
+    await page.getByRole('button', { name: 'Add the family' }).click();
+    await page.waitForURL(/saved=family-added/);
+    await page.getByRole('link', { name: 'The Sample family' }).click();
+    expect(await page.locator('main').textContent()).toContain('2 places free of 2');
+
+    await page.getByRole('button', { name: 'Place with the family' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select who goes to live with them',
+      'Enter the day they move in',
+      'Enter the postcode of the placement',
+    ]);
+    await page.getByLabel('Eve Generated').check();
+    await page.locator('#from-day').fill('2');
+    await page.locator('#from-month').fill('12');
+    await page.locator('#from-year').fill('2026');
+    await page.getByLabel('Postcode of the placement').fill('YO1 7HH');
+    await check(page, 'manager-family-place-desktop');
+    await page.getByRole('button', { name: 'Place with the family' }).click();
+    await page.waitForURL(/saved=placed/);
+    expect(await page.locator('#living').textContent()).toContain('Eve Generated');
+    expect(await page.locator('main').textContent()).toContain('1 place free of 2');
+    const familyId = page.url().match(/families\/([0-9a-f-]{36})/)![1];
+    const placed = (await api.infra.store.readStream(`community-family-${familyId}`)).at(-1)!;
+    expect(placed.type).toBe('YoungPersonPlacedWithFamily');
+    expect(placed.data).toMatchObject({
+      youngPersonId,
+      from: '2026-12-02',
+      episode: { place: 'U6', rne: 'P' },
+    });
+
+    await page.getByText('End Eve Generated’s placement').click();
+    await page.locator('#living').getByRole('button', { name: 'End the placement' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter why it ends');
+    await page.locator('#on-day').fill('4');
+    await page.locator('#on-month').fill('12');
+    await page.locator('#on-year').fill('2026');
+    await page.getByLabel('Why it ends').fill('Moving to supported lodgings');
+    await page.locator('#living').getByRole('button', { name: 'End the placement' }).click();
+    await page.waitForURL(/saved=placement-ended/);
+    expect(await page.locator('main').textContent()).toContain('No one lives with them now');
+    await check(page, 'manager-family-desktop');
+    await context.close();
+  }, 90_000);
+
+  it('lets a manager register a housing option and record a young person’s move into it', async () => {
+    const { youngPersonId } = await referral('Fay');
+    const accepted = await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      accepted.body.position,
+      5000,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'Mina Manager');
+    await page.waitForURL(/\/referrals$/);
+    await page.goto(`${api.url}/app/hubs/${hubId}/housing`);
+    await page.getByRole('button', { name: 'Register the option' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select the kind of housing',
+      'Enter its name',
+      'Enter how many young people it takes, from 1 to 50',
+      'Enter the youngest age it takes',
+      'Enter the oldest age it takes',
+    ]);
+    await page.getByLabel('Training flat').check();
+    await page.getByLabel('Its name').fill('Example Street flat');
+    await page.getByLabel('How many young people it takes').fill('1');
+    await page.getByLabel('Youngest age it takes').fill('16');
+    await page.getByLabel('Oldest age it takes').fill('21');
+    await page.getByRole('button', { name: 'Register the option' }).click();
+    await page.waitForURL(/saved=option-registered/);
+    expect(await page.locator('#options').textContent()).toContain('1 place free of 1');
+    await check(page, 'manager-housing-options-desktop');
+
+    await page.goto(`${api.url}/app/young-people/${youngPersonId}/housing`);
+    await page.getByText('Record a move').click();
+    await page.getByRole('button', { name: 'Record the move' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select where they move to',
+      'Enter the day they move',
+      'Enter why they move',
+      'Select whether the move was planned',
+    ]);
+    await page.getByText('Record a move').click();
+    await page.getByLabel('Example Street flat').check();
+    await page.locator('#on-day').fill('3');
+    await page.locator('#on-month').fill('12');
+    await page.locator('#on-year').fill('2026');
+    await page.getByLabel('Why they move').fill('Ready to live more independently');
+    await page.getByLabel('Yes', { exact: true }).check();
+    await check(page, 'manager-housing-move-desktop');
+    await page.getByRole('button', { name: 'Record the move' }).click();
+    await page.waitForURL(/saved=moved/);
+    expect(await page.locator('#lives-now').textContent()).toContain('3 December 2026');
+    const about = await api.infra.store.readByTag('youngPersonId', youngPersonId);
+    const moved = about.find((e) => e.type === 'YoungPersonMovedIn')!;
+    expect(moved.streamId).toMatch(/^housing-option-/);
+    expect(moved.data).toMatchObject({ on: '2026-12-03', planned: true });
+    await page.goto(`${api.url}/app/hubs/${hubId}/housing`);
+    expect(await page.locator('#options').textContent()).toContain('0 places free of 1');
+    await context.close();
+  }, 90_000);
+
   it('lets a manager add a referral, shown the young people it may be about before it is saved', async () => {
     const known = await referral('Cleo');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -320,6 +447,109 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await context.close();
   }, 90_000);
 
+  it('lets a manager record an incident, a return home interview and a Reg 40 notification as sent', async () => {
+    const { youngPersonId } = await referral('Dara');
+    await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
+    const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+    const missing = await manager.call(
+      'POST',
+      `/api/young-people/${youngPersonId}/missing-episodes`,
+      {
+        category: 'M',
+        startedAt: hoursAgo(30),
+        policeInformed: true,
+        circumstances: 'Generated episode',
+      },
+    );
+    const back = await manager.call(
+      'POST',
+      `/api/young-people/${youngPersonId}/missing-episodes/${missing.body.episodeId}/return`,
+      { returnedAt: hoursAgo(20), whereFound: 'At home' },
+    );
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      back.body.position,
+      5000,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'Mina Manager');
+    await page.waitForURL(/\/referrals$/);
+
+    // The incident, from the young person's missing page: refused empty, then recorded.
+    await page.goto(`${api.url}/app/young-people/${youngPersonId}/missing`);
+    expect(await page.locator('h1').textContent()).toBe('Return home interview');
+    await page.getByText('Record an incident').click();
+    await page.getByRole('button', { name: 'Record the incident' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select the kind of incident',
+      'Enter what happened',
+    ]);
+    await page.getByLabel('Police called or involved').check();
+    await page.getByLabel('Describe the incident').fill('Police brought Dara home');
+    await page.getByLabel('It is serious').check();
+    await page.getByRole('button', { name: 'Record the incident' }).click();
+    await page.waitForURL(/saved=incident-recorded/);
+
+    // The return home interview: a time not on the 24-hour clock is said on the time box.
+    await page.getByLabel('Offered', { exact: true }).check();
+    await page.locator('#at-time').fill('25:70');
+    await page.getByRole('button', { name: 'Record the interview' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'When: the time must be on the 24-hour clock, like 14:05',
+    );
+    expect(await page.locator('#at-time').getAttribute('class')).toContain('govuk-input--error');
+    await check(page, 'manager-interview-errors-desktop');
+    // Now, in UK time, typed as a phone's number pad allows (no colon).
+    const [date, time] = ukLocal(new Date().toISOString()).split('T');
+    const [year, month, day] = date.split('-');
+    await page.getByLabel('Offered', { exact: true }).check();
+    await page.locator('#at-day').fill(String(Number(day)));
+    await page.locator('#at-month').fill(String(Number(month)));
+    await page.locator('#at-year').fill(year);
+    await page.locator('#at-time').fill(time.slice(0, 5).replace(':', ''));
+    await page.getByRole('button', { name: 'Record the interview' }).click();
+    await page.waitForURL(/saved=interview-recorded/);
+    const outreach = await api.infra.store.readStream(outreachStreamId(youngPersonId));
+    const interview = outreach.find((e) => e.type === 'ReturnInterviewRecorded')!;
+    expect(interview.data.outcome).toBe('offered');
+    expect(interview.data.at).toMatch(/:00\.000Z$/);
+    expect(Math.abs(Date.parse(interview.data.at as string) - Date.now())).toBeLessThan(180_000);
+    const incident = outreach.find((e) => e.type === 'IncidentRecorded')!;
+    expect(incident.data).toMatchObject({ kind: 'police_involvement', serious: true });
+
+    // Reg 40 on the hub's board: sent to Ofsted, refused without how, then recorded.
+    await page.getByRole('link', { name: 'Missing and Reg 40' }).click();
+    const ofsted = page
+      .locator('#notifications li')
+      .filter({ hasText: 'Tell Ofsted' })
+      .filter({ hasText: 'Dara' });
+    await ofsted.locator('.govuk-details__summary').click();
+    await ofsted.getByRole('button', { name: 'Record as sent' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Enter how it was sent',
+    );
+    const again = page
+      .locator('#notifications li')
+      .filter({ hasText: 'Tell Ofsted' })
+      .filter({ hasText: 'Dara' });
+    expect(await again.locator('details').getAttribute('open')).not.toBeNull();
+    await again.getByLabel('How it was sent').fill('Ofsted online form');
+    await check(page, 'manager-reg40-desktop');
+    await again.getByRole('button', { name: 'Record as sent' }).click();
+    await page.waitForURL(/saved=notified/);
+    expect(
+      await page
+        .locator('#notifications li')
+        .filter({ hasText: 'Tell Ofsted' })
+        .filter({ hasText: 'Dara' })
+        .count(),
+    ).toBe(0);
+    const sent = (await api.infra.store.readStream(outreachStreamId(youngPersonId))).at(-1)!;
+    expect(sent.type).toBe('Reg40NotificationSent');
+    expect(sent.data).toMatchObject({ recipient: 'ofsted', method: 'Ofsted online form' });
+    await context.close();
+  }, 90_000);
+
   it('lets an outreach worker on a 360 px phone log a contact offline, sent once when back online', async () => {
     const { youngPersonId } = await referral('Bo');
     await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
@@ -386,6 +616,15 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
       'MissingEpisodeReported',
       'YoungPersonReturned',
     ]);
+    // A page the role cannot use says so in plain words, and keeps the navigation.
+    const refused = await page.goto(`${api.url}/app/hubs/${hubId}/staff`);
+    expect(refused?.status()).toBe(403);
+    expect(await page.locator('h1').textContent()).toBe('You cannot do this');
+    expect(await page.locator('main').textContent()).not.toMatch(/staff:|permission/);
+    expect(
+      await page.locator('.govuk-service-navigation a', { hasText: 'My caseload' }).count(),
+    ).toBe(1);
+    await check(page, 'worker-refused-phone');
     await context.close();
   }, 90_000);
 

@@ -25,7 +25,7 @@ import {
   RefusedRequests,
   type TokenVerifier,
 } from '../../src/access/index.js';
-import { Renderer, WEB_PATHS } from '../../src/web/index.js';
+import { pageProblem, Renderer, shellOf, WEB_PATHS } from '../../src/web/index.js';
 import { WebSessions } from '../../src/access/index.js';
 import { WebOidc, webOidcFromEnv } from '../../src/web/index.js';
 import { NWD_MODEL } from '../composition/composition.js';
@@ -108,8 +108,8 @@ export async function createApi(
           .type('html')
           .send(
             renderer.render('error.njk', {
-              title: problem.title,
-              message: problem.detail,
+              ...shellOf(req),
+              ...pageProblem(problem),
             }),
           );
         return true;

@@ -1,3 +1,4 @@
+import { HousingPagesController } from './web/housing-pages.controller.js';
 import { Module } from '@nestjs/common';
 import { pathwayHandlers } from './pathway/housing-pathway.handlers.js';
 import { MoveHandler } from './options/move.handler.js';
@@ -18,7 +19,7 @@ export const housingProjections = [housingOptionsProjection, housingPathwayProje
 
 /** Supported lodgings, supported accommodation, training flats, move-on and tenancies. */
 @Module({
-  controllers: [HousingOptionsController, YoungPersonHousingController],
+  controllers: [HousingOptionsController, YoungPersonHousingController, HousingPagesController],
   providers: [
     HousingWriter,
     ...optionHandlers,

@@ -24,6 +24,7 @@ import { OpenHubHandler } from './open-hub/open-hub.handler.js';
 import { StaffController } from './staff/staff.controller.js';
 import { staffHandlers } from './staff/staff.handlers.js';
 import { BedPagesController } from './web/bed-pages.controller.js';
+import { FamilyPagesController } from './web/family-pages.controller.js';
 import { BedsPageController } from './web/beds-page.controller.js';
 import { StaffPageController } from './web/staff-page.controller.js';
 import { BedsTraySource } from './work-tray/beds-tray.source.js';
@@ -40,6 +41,7 @@ export const hubPlacementsProjections = [
   controllers: [
     BedsPageController,
     BedPagesController,
+    FamilyPagesController,
     StaffPageController,
     OpenHubController,
     HubsListController,

@@ -4,11 +4,18 @@ import type { AuthenticatedUser } from '../access/index.js';
 
 export const DEMO_USERS_STREAM = 'demo-users';
 
-/** The local demo users (`nwd seed --demo`): who the embedded sign-in page offers. */
-export async function registerDemoUsers(
-  store: EventStore,
-  users: AuthenticatedUser[],
-): Promise<void> {
+/** A demo user, and the group the sign-in page lists them in (their hub's name). */
+export interface DemoUser extends AuthenticatedUser {
+  group?: string;
+}
+
+/**
+ * The local demo users (`nwd seed --demo`, `nwd seed --hubs`): who the embedded sign-in page
+ * offers. Users already registered stay, unless registered again by id.
+ */
+export async function registerDemoUsers(store: EventStore, given: DemoUser[]): Promise<void> {
+  const ids = new Set(given.map((u) => u.id));
+  const users = [...(await listDemoUsers(store)).filter((u) => !ids.has(u.id)), ...given];
   const now = new Date().toISOString();
   await store.append(
     DEMO_USERS_STREAM,
@@ -30,8 +37,8 @@ export async function registerDemoUsers(
   );
 }
 
-export async function listDemoUsers(store: EventStore): Promise<AuthenticatedUser[]> {
+export async function listDemoUsers(store: EventStore): Promise<DemoUser[]> {
   const events = await store.readStream(DEMO_USERS_STREAM);
   const last = events[events.length - 1];
-  return last ? ((last.data as { users: AuthenticatedUser[] }).users ?? []) : [];
+  return last ? ((last.data as { users: DemoUser[] }).users ?? []) : [];
 }

@@ -6,12 +6,14 @@ export {
   safeReturn,
   setNavBadge,
   youngPeopleInPage,
+  shellOf,
   type FormError,
 } from './web-pages.js';
 export { Renderer, WEB_PATHS, packageRoot } from './renderer.js';
+export { pageProblem } from './problem-page.js';
 export { ukDate, ukDateTime, ukInstant, ukNowLocal, ukOrInstant } from './uk-time.js';
 export { WebOidc, webOidcFromEnv } from './web-oidc.js';
-export { listDemoUsers, registerDemoUsers } from './demo-users.js';
+export { listDemoUsers, registerDemoUsers, type DemoUser } from './demo-users.js';
 export { fieldMessage, type FieldWords, type FormWords } from './form-messages.js';
-export { dateFromInput } from './date-input.js';
+export { dateFromInput, dateTimeFields, dateTimeFromInput } from './date-input.js';
 export { plural } from './words.js';

@@ -38,10 +38,17 @@ export class WebAuthController {
       this.pages.page(req, 'sign-in.njk', {
         title: 'Sign in',
         users,
-        userItems: users.map((u) => ({
-          value: u.id,
-          text: u.name,
-          hint: { text: u.roles.join(', ').replaceAll('_', ' ') },
+        // One list per group (a generated council's hubs), in the order they were registered.
+        groups: [...new Set(users.map((u) => u.group ?? 'Demo users'))].map((group, i) => ({
+          legend: users.some((u) => u.group) ? group : 'Demo users (generated, not real people)',
+          idPrefix: i === 0 ? 'userId' : `userId-${i}`,
+          items: users
+            .filter((u) => (u.group ?? 'Demo users') === group)
+            .map((u) => ({
+              value: u.id,
+              text: u.name,
+              hint: { text: u.roles.join(', ').replaceAll('_', ' ') },
+            })),
         })),
         oidc: this.oidc(),
         returnTo: safeReturn(returnTo),

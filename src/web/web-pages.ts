@@ -8,7 +8,7 @@ import { canonicalJson } from '#event-store';
 import { contextFromRequest, ProblemException, type RequestContext } from '#platform';
 import { DomainError } from '#kernel';
 import type { WebRequest } from '../access/index.js';
-import { dateFromInput } from './date-input.js';
+import { dateFromInput, dateTimeFromInput } from './date-input.js';
 import { fieldMessage, type FormError, type FormWords } from './form-messages.js';
 import { Renderer } from './renderer.js';
 
@@ -34,14 +34,7 @@ export class WebPages {
   readonly renderer = new Renderer();
 
   page(req: Request, view: string, context: Record<string, unknown>): string {
-    const session = (req as WebRequest).session;
-    const user = (req as WebRequest).user;
-    return this.renderer.render(view, {
-      user,
-      csrf: session?.csrf ?? '',
-      nav: user ? navFor(user, req.path, navBadgesOf(req)) : [],
-      ...context,
-    });
+    return this.renderer.render(view, { ...shellOf(req), ...context });
   }
 
   /**
@@ -61,26 +54,32 @@ export class WebPages {
 
   /**
    * A form whose dates are asked for with GOV.UK date inputs (`<field>-day`, `-month`, `-year`):
-   * `dates` names each such field with how a sentence names it. A date that is not a real one
-   * is said once, on its day box.
+   * `dates` names each such field with how a sentence names it. `times` does the same for a
+   * moment asked for as a date and a time (`-time`, 24-hour clock, UK time). A date or time that
+   * is not a real one is said once, on the box to fix.
    */
   async formWithDates<T extends object>(
     type: new () => T,
     body: Record<string, unknown>,
     dates: Record<string, string>,
     words: FormWords = {},
+    times: Record<string, string> = {},
   ): Promise<{ value: T; errors: FormError[] }> {
     const fields: Record<string, unknown> = { ...body };
     const wrong: FormError[] = [];
-    for (const [field, label] of Object.entries(dates)) {
-      const date = dateFromInput(body, field, label);
-      fields[field] = date.value;
-      if (date.error) wrong.push(date.error);
-    }
+    const read = (field: string, got: { value?: string; error?: FormError }) => {
+      fields[field] = got.value;
+      if (got.error) wrong.push(got.error);
+    };
+    for (const [field, label] of Object.entries(dates))
+      read(field, dateFromInput(body, field, label));
+    for (const [field, label] of Object.entries(times))
+      read(field, dateTimeFromInput(body, field, label));
     const { value, errors } = await this.form(type, fields, words);
+    const boxes = { ...dates, ...times };
     const onDayBox = (e: FormError) =>
-      Object.hasOwn(dates, e.href.slice(1)) ? { ...e, href: `${e.href}-day` } : e;
-    const said = new Set(wrong.map((e) => e.href));
+      Object.hasOwn(boxes, e.href.slice(1)) ? { ...e, href: `${e.href}-day` } : e;
+    const said = new Set(wrong.map((e) => e.href.replace(/-time$/, '-day')));
     return {
       value,
       errors: inPageOrder(
@@ -107,6 +106,7 @@ export class WebPages {
       command: (value: T, ctx: RequestContext) => Command<unknown>;
       saved: string;
       dates?: Record<string, string>;
+      times?: Record<string, string>;
       words?: FormWords;
     },
   ) {
@@ -115,6 +115,7 @@ export class WebPages {
       form.body,
       form.dates ?? {},
       form.words,
+      form.times ?? {},
     );
     if (errors.length) return this.failed(req, res, form.back, errors, form.body);
     try {
@@ -236,7 +237,7 @@ function clean(fields: Record<string, unknown>): Record<string, unknown> {
 function inPageOrder(errors: FormError[], words: FormWords): FormError[] {
   const order = Object.keys(words);
   const rank = (e: FormError) => {
-    const i = order.indexOf(e.href.slice(1).replace(/-day$/, ''));
+    const i = order.indexOf(e.href.slice(1).replace(/-(day|time)$/, ''));
     return i === -1 ? order.length : i;
   };
   return errors
@@ -254,6 +255,20 @@ function flatten(errors: ValidationError[], words: FormWords, prefix = ''): Form
       : [];
     return [...own, ...flatten(e.children ?? [], words, `${field}.`)];
   });
+}
+
+/**
+ * What the layout needs on every page, error pages too: who is signed in, the CSRF token, and
+ * the navigation for their roles (so a refused page still leads somewhere).
+ */
+export function shellOf(req: Request) {
+  const session = (req as WebRequest).session;
+  const user = (req as WebRequest).user;
+  return {
+    user,
+    csrf: session?.csrf ?? '',
+    nav: user ? navFor(user, req.path, navBadgesOf(req)) : [],
+  };
 }
 
 const NAV_BADGES = Symbol('navBadges');

@@ -358,6 +358,31 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/young-people/${f.youngPersonId}/referrals/00000000-0000-4000-8000-0000000000ed/duplicate`,
     body: { decision: 'same' },
   }),
+  'POST /app/young-people/:id/missing/:episodeId/interview': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/missing/00000000-0000-4000-8000-0000000000ec/interview`,
+    body: {
+      outcome: 'offered',
+      'at-day': '1',
+      'at-month': '2',
+      'at-year': '2026',
+      'at-time': '10:00',
+    },
+  }),
+  'POST /app/young-people/:id/incidents': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/incidents`,
+    body: {
+      kind: 'other',
+      summary: 'matrix',
+      'occurredAt-day': '1',
+      'occurredAt-month': '2',
+      'occurredAt-year': '2026',
+      'occurredAt-time': '10:00',
+    },
+  }),
+  'POST /app/young-people/:id/incidents/:incidentId/notified': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/incidents/00000000-0000-4000-8000-0000000000eb/notified`,
+    body: { recipient: 'ofsted', method: 'matrix', hubId: f.hubId },
+  }),
   'POST /app/young-people/:id/step-away': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/step-away`,
     body: { reason: 'matrix', 'on-day': '1', 'on-month': '1', 'on-year': '2026' },
@@ -464,6 +489,79 @@ export const SAMPLES: Record<string, Sample> = {
       'socialWorker.team': 'T',
       reason: 'matrix',
     },
+  }),
+  'POST /app/hubs/:hubId/families': (f) => ({
+    path: `/app/hubs/${f.hubId}/families`,
+    body: {
+      name: 'Matrix Family',
+      capacity: '1',
+      'ageRange.min': '12',
+      'ageRange.max': '17',
+      'approvedOn-day': '1',
+      'approvedOn-month': '1',
+      'approvedOn-year': '2026',
+    },
+  }),
+  'GET /app/hubs/:hubId/families/:familyId': (f) => ({
+    path: `/app/hubs/${f.hubId}/families/00000000-0000-4000-8000-0000000000ee`,
+  }),
+  'POST /app/hubs/:hubId/families/:familyId/placements': (f) => ({
+    path: `/app/hubs/${f.hubId}/families/00000000-0000-4000-8000-0000000000ee/placements`,
+    body: {
+      youngPersonId: f.youngPersonId,
+      'from-day': '1',
+      'from-month': '2',
+      'from-year': '2026',
+    },
+  }),
+  'POST /app/hubs/:hubId/families/:familyId/placements/:youngPersonId/end': (f) => ({
+    path: `/app/hubs/${f.hubId}/families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/end`,
+    body: { reason: 'matrix', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
+  }),
+  'GET /app/young-people/:id/housing': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/housing`,
+  }),
+  'POST /app/young-people/:id/housing/moves': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/housing/moves`,
+    body: {
+      where: 'other',
+      accommodation: 'with_family',
+      reason: 'matrix',
+      planned: 'true',
+      'on-day': '1',
+      'on-month': '2',
+      'on-year': '2026',
+    },
+  }),
+  'POST /app/young-people/:id/tenancies': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/tenancies`,
+    body: {
+      landlordType: 'council',
+      weeklyRent: '90',
+      address: '1 Example Road',
+      'start-day': '1',
+      'start-month': '2',
+      'start-year': '2026',
+    },
+  }),
+  'POST /app/young-people/:id/tenancies/:tenancyId/end': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/tenancies/00000000-0000-4000-8000-0000000000ea/end`,
+    body: { reason: 'matrix', planned: 'true', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
+  }),
+  'GET /app/hubs/:hubId/housing': (f) => ({ path: `/app/hubs/${f.hubId}/housing` }),
+  'POST /app/hubs/:hubId/housing': (f) => ({
+    path: `/app/hubs/${f.hubId}/housing`,
+    body: {
+      kind: 'training_flat',
+      name: 'Matrix Flat',
+      capacity: '1',
+      'ageRange.min': '16',
+      'ageRange.max': '21',
+    },
+  }),
+  'POST /app/hubs/:hubId/housing/:optionId/suspend': (f) => ({
+    path: `/app/hubs/${f.hubId}/housing/00000000-0000-4000-8000-0000000000e9/suspend`,
+    body: { reason: 'matrix', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
   }),
   'GET /app/hubs/:hubId/staff': (f) => ({ path: `/app/hubs/${f.hubId}/staff` }),
   'POST /app/hubs/:hubId/staff': (f, user) => ({

@@ -8,7 +8,8 @@ interface SeedCommandOptions {
   hubs?: number;
   years: number;
   seed: number;
-  start: string;
+  start?: string;
+  end?: string;
   fast?: boolean;
   progress: boolean;
 }
@@ -25,6 +26,30 @@ function positive(value: string): number {
   return n;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * The simulated first day: `--start`, or `--years` before `--end` (today by default), so a
+ * generated council's history runs up to now rather than looking years stale.
+ */
+function seedStart(opts: SeedCommandOptions): Date {
+  const day = (value: string, name: string) => {
+    const d = new Date(`${value}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()))
+      throw new Error(`--${name} must be a date such as 2020-01-01`);
+    return d;
+  };
+  if (opts.start !== undefined && opts.end !== undefined)
+    throw new Error('give --start or --end, not both: --years sets the other');
+  if (opts.start !== undefined) return day(opts.start, 'start');
+  const end =
+    opts.end !== undefined
+      ? day(opts.end, 'end')
+      : day(new Date().toISOString().slice(0, 10), 'end');
+  // Whole days, ending the day before `end` begins (the simulation never passes now).
+  return new Date(end.getTime() - Math.ceil(opts.years * 365.25 + 1) * DAY);
+}
+
 /** `nwd seed`: generated data, a demo hub or a synthetic council. */
 export function addSeedCommand(program: Command, environment: string): void {
   program
@@ -33,7 +58,8 @@ export function addSeedCommand(program: Command, environment: string): void {
     .option('--hubs <n>', 'a synthetic council of n hubs (about 40 young people each)', whole)
     .option('--years <y>', 'how many years of history to generate (fractions allowed)', positive, 1)
     .option('--seed <int>', 'the random seed: the same seed gives the same log', whole, 1)
-    .option('--start <date>', 'the simulated first day', '2020-01-01')
+    .option('--start <date>', 'the simulated first day (default: --years before --end)')
+    .option('--end <date>', 'the simulated last day (default: today)')
     .option('--fast', 'write events straight into the log (same shapes) for tens of millions')
     .option('--no-progress', 'no progress bar')
     .description(
@@ -46,9 +72,7 @@ export function addSeedCommand(program: Command, environment: string): void {
       const out = (line: string) => process.stdout.write(`${line}\n`);
       if (opts.demo) return seedDemo(out);
       if (opts.hubs === undefined) throw new Error('say what to seed: --demo, or --hubs <n>');
-      const start = new Date(`${opts.start}T00:00:00Z`);
-      if (Number.isNaN(start.getTime()))
-        throw new Error('--start must be a date such as 2020-01-01');
+      const start = seedStart(opts);
       const options = {
         hubs: opts.hubs,
         years: opts.years,

@@ -4,7 +4,8 @@ import { loadConfig, openInfrastructure, type Infrastructure } from '#platform';
 import type { AuthenticatedUser } from '../../../src/access/index.js';
 import { inProcessApi } from '../in-process-api.js';
 import { NWD_MODEL } from '../../composition/composition.js';
-import { simulate, type SeedOptions, type SeedUser } from './simulation.js';
+import { registerDemoUsers } from '../../../src/web/index.js';
+import { simulate, type HubPeople, type SeedOptions, type SeedUser } from './simulation.js';
 
 export interface SeedSummary {
   hubs: number;
@@ -63,7 +64,8 @@ export async function seedCouncil(
   try {
     if (options.progress) bar.start(weeks, 0, { events: 0, rate: 0 });
     let week = -1;
-    for (const steps of simulate(options)) {
+    let staff: HubPeople[] = [];
+    for (const steps of simulate(options, (hubs) => (staff = hubs))) {
       for (const step of steps) {
         infra.clock.simulate(step.at);
         const t = performance.now();
@@ -98,6 +100,15 @@ export async function seedCouncil(
       }
     }
     infra.clock.simulate(null);
+    // Each hub's manager and key workers, on the sign-in page under their hub's name (not for
+    // the template --fast copies from: its users are its own).
+    if (!given)
+      await registerDemoUsers(
+        infra.store,
+        staff.flatMap(({ hub, people }) =>
+          people.map((u) => ({ ...(u as AuthenticatedUser), group: hub })),
+        ),
+      );
     await infra.runner.stop();
     await infra.runner.catchUp();
     const summary = {

@@ -36,8 +36,17 @@ const FAMILY = ['Exampleton', 'Samplewood', 'Testbury', 'Mockley', 'Fictionby', 
 export const TARGET_PER_HUB = 40;
 const WORKERS_PER_HUB = 6;
 
-/** Every hub's set-up, then each simulated week's steps in time order, one week at a time. */
-export function* simulate(o: SeedOptions): Generator<Step[]> {
+/** The people of each hub, to sign in as: its manager, then its key workers. */
+export interface HubPeople {
+  hub: string;
+  people: SeedUser[];
+}
+
+/**
+ * Every hub's set-up, then each simulated week's steps in time order, one week at a time.
+ * `people` is told who works in each hub once the hubs are open.
+ */
+export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void): Generator<Step[]> {
   const rand = prng(o.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const admin: SeedUser = {
@@ -90,8 +99,34 @@ export function* simulate(o: SeedOptions): Generator<Step[]> {
         for (const u of [hub.manager, ...hub.workers]) u.hubs = [hub.hubId];
       },
     });
+    // The hub's staff list: key workers are allocated from it.
+    [hub.manager, ...hub.workers].forEach((u, i) =>
+      setup.push(
+        lazy(
+          {
+            at: new Date(o.start.getTime() + h * 60_000 + (i + 1) * 1000),
+            user: admin,
+            method: 'POST',
+            body: {
+              name: u.name,
+              role: i === 0 ? 'hub_manager' : 'key_worker',
+              signIn: u.id,
+              from: isoDate(o.start),
+            },
+            key: `seed-${o.seed}-hub-${h}-staff-${i}`,
+          },
+          () => `/api/hubs/${hub.hubId}/staff`,
+        ),
+      ),
+    );
   }
   yield setup;
+  people?.(
+    hubs.map((hub, h) => ({
+      hub: `Generated Hub ${h + 1}`,
+      people: [hub.manager, ...hub.workers],
+    })),
+  );
 
   const weeks = Math.max(1, Math.round(o.years * 52));
   for (let w = 0; w < weeks; w++) {
@@ -102,12 +137,13 @@ export function* simulate(o: SeedOptions): Generator<Step[]> {
       const k = (what: string) => `seed-${o.seed}-h${h}-w${w}-${what}`;
       const manager = hub.manager;
       const hubId = () => hub.hubId!;
-      // Turnover: people step away after their time; places refill from referrals.
+      // Turnover: people step away after their time, first thing on Monday, before the week's
+      // referrals are allocated (so a key worker's caseload is what the plan counts).
       for (const p of hub.people.filter(
         (x) => x.id && w >= x.leaveAfterWeek && x.admittedUntil === null && x.episode === null,
       )) {
         steps.push({
-          at: at(0, 16),
+          at: at(0, 8),
           user: manager,
           method: 'POST',
           path: `/api/young-people/${p.id}/step-away`,

@@ -37,8 +37,12 @@ describe('SSDA903 code lists (2025-26)', () => {
 
   it('says in words every code a form asks for, and only codes of the list', () => {
     for (const [list, words] of Object.entries(CODE_WORDS)) {
-      expect(Object.keys(words!).sort()).toEqual([...codesFor(list as 'RNE')].sort());
+      for (const code of Object.keys(words!)) expect(codesFor(list as 'RNE')).toContain(code);
     }
+    for (const list of ['RNE', 'LS', 'PLACE_PROVIDER'] as const) {
+      expect(Object.keys(CODE_WORDS[list]!).sort()).toEqual([...codesFor(list)].sort());
+    }
+    expect(codeOptions('PLACE', undefined, ['U4', 'U6']).map((o) => o.value)).toEqual(['U4', 'U6']);
     expect(codeOptions('RNE')[0]).toEqual({ value: 'S', text: 'S: Started to be looked after' });
     expect(codeOptions('REC').every((o) => o.text === o.value)).toBe(true);
   });

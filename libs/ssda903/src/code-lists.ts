@@ -147,6 +147,16 @@ export const CODE_WORDS: Partial<Record<CodeList, Readonly<Record<string, string
     L2: 'Emergency protection order',
     L3: 'Under a child assessment order and in local authority accommodation',
   },
+  /** The foster placement types a community family placement is one of (not the whole list). */
+  PLACE: {
+    K2: 'Children’s home subject to Children’s Homes Regulations',
+    U1: 'Foster placement with a relative or friend: long-term fostering',
+    U2: 'Foster placement with a relative or friend who is also an approved adopter',
+    U3: 'Foster placement with a relative or friend: not long-term',
+    U4: 'Foster placement with another foster carer: long-term fostering',
+    U5: 'Foster placement with another foster carer who is also an approved adopter',
+    U6: 'Foster placement with another foster carer: not long-term',
+  },
   PLACE_PROVIDER: {
     PR0: 'Parent or other person with parental responsibility',
     PR1: 'Own council’s provision',
@@ -157,13 +167,18 @@ export const CODE_WORDS: Partial<Record<CodeList, Readonly<Record<string, string
   },
 };
 
-/** A code list as the options of a form's select, each "S: Started to be looked after". */
+/**
+ * A code list as the options of a form's select, each "S: Started to be looked after"; `only`
+ * keeps the codes a form offers (a community family offers foster placement types).
+ */
 export function codeOptions(
   list: CodeList,
   year: CollectionYear = CURRENT_COLLECTION_YEAR,
+  only?: readonly string[],
 ): { value: string; text: string }[] {
   const words = CODE_WORDS[list] ?? {};
-  return codesFor(list, year).map((code) => ({
+  const codes = codesFor(list, year).filter((code) => !only || only.includes(code));
+  return codes.map((code) => ({
     value: code,
     text: words[code] ? `${code}: ${words[code]}` : code,
   }));

@@ -18,14 +18,11 @@ import { LogContactCommand } from '../outreach.handlers.js';
 import { GetContactTimeline } from '../timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../../young-people/index.js';
 import { caseHeaderView, CasePageFrame } from '../../young-people/index.js';
-import { ukInstant, ukNowLocal } from '../../web/index.js';
+import { dateTimeFields } from '../../web/index.js';
 import { WebPages, type FormWords } from '../../web/index.js';
 
 const CONTACT_WORDS: FormWords = {
-  occurredAt: {
-    label: 'when the contact happened',
-    rules: { matches: 'Enter when the contact happened, as a date and time' },
-  },
+  occurredAt: { label: 'when the contact happened' },
   kind: { label: 'the kind of contact' },
   location: { label: 'where it happened' },
   durationMinutes: { label: 'how long it took, in minutes' },
@@ -72,13 +69,13 @@ export class ContactPagesController {
   ) {
     const { frame } = await this.frame.open(req, res, id, 'contacts');
     const { values } = frame;
-    const now = ukNowLocal();
+    const now = dateTimeFields('occurredAt', new Date().toISOString());
     return new HtmlDocument(
       id,
       this.pages.page(req, 'contact-form.njk', {
         title: 'Log a contact',
         ...frame,
-        values: { occurredAt: now, ...values },
+        values: { ...now, ...values },
         // A refused contact keeps its key: sent again, it is the same contact.
         key: values.idempotencyKey ?? frame.key,
         kinds: CONTACT_KINDS.map((k) => ({
@@ -99,13 +96,16 @@ export class ContactPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/contacts/new`;
-    const fields: Record<string, unknown> = {
-      ...body,
-      occurredAt: ukInstant(body.occurredAt ?? '') ?? body.occurredAt,
-    };
+    const fields: Record<string, unknown> = { ...body };
     if (typeof body.durationMinutes === 'string' && /^\d+$/.test(body.durationMinutes))
       fields.durationMinutes = Number(body.durationMinutes);
-    const { value, errors } = await this.pages.form(LogContactRequest, fields, CONTACT_WORDS);
+    const { value, errors } = await this.pages.formWithDates(
+      LogContactRequest,
+      fields,
+      {},
+      CONTACT_WORDS,
+      { occurredAt: 'When the contact happened' },
+    );
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     let position: number;
     try {

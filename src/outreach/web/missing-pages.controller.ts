@@ -5,30 +5,68 @@ import type { Response } from 'express';
 import { ReadsFrom, UuidParam } from '#platform';
 import { HtmlDocument } from '../../access/index.js';
 import { LogsAccess, onCase, oneCase, Requires, type WebRequest } from '../../access/index.js';
-import { GetMissingEpisodes } from '../missing-board/missing-board.query.js';
-import { RecordReturnRequest, ReportMissingRequest } from '../missing/missing.dto.js';
-import { RecordReturnCommand, ReportMissingCommand } from '../outreach.handlers.js';
+import {
+  GetMissingEpisodes,
+  type MissingEpisodeView,
+} from '../missing-board/missing-board.query.js';
+import {
+  RecordInterviewRequest,
+  RecordReturnRequest,
+  ReportMissingRequest,
+} from '../missing/missing.dto.js';
+import { RecordIncidentRequest } from '../incidents/incidents.dto.js';
+import {
+  RecordIncidentCommand,
+  RecordInterviewCommand,
+  RecordReturnCommand,
+  ReportMissingCommand,
+} from '../outreach.handlers.js';
+import { INCIDENT_KINDS, INTERVIEW_OUTCOMES } from '../outreach.events.js';
 import { CasePageFrame } from '../../young-people/index.js';
-import { ukInstant, ukNowLocal } from '../../web/index.js';
-import { WebPages, type FormWords } from '../../web/index.js';
+import { dateTimeFields, WebPages, type FormWords } from '../../web/index.js';
 
 const MISSING_WORDS: FormWords = {
   category: { label: 'whether they are missing or away from placement' },
-  startedAt: {
-    label: 'since when they have been missing',
-    rules: { matches: 'Enter since when they have been missing, as a date and time' },
-  },
+  startedAt: { label: 'when they went missing' },
   policeInformed: { label: 'whether the police have been told' },
   policeReference: { label: 'the police reference' },
   circumstances: { label: 'what happened' },
-  returnedAt: {
-    label: 'when they came back',
-    rules: { matches: 'Enter when they came back, as a date and time' },
-  },
+};
+const RETURN_WORDS: FormWords = {
+  returnedAt: { label: 'when they came back' },
   whereFound: { label: 'where they were found' },
 };
+const INTERVIEW_WORDS: FormWords = {
+  outcome: { label: 'what happened with the return home interview' },
+  at: { label: 'when' },
+  by: { label: 'who offered or held it' },
+  notes: { label: 'notes' },
+};
+const INCIDENT_WORDS: FormWords = {
+  kind: { label: 'the kind of incident' },
+  occurredAt: { label: 'when it happened' },
+  summary: { label: 'what happened' },
+};
 
-/** Report a young person missing and record the return (phone first). */
+/** What a manager or worker says for each return home interview outcome. */
+const OUTCOME_WORDS: Record<(typeof INTERVIEW_OUTCOMES)[number], string> = {
+  offered: 'Offered',
+  accepted: 'Accepted',
+  declined: 'Declined by the young person',
+  completed: 'Held (completed)',
+};
+const INCIDENT_WORDS_BY_KIND: Record<(typeof INCIDENT_KINDS)[number], string> = {
+  serious_incident: 'Serious incident',
+  police_involvement: 'Police called or involved',
+  cse_concern: 'Concern about child sexual exploitation',
+  allegation_against_staff: 'Allegation against a member of staff',
+  other: 'Something else',
+};
+
+/**
+ * A young person's missing episodes (phone first): report missing, record the return, the
+ * return home interview, and incidents (which may owe Reg 40 notifications).
+ */
 @ApiExcludeController()
 @Controller('app/young-people')
 export class MissingPagesController {
@@ -49,16 +87,41 @@ export class MissingPagesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { frame } = await this.frame.open(req, res, id, 'missing');
-    const episodes = await this.queryBus.execute(new GetMissingEpisodes(id));
-    const now = ukNowLocal();
+    const episodes: MissingEpisodeView[] = await this.queryBus.execute(new GetMissingEpisodes(id));
+    const now = new Date().toISOString();
+    const values = {
+      ...dateTimeFields('startedAt', now),
+      ...dateTimeFields('returnedAt', now),
+      ...dateTimeFields('at', now),
+      ...dateTimeFields('occurredAt', now),
+      ...frame.values,
+    };
+    // Back, and the interview not held or declined yet: the next step is the interview.
+    const interview = episodes.find(
+      (e) =>
+        e.returnedAt !== null &&
+        e.returnInterview !== null &&
+        !['completed', 'declined'].includes(e.returnInterview.state),
+    );
     return new HtmlDocument(
       id,
       this.pages.page(req, 'missing-episode.njk', {
-        title: 'Missing',
+        title: 'Missing and incidents',
         ...frame,
-        open: episodes.find((e: { returnedAt: string | null }) => e.returnedAt === null) ?? null,
+        open: episodes.find((e) => e.returnedAt === null) ?? null,
+        interview: interview ?? null,
         episodes,
-        values: { startedAt: now, returnedAt: now, ...frame.values },
+        values,
+        outcomes: INTERVIEW_OUTCOMES.map((o) => ({
+          value: o,
+          text: OUTCOME_WORDS[o],
+          checked: values.outcome === o,
+        })),
+        kinds: INCIDENT_KINDS.map((k) => ({
+          value: k,
+          text: INCIDENT_WORDS_BY_KIND[k],
+          checked: values.kind === k,
+        })),
       }),
     );
   }
@@ -72,19 +135,20 @@ export class MissingPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/missing`;
-    const fields = {
-      ...body,
-      startedAt: ukInstant(body.startedAt ?? '') ?? body.startedAt,
-      policeInformed: body.policeInformed === 'true',
-    };
-    const { value, errors } = await this.pages.form(ReportMissingRequest, fields, MISSING_WORDS);
+    const { value, errors } = await this.pages.formWithDates(
+      ReportMissingRequest,
+      body,
+      {},
+      MISSING_WORDS,
+      { startedAt: 'When they went missing' },
+    );
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     let position: number;
     try {
       const ctx = this.pages.context(req, body.idempotencyKey, value);
       ({ position } = await this.commandBus.execute(ReportMissingCommand.from(id, value, ctx)));
     } catch (error) {
-      return this.pages.failed(req, res, back, this.pages.refusal(error), body);
+      return this.pages.failed(req, res, back, this.pages.refusal(error, MISSING_WORDS), body);
     }
     return this.pages.done(req, res, back, `nwd-form:missing-${id}`, position);
   }
@@ -99,8 +163,13 @@ export class MissingPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/missing`;
-    const fields = { ...body, returnedAt: ukInstant(body.returnedAt ?? '') ?? body.returnedAt };
-    const { value, errors } = await this.pages.form(RecordReturnRequest, fields, MISSING_WORDS);
+    const { value, errors } = await this.pages.formWithDates(
+      RecordReturnRequest,
+      body,
+      {},
+      RETURN_WORDS,
+      { returnedAt: 'When they came back' },
+    );
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     let position: number;
     try {
@@ -109,8 +178,47 @@ export class MissingPagesController {
         RecordReturnCommand.from(id, episodeId, value, ctx),
       ));
     } catch (error) {
-      return this.pages.failed(req, res, back, this.pages.refusal(error), body);
+      return this.pages.failed(req, res, back, this.pages.refusal(error, RETURN_WORDS), body);
     }
     return this.pages.done(req, res, back, `nwd-form:return-${episodeId}`, position);
+  }
+
+  @Post(':id/missing/:episodeId/interview')
+  @Requires('contact:write', onCase())
+  interview(
+    @UuidParam('id') id: string,
+    @UuidParam('episodeId') episodeId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    return this.pages.submit(req, res, {
+      back: `/app/young-people/${id}/missing`,
+      body,
+      type: RecordInterviewRequest,
+      times: { at: 'When' },
+      words: INTERVIEW_WORDS,
+      command: (value, ctx) => RecordInterviewCommand.from(id, episodeId, value, ctx),
+      saved: 'interview-recorded',
+    });
+  }
+
+  @Post(':id/incidents')
+  @Requires('contact:write', onCase())
+  incident(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    return this.pages.submit(req, res, {
+      back: `/app/young-people/${id}/missing`,
+      body,
+      type: RecordIncidentRequest,
+      times: { occurredAt: 'When it happened' },
+      words: INCIDENT_WORDS,
+      command: (value, ctx) => RecordIncidentCommand.from(id, value, ctx),
+      saved: 'incident-recorded',
+    });
   }
 }

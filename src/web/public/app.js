@@ -97,6 +97,15 @@
     });
   }
 
+  /** When a queued contact happened, as the form's date and time boxes say it (UK time). */
+  function whenOf(f) {
+    if (f.occurredAt) return f.occurredAt;
+    var d = f['occurredAt-day'],
+      m = f['occurredAt-month'],
+      y = f['occurredAt-year'];
+    return d + '/' + m + '/' + y + ' ' + (f['occurredAt-time'] || '');
+  }
+
   function showQueue() {
     var box = document.getElementById('outbox');
     if (!box) return Promise.resolve();
@@ -111,7 +120,7 @@
           'Waiting to send: ' +
           (item.fields.kind || '').replace(/_/g, ' ') +
           ' contact at ' +
-          item.fields.occurredAt;
+          whenOf(item.fields);
         list.appendChild(li);
       });
     });

@@ -4,7 +4,7 @@ import { ukDate } from '../../web/index.js';
 import type { CaseSummary } from '../case-summary/case-summary.query.js';
 
 export type CasePart =
-  'summary' | 'team' | 'plan' | 'contacts' | 'missing' | 'chronology' | 'record';
+  'summary' | 'team' | 'plan' | 'housing' | 'contacts' | 'missing' | 'chronology' | 'record';
 
 /** A case's status as the pages say it, with its tag's colour (the list's tabs use the words). */
 export const CASE_STATUS_TAGS: Record<CaseSummary['status'], { text: string; classes: string }> = {
@@ -20,6 +20,7 @@ const PARTS: { part: CasePart; text: string; path: string; needs: Permission }[]
   { part: 'summary', text: 'Summary', path: '', needs: 'case:read' },
   { part: 'team', text: 'Team', path: '/team', needs: 'case:read' },
   { part: 'plan', text: 'Plan', path: '/plan', needs: 'case:read' },
+  { part: 'housing', text: 'Housing', path: '/housing', needs: 'housing:read' },
   { part: 'contacts', text: 'Contacts', path: '/timeline', needs: 'contact:read' },
   { part: 'missing', text: 'Missing', path: '/missing', needs: 'contact:write' },
   { part: 'chronology', text: 'Chronology', path: '/chronology', needs: 'case:read' },

@@ -84,6 +84,7 @@ export class CasePagesController {
         title: `${summary.youngPerson.givenName} ${summary.youngPerson.familyName}`,
         ...frame,
         mayDecide: scopeFor(req.user!.roles, 'case:decide') !== null,
+        mayAllocate: scopeFor(req.user!.roles, 'case:allocate') !== null,
         workers,
       }),
     );

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Inject, NotFoundException, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventStore } from '#event-store';
+import { fold } from '#kernel';
+import { EVENT_STORE, UuidParam } from '#platform';
+import { codeOptions } from '#ssda903';
+import {
+  HtmlDocument,
+  LogsAccess,
+  onHubParam,
+  Requires,
+  scopeFor,
+  type WebRequest,
+} from '../../access/index.js';
+import { ukDate, WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
+import { CaseDirectory } from '../../young-people/index.js';
+import {
+  evolveFamily,
+  initialFamily,
+  type CommunityFamily,
+} from '../community-families/community-family.decide.js';
+import {
+  EndFamilyPlacementRequest,
+  PlaceWithFamilyRequest,
+  RegisterFamilyRequest,
+} from '../community-families/community-family.dto.js';
+import {
+  familyStreamId,
+  type CommunityFamilyEvent,
+} from '../community-families/community-family.events.js';
+import {
+  EndFamilyPlacementCommand,
+  PlaceWithFamilyCommand,
+  RegisterFamilyCommand,
+} from '../community-families/community-family.handlers.js';
+
+/** The placement types a community family placement is: foster placements. */
+const FOSTER_PLACES = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
+
+const REGISTER_WORDS: FormWords = {
+  name: { label: 'the family’s name' },
+  approvedOn: { label: 'the day they were approved as carers' },
+  capacity: { label: 'how many young people they can care for, from 1 to 6' },
+  'ageRange.min': { label: 'the youngest age they care for' },
+  'ageRange.max': { label: 'the oldest age they care for' },
+};
+const PLACE_WORDS: FormWords = {
+  youngPersonId: {
+    label: 'who goes to live with them',
+    rules: { required: 'Select who goes to live with them' },
+  },
+  from: { label: 'the day they move in' },
+  'episode.rne': { label: 'the reason for a new episode' },
+  'episode.ls': { label: 'their legal status' },
+  'episode.place': { label: 'the placement type' },
+  'episode.placeProvider': { label: 'who provides the placement' },
+  'episode.postcode': {
+    label: 'the postcode of the placement',
+    rules: { matches: 'Enter a real postcode, like YO1 7HH' },
+  },
+};
+const END_WORDS: FormWords = {
+  on: { label: 'the day the placement ends' },
+  reason: { label: 'why it ends' },
+  rec: { label: 'the SSDA903 reason the episode ceased' },
+};
+
+/** Community families in the pages: add a family, place a young person, end a placement. */
+@ApiExcludeController()
+@Controller('app/hubs')
+export class FamilyPagesController {
+  constructor(
+    private readonly pages: WebPages,
+    private readonly cases: CaseDirectory,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** The family as its own stream has it (never stale): who lives with them now. */
+  private async family(hubId: string, familyId: string) {
+    const events = await this.store.readStream(familyStreamId(familyId));
+    const family = fold<CommunityFamilyEvent, CommunityFamily>(
+      { evolve: evolveFamily, initialState: initialFamily },
+      events,
+    );
+    if (family.status !== 'registered' || family.hubId !== hubId) throw new NotFoundException();
+    return family;
+  }
+
+  @Post(':hubId/families')
+  @Requires('placement:write', onHubParam())
+  register(
+    @UuidParam('hubId') hubId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const whole = (v: string | undefined) =>
+      v !== undefined && /^\d{1,3}$/.test(v) ? Number(v) : v;
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/beds`,
+      body: {
+        ...body,
+        capacity: whole(body.capacity),
+        'ageRange.min': whole(body['ageRange.min']),
+        'ageRange.max': whole(body['ageRange.max']),
+      } as Record<string, string>,
+      type: RegisterFamilyRequest,
+      dates: { approvedOn: 'The day they were approved as carers' },
+      words: REGISTER_WORDS,
+      command: (value, ctx) => RegisterFamilyCommand.from(hubId, value, ctx),
+      saved: 'family-added',
+    });
+  }
+
+  @Get(':hubId/families/:familyId')
+  @Requires('placement:read', onHubParam())
+  @LogsAccess('community family page', youngPeopleInPage)
+  async familyPage(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('familyId') familyId: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const family = await this.family(hubId, familyId);
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    const mayChange = scopeFor(req.user!.roles, 'placement:write') !== null;
+    const living = new Set(family.placements.map((p) => p.youngPersonId));
+    const names = await this.cases.namesOf([...living]);
+    const open = mayChange
+      ? (await this.cases.openCasesOf(hubId)).filter((c) => !living.has(c.youngPersonId))
+      : [];
+    const select = (
+      list: 'RNE' | 'LS' | 'PLACE' | 'PLACE_PROVIDER',
+      field: string,
+      fallback: string,
+      only?: string[],
+    ) =>
+      codeOptions(list, undefined, only).map((o) => ({
+        ...o,
+        selected: (values[field] ?? fallback) === o.value,
+      }));
+    return new HtmlDocument(
+      '',
+      this.pages.page(req, 'family.njk', {
+        title: family.name,
+        hubId,
+        family,
+        vacancies: family.capacity - family.placements.length,
+        living: family.placements.map((p) => {
+          const n = names.get(p.youngPersonId);
+          return {
+            youngPersonId: p.youngPersonId,
+            name: n ? `${n.givenName} ${n.familyName}` : 'Someone',
+            since: ukDate(p.from),
+          };
+        }),
+        errors,
+        values,
+        // A refused end-of-placement form comes back open on its own row.
+        failed: values.leaving ?? null,
+        key: randomUUID(),
+        saved: typeof req.query.saved === 'string' ? req.query.saved : null,
+        mayChange,
+        people: open.map((c) => ({
+          value: c.youngPersonId,
+          text: `${c.givenName} ${c.familyName}`,
+          hint: { text: `Born ${ukDate(c.dateOfBirth)}` },
+          checked: values.youngPersonId === c.youngPersonId,
+          attributes: { 'data-young-person': c.youngPersonId },
+        })),
+        rne: select('RNE', 'episode.rne', 'P'),
+        ls: select('LS', 'episode.ls', 'V2'),
+        places: select('PLACE', 'episode.place', 'U6', FOSTER_PLACES),
+        providers: select('PLACE_PROVIDER', 'episode.placeProvider', 'PR1'),
+      }),
+    );
+  }
+
+  @Post(':hubId/families/:familyId/placements')
+  @Requires('placement:write', onHubParam())
+  async place(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('familyId') familyId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    await this.family(hubId, familyId);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/families/${familyId}`,
+      body: {
+        ...body,
+        'episode.outOfArea': body['episode.outOfArea'] === 'true' ? 'true' : 'false',
+      },
+      type: PlaceWithFamilyRequest,
+      dates: { from: 'The day they move in' },
+      words: PLACE_WORDS,
+      command: (value, ctx) => PlaceWithFamilyCommand.from(hubId, familyId, value, ctx),
+      saved: 'placed',
+    });
+  }
+
+  @Post(':hubId/families/:familyId/placements/:youngPersonId/end')
+  @Requires('placement:write', onHubParam())
+  async end(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('familyId') familyId: string,
+    @UuidParam('youngPersonId') youngPersonId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    await this.family(hubId, familyId);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/families/${familyId}`,
+      body: { ...body, leaving: youngPersonId, rec: (body.rec ?? '').trim().toUpperCase() },
+      type: EndFamilyPlacementRequest,
+      dates: { on: 'The day the placement ends' },
+      words: END_WORDS,
+      command: (value, ctx) =>
+        EndFamilyPlacementCommand.from(hubId, familyId, youngPersonId, value, ctx),
+      saved: 'placement-ended',
+    });
+  }
+}
