@@ -444,6 +444,21 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     expect(split).not.toBe(known.youngPersonId);
     const opened = await api.infra.store.readStream(`young-person-${split}`);
     expect(opened[0].data.splitFrom).toMatchObject({ youngPersonId: known.youngPersonId });
+
+    // Their last name was misspelt: corrected with why; only what changed is recorded.
+    await page.getByText('Correct the referral details').click();
+    await page.getByLabel('Last name').fill('Generatedd');
+    await page.getByRole('button', { name: 'Correct the details' }).click();
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Enter why the details are corrected',
+    );
+    await page.getByLabel('Why the details are corrected').fill('Misspelt at referral');
+    await page.getByRole('button', { name: 'Correct the details' }).click();
+    await page.waitForURL(/saved=corrected/);
+    expect(await page.locator('h1').textContent()).toContain('Generatedd');
+    const corrected = (await api.infra.store.readStream(`young-person-${split}`)).at(-1)!;
+    expect(corrected.type).toBe('ReferralDetailsCorrected');
+    expect(corrected.data.changes).toEqual({ familyName: 'Generatedd' });
     await context.close();
   }, 90_000);
 

@@ -66,3 +66,13 @@ export function dateTimeFields(prefix: string, instant: string): Record<string, 
     [`${prefix}-time`]: local.slice(11, 16),
   };
 }
+
+/** The fields of a date input filled with a date (YYYY-MM-DD), as a form shows what is recorded. */
+export function dateFields(prefix: string, date: string): Record<string, string> {
+  const [y, m, d] = date.split('-');
+  return {
+    [`${prefix}-day`]: String(Number(d)),
+    [`${prefix}-month`]: String(Number(m)),
+    [`${prefix}-year`]: y,
+  };
+}

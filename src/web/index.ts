@@ -15,5 +15,5 @@ export { ukDate, ukDateTime, ukInstant, ukNowLocal, ukOrInstant } from './uk-tim
 export { WebOidc, webOidcFromEnv } from './web-oidc.js';
 export { listDemoUsers, registerDemoUsers, type DemoUser } from './demo-users.js';
 export { fieldMessage, type FieldWords, type FormWords } from './form-messages.js';
-export { dateFromInput, dateTimeFields, dateTimeFromInput } from './date-input.js';
+export { dateFields, dateFromInput, dateTimeFields, dateTimeFromInput } from './date-input.js';
 export { plural } from './words.js';

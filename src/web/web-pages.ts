@@ -118,13 +118,22 @@ export class WebPages {
       form.times ?? {},
     );
     if (errors.length) return this.failed(req, res, form.back, errors, form.body);
+    let outcome: unknown;
     try {
       const ctx = this.context(req, form.body.idempotencyKey, value);
-      await this.commandBus.execute(form.command(value, ctx));
+      outcome = await this.commandBus.execute(form.command(value, ctx));
     } catch (error) {
       return this.failed(req, res, form.back, this.refusal(error, form.words), form.body);
     }
-    return this.done(req, res, form.next ?? form.back, form.saved);
+    // The next page waits for its read models to include this write (`?after=`).
+    const position = (outcome as { position?: unknown } | undefined)?.position;
+    return this.done(
+      req,
+      res,
+      form.next ?? form.back,
+      form.saved,
+      typeof position === 'number' ? position : undefined,
+    );
   }
 
   /**

@@ -383,6 +383,14 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/young-people/${f.youngPersonId}/incidents/00000000-0000-4000-8000-0000000000eb/notified`,
     body: { recipient: 'ofsted', method: 'matrix', hubId: f.hubId },
   }),
+  'POST /app/young-people/:id/close': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/close`,
+    body: {},
+  }),
+  'POST /app/young-people/:id/corrections': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/corrections`,
+    body: { socialWorkerTeam: 'Matrix team', reason: 'matrix' },
+  }),
   'POST /app/young-people/:id/step-away': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/step-away`,
     body: { reason: 'matrix', 'on-day': '1', 'on-month': '1', 'on-year': '2026' },

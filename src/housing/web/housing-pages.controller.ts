@@ -290,6 +290,7 @@ export class HousingPagesController {
 
   @Get('hubs/:hubId/housing')
   @Requires('housing:read', onHubParam())
+  @ReadsFrom('housing_options')
   async hubOptions(
     @UuidParam('hubId') hubId: string,
     @Req() req: WebRequest,

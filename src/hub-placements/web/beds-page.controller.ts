@@ -3,7 +3,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { UuidParam } from '#platform';
+import { ReadsFrom, UuidParam } from '#platform';
 import { HtmlDocument } from '../../access/index.js';
 import {
   Access,
@@ -38,6 +38,7 @@ export class BedsPageController {
 
   @Get('hubs/:hubId/beds')
   @Requires('placement:read', onHubParam())
+  @ReadsFrom('bed_board', 'community_families', 'housing_options')
   @LogsAccess('bed board page', youngPeopleInPage)
   async beds(
     @UuidParam('hubId') hubId: string,

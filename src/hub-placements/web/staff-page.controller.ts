@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { UuidParam } from '#platform';
+import { ReadsFrom, UuidParam } from '#platform';
 import { onHubParam, Requires, scopeFor, type WebRequest } from '../../access/index.js';
 import { ukDate, WebPages, type FormWords } from '../../web/index.js';
 import { CaseloadCount } from '../../young-people/index.js';
@@ -40,6 +40,7 @@ export class StaffPageController {
 
   @Get(':hubId/staff')
   @Requires('staff:read', onHubParam())
+  @ReadsFrom('caseloads')
   async staff(
     @UuidParam('hubId') hubId: string,
     @Req() req: WebRequest,

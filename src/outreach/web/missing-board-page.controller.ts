@@ -3,7 +3,7 @@ import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { UuidParam } from '#platform';
+import { ReadsFrom, UuidParam } from '#platform';
 import { HtmlDocument } from '../../access/index.js';
 import {
   Access,
@@ -43,6 +43,7 @@ export class MissingBoardPageController {
 
   @Get('hubs/:hubId/missing')
   @Requires('contact:read', onHubParam())
+  @ReadsFrom('missing_board', 'incidents')
   @LogsAccess('missing board page', youngPeopleInPage)
   async missing(
     @UuidParam('hubId') hubId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -10,6 +10,11 @@ import { RecordScreeningNoteCommand } from '../screening/screening-note.handler.
 import { ReopenCaseRequest, StepAwayRequest } from '../step-away/step-away.dto.js';
 import { ReopenCaseCommand, StepAwayCommand } from '../step-away/step-away.handlers.js';
 import { DecideDuplicateCommand } from '../duplicates/duplicates.handlers.js';
+import { CloseCaseRequest } from '../close-case/close-case.dto.js';
+import { CloseCaseCommand } from '../close-case/close-case.handler.js';
+import { CorrectReferralRequest } from '../correct-referral/correct-referral.dto.js';
+import { CorrectReferralCommand } from '../correct-referral/correct-referral.handler.js';
+import { GetCaseSummary, type CaseSummary } from '../case-summary/case-summary.query.js';
 
 const NOTE_WORDS: FormWords = { note: { label: 'the screening note' } };
 const STEP_AWAY_WORDS: FormWords = {
@@ -17,6 +22,14 @@ const STEP_AWAY_WORDS: FormWords = {
   reason: { label: 'why the hub steps away' },
 };
 const REOPEN_WORDS: FormWords = { reason: { label: 'why the case reopens' } };
+const CORRECT_WORDS: FormWords = {
+  givenName: { label: 'their first name' },
+  familyName: { label: 'their last name' },
+  dateOfBirth: { label: 'their date of birth' },
+  socialWorkerName: { label: 'the social worker’s name' },
+  socialWorkerTeam: { label: 'the social worker’s team' },
+  reason: { label: 'why the details are corrected' },
+};
 
 /**
  * The case page's decisions beyond accepting: screening notes, a possible duplicate referral,
@@ -28,6 +41,7 @@ export class CaseDecisionPagesController {
   constructor(
     private readonly pages: WebPages,
     private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
   ) {}
 
   @Post(':id/screening-notes')
@@ -127,6 +141,61 @@ export class CaseDecisionPagesController {
       words: REOPEN_WORDS,
       command: (value, ctx) => ReopenCaseCommand.from(id, value, ctx),
       saved: 'reopened',
+    });
+  }
+
+  /** A case closes when the young person reaches 25: the one reason the hub closes a case. */
+  @Post(':id/close')
+  @Requires('case:decide', onCase())
+  close(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    return this.pages.submit(req, res, {
+      back: `/app/young-people/${id}`,
+      body: { ...body, reason: 'reached_25' },
+      type: CloseCaseRequest,
+      command: (value, ctx) => CloseCaseCommand.from(id, value, ctx),
+      saved: 'closed',
+    });
+  }
+
+  /**
+   * The referral's details corrected (a misspelt name, a wrong date of birth): only what differs
+   * from the record is sent, with why; the record keeps both.
+   */
+  @Post(':id/corrections')
+  @Requires('case:decide', onCase())
+  async correct(
+    @UuidParam('id') id: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const c: CaseSummary = await this.queryBus.execute(new GetCaseSummary(id));
+    const recorded: Record<string, string> = {
+      givenName: c.youngPerson.givenName,
+      familyName: c.youngPerson.familyName,
+      socialWorkerName: c.socialWorker.name,
+      socialWorkerTeam: c.socialWorker.team,
+    };
+    const changed = Object.fromEntries(
+      Object.entries(body).filter(([k, v]) => !(k in recorded) || v.trim() !== recorded[k]),
+    );
+    return this.pages.submit(req, res, {
+      back: `/app/young-people/${id}`,
+      body: { ...changed, form: 'correct' },
+      type: CorrectReferralRequest,
+      dates: { dateOfBirth: 'Their date of birth' },
+      words: CORRECT_WORDS,
+      command: (value, ctx) => {
+        // A date of birth given as recorded is no change.
+        if (value.dateOfBirth === c.youngPerson.dateOfBirth) delete value.dateOfBirth;
+        return CorrectReferralCommand.from(id, value, ctx);
+      },
+      saved: 'corrected',
     });
   }
 }

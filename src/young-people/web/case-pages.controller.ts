@@ -2,7 +2,8 @@ import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { UuidParam } from '#platform';
+import { ReadsFrom, UuidParam } from '#platform';
+import { ageOn } from '#kernel';
 import { HtmlDocument, scopeFor } from '../../access/index.js';
 import {
   Access,
@@ -22,7 +23,7 @@ import { AllocateKeyWorkerCommand } from '../allocate-key-worker/allocate-key-wo
 import { DeclineReferralRequest } from '../decline-referral/decline-referral.dto.js';
 import { DeclineReferralCommand } from '../decline-referral/decline-referral.handler.js';
 import { GetReferralQueue } from '../referral-queue/referral-queue.query.js';
-import { WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
+import { dateFields, WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
 import { CasePageFrame } from './case-page-frame.js';
 import { HUB_REGISTER, type HubRegister } from '../hub-register.port.js';
@@ -53,6 +54,7 @@ export class CasePagesController {
 
   @Get('hubs/:hubId/referrals')
   @Requires('case:read', scopedList())
+  @ReadsFrom('referral_queue')
   @LogsAccess('referral queue page', youngPeopleInPage)
   async referrals(
     @UuidParam('hubId') hubId: string,
@@ -85,6 +87,9 @@ export class CasePagesController {
         ...frame,
         mayDecide: scopeFor(req.user!.roles, 'case:decide') !== null,
         mayAllocate: scopeFor(req.user!.roles, 'case:allocate') !== null,
+        reached25: ageOn(summary.youngPerson.dateOfBirth, new Date().toISOString()) >= 25,
+        // The correction form starts from the date of birth as recorded.
+        values: { ...dateFields('dateOfBirth', summary.youngPerson.dateOfBirth), ...frame.values },
         workers,
       }),
     );
