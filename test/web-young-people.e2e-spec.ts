@@ -64,14 +64,17 @@ describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL
       ).body.youngPersonId as string;
     zoe = await refer('Zoë', 'Núñez', '2009-05-14');
     await manager.call('POST', `/api/young-people/${zoe}/accept`);
-    for (let i = 0; i < 25; i++) {
-      const id = await refer(
-        GIVEN[i % GIVEN.length],
-        `Generated${String(i).padStart(2, '0')}`,
-        `2010-01-${String(i + 1).padStart(2, '0')}`,
-      );
-      await manager.call('POST', `/api/young-people/${id}/accept`);
-    }
+    // 25 more open cases, referred and accepted at once (each its own stream).
+    await Promise.all(
+      Array.from({ length: 25 }, async (_, i) => {
+        const id = await refer(
+          GIVEN[i % GIVEN.length],
+          `Generated${String(i).padStart(2, '0')}`,
+          `2010-01-${String(i + 1).padStart(2, '0')}`,
+        );
+        await manager.call('POST', `/api/young-people/${id}/accept`);
+      }),
+    );
     // Work for the tray: a referral to screen, an incident to notify Ofsted and the placing
     // authority of, a return home interview due, and a stay past the hub's threshold.
     await refer('Rory', 'Screening', '2011-07-07');

@@ -67,6 +67,20 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     return r.body as { youngPersonId: string; position: number };
   }
 
+  /** A young person accepted into the hub, and the manager signed in on a desktop browser. */
+  async function managerWith(youngPersonId: string) {
+    const accepted = await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      accepted.body.position,
+      5000,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await signIn(context, 'Mina Manager');
+    await page.waitForURL(/\/referrals$/);
+    return { page, context };
+  }
+
   it('lets a manager put a worker on the staff list, accept a referral and allocate them from the list', async () => {
     const { youngPersonId, position } = await referral('Alex');
     await api.infra.runner.waitFor(
@@ -140,15 +154,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
 
   it('lets a manager admit to a free bed, see the board change, discharge, and take a bed out of use and back', async () => {
     const { youngPersonId } = await referral('Bea');
-    const accepted = await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
-    await api.infra.runner.waitFor(
-      api.infra.runner.projections.map((p) => p.name),
-      accepted.body.position,
-      5000,
-    );
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await signIn(context, 'Mina Manager');
-    await page.waitForURL(/\/referrals$/);
+    const { page, context } = await managerWith(youngPersonId);
     await page.getByRole('link', { name: 'Beds and housing' }).click();
     const bed = (id: string) => page.locator('.app-bed').filter({ hasText: id });
     await page.getByRole('link', { name: 'Admit someone to Planned bed 1' }).click();
@@ -242,15 +248,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
 
   it('lets a manager add a community family, place a young person with them and end the placement', async () => {
     const { youngPersonId } = await referral('Eve');
-    const accepted = await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
-    await api.infra.runner.waitFor(
-      api.infra.runner.projections.map((p) => p.name),
-      accepted.body.position,
-      5000,
-    );
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await signIn(context, 'Mina Manager');
-    await page.waitForURL(/\/referrals$/);
+    const { page, context } = await managerWith(youngPersonId);
     await page.getByRole('link', { name: 'Beds and housing' }).click();
     await page.getByText('Add a community family').click();
     await page.getByRole('button', { name: 'Add the family' }).click();
@@ -310,15 +308,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
 
   it('lets a manager register a housing option and record a young person’s move into it', async () => {
     const { youngPersonId } = await referral('Fay');
-    const accepted = await manager.call('POST', `/api/young-people/${youngPersonId}/accept`);
-    await api.infra.runner.waitFor(
-      api.infra.runner.projections.map((p) => p.name),
-      accepted.body.position,
-      5000,
-    );
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await signIn(context, 'Mina Manager');
-    await page.waitForURL(/\/referrals$/);
+    const { page, context } = await managerWith(youngPersonId);
     await page.goto(`${api.url}/app/hubs/${hubId}/housing`);
     await page.getByRole('button', { name: 'Register the option' }).click();
     expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
@@ -717,9 +707,14 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     expect(await page.locator('#as-of-key-worker').textContent()).toBe('Second Worker');
     await check(page, 'auditor-chronology-now-desktop');
-    await page.getByLabel('Show the case as it was known at (UK time)').fill(between);
+    const [day, time] = between.split('T');
+    const [y, m, d] = day.split('-');
+    await page.locator('#asOf-day').fill(String(Number(d)));
+    await page.locator('#asOf-month').fill(String(Number(m)));
+    await page.locator('#asOf-year').fill(y);
+    await page.locator('#asOf-time').fill(time);
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.waitForURL(/asOf=/);
+    await page.waitForURL(/asOf-day=/);
     expect(await page.locator('#as-of-key-worker').textContent()).toBe('First Worker');
     await check(page, 'auditor-chronology-as-of-desktop');
     await page.getByRole('link', { name: 'Field history' }).click();

@@ -36,6 +36,9 @@ describe('dates and times asked for with GOV.UK date inputs', () => {
     expect(dateTimeFromInput(at('1', '7', '2026', '9.30'), 'when', 'When').value).toBe(
       '2026-07-01T08:30:00.000Z',
     );
+    expect(dateTimeFromInput(at('4', '12', '2026', '14:05:30'), 'when', 'When').value).toBe(
+      '2026-12-04T14:05:30.000Z',
+    );
   });
 
   it('says what is missing or wrong, on the box to fix', () => {

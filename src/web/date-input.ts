@@ -26,7 +26,8 @@ export function dateFromInput(
 /**
  * A moment from a date input and a time box (`<prefix>-day`, `-month`, `-year`, `-time`), read
  * as UK wall-clock time, as an ISO instant. The time is on the 24-hour clock: 14:05, 14.05 or
- * 1405 (a phone's number pad has no colon). Nothing when all four are empty.
+ * 1405 (a phone's number pad has no colon), with seconds where they matter (14:05:30). Nothing
+ * when all four are empty.
  */
 export function dateTimeFromInput(
   fields: Record<string, unknown>,
@@ -42,28 +43,35 @@ export function dateTimeFromInput(
       error: { text: `Enter ${lower(label)}: the date`, href: `#${prefix}-day` },
       given: true,
     };
-  const hm = /^(\d{1,2})[:.]?(\d{2})$/.exec(time);
-  if (!time || !hm || Number(hm[1]) > 23 || Number(hm[2]) > 59) {
+  const hm = /^(\d{1,2})[:.]?(\d{2})(?:[:.]?(\d{2}))?$/.exec(time);
+  if (!time || !hm || Number(hm[1]) > 23 || Number(hm[2]) > 59 || Number(hm[3] ?? 0) > 59) {
     const text = time
       ? `${label}: the time must be on the 24-hour clock, like 14:05`
       : `Enter ${lower(label)}: the time, like 14:05`;
     return { error: { text, href: `#${prefix}-time` }, given: true };
   }
-  const local = `${date.value}T${hm[1].padStart(2, '0')}:${hm[2]}`;
+  const local = `${date.value}T${hm[1].padStart(2, '0')}:${hm[2]}${hm[3] ? `:${hm[3]}` : ''}`;
   return { value: ukInstant(local), given: true };
 }
 
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
-/** The fields of a date and time input for a moment, in UK time (a form's default: now). */
-export function dateTimeFields(prefix: string, instant: string): Record<string, string> {
+/**
+ * The fields of a date and time input for a moment, in UK time (a form's default: now); to the
+ * second when `seconds`.
+ */
+export function dateTimeFields(
+  prefix: string,
+  instant: string,
+  seconds = false,
+): Record<string, string> {
   const local = new Date(instant).toLocaleString('sv-SE', { timeZone: 'Europe/London' });
   const [y, m, d] = local.slice(0, 10).split('-');
   return {
     [`${prefix}-day`]: String(Number(d)),
     [`${prefix}-month`]: String(Number(m)),
     [`${prefix}-year`]: y,
-    [`${prefix}-time`]: local.slice(11, 16),
+    [`${prefix}-time`]: local.slice(11, seconds ? 19 : 16),
   };
 }
 

@@ -13,20 +13,25 @@ export interface DemoUser extends AuthenticatedUser {
  * The local demo users (`nwd seed --demo`, `nwd seed --hubs`): who the embedded sign-in page
  * offers. Users already registered stay, unless registered again by id.
  */
-export async function registerDemoUsers(store: EventStore, given: DemoUser[]): Promise<void> {
+export async function registerDemoUsers(
+  store: EventStore,
+  given: DemoUser[],
+  /** A generator that must write the same log twice names the event and its moment itself. */
+  as: { eventId?: string; correlationId?: string; at?: string } = {},
+): Promise<void> {
   const ids = new Set(given.map((u) => u.id));
   const users = [...(await listDemoUsers(store)).filter((u) => !ids.has(u.id)), ...given];
-  const now = new Date().toISOString();
+  const now = as.at ?? new Date().toISOString();
   await store.append(
     DEMO_USERS_STREAM,
     [
       {
-        eventId: randomUUID(),
+        eventId: as.eventId ?? randomUUID(),
         type: 'DemoUsersRegistered',
         data: { users: users.map((u) => ({ ...u })) },
         metadata: {
           actor: { id: 'nwd seed' },
-          correlationId: randomUUID(),
+          correlationId: as.correlationId ?? randomUUID(),
           causationId: null,
           occurredAt: now,
           schemaVersion: 1,

@@ -64,8 +64,15 @@ export class WebPages {
     dates: Record<string, string>,
     words: FormWords = {},
     times: Record<string, string> = {},
+    numbers: readonly string[] = [],
   ): Promise<{ value: T; errors: FormError[] }> {
     const fields: Record<string, unknown> = { ...body };
+    // A number typed in a text box ("12", "90.50") is a number; anything else stays text, so
+    // the rule it breaks is named.
+    for (const field of numbers) {
+      const typed = typeof body[field] === 'string' ? (body[field] as string).trim() : '';
+      if (/^\d{1,9}(\.\d{1,2})?$/.test(typed)) fields[field] = Number(typed);
+    }
     const wrong: FormError[] = [];
     const read = (field: string, got: { value?: string; error?: FormError }) => {
       fields[field] = got.value;
@@ -107,6 +114,8 @@ export class WebPages {
       saved: string;
       dates?: Record<string, string>;
       times?: Record<string, string>;
+      /** Fields typed as numbers. */
+      numbers?: readonly string[];
       words?: FormWords;
     },
   ) {
@@ -116,6 +125,7 @@ export class WebPages {
       form.dates ?? {},
       form.words,
       form.times ?? {},
+      form.numbers ?? [],
     );
     if (errors.length) return this.failed(req, res, form.back, errors, form.body);
     let outcome: unknown;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import cliProgress from 'cli-progress';
-import { loadConfig, openInfrastructure, type Infrastructure } from '#platform';
+import { loadConfig, openInfrastructure, uuidFromHash, type Infrastructure } from '#platform';
 import type { AuthenticatedUser } from '../../../src/access/index.js';
 import { inProcessApi } from '../in-process-api.js';
 import { NWD_MODEL } from '../../composition/composition.js';
@@ -65,9 +65,11 @@ export async function seedCouncil(
     if (options.progress) bar.start(weeks, 0, { events: 0, rate: 0 });
     let week = -1;
     let staff: HubPeople[] = [];
+    let lastAt: Date | undefined;
     for (const steps of simulate(options, (hubs) => (staff = hubs))) {
       for (const step of steps) {
         infra.clock.simulate(step.at);
+        lastAt = step.at;
         const t = performance.now();
         const res = await fetch(url + step.path, {
           method: step.method,
@@ -99,16 +101,20 @@ export async function seedCouncil(
         bar.update(week, { events, rate: Math.round(events / seconds) });
       }
     }
-    infra.clock.simulate(null);
     // Each hub's manager and key workers, on the sign-in page under their hub's name (not for
-    // the template --fast copies from: its users are its own).
-    if (!given)
+    // the template --fast copies from: its users are its own), recorded at the last simulated
+    // moment with ids from the seed, so the same seed still writes the same log.
+    if (!given) {
+      const id = uuidFromHash(`seed-${options.seed}-demo-users`);
       await registerDemoUsers(
         infra.store,
         staff.flatMap(({ hub, people }) =>
           people.map((u) => ({ ...(u as AuthenticatedUser), group: hub })),
         ),
+        { eventId: id, correlationId: id, at: lastAt?.toISOString() },
       );
+    }
+    infra.clock.simulate(null);
     await infra.runner.stop();
     await infra.runner.catchUp();
     const summary = {

@@ -19,7 +19,7 @@ import {
   GetLatestVerification,
   GetRetentionReport,
 } from '../audit.queries.js';
-import { ukOrInstant } from '../../web/index.js';
+import { dateTimeFields, dateTimeFromInput, ukOrInstant } from '../../web/index.js';
 import { WebPages } from '../../web/index.js';
 
 /** The auditor's pages: a case's chronology with an as-of control, and the audit overview. */
@@ -39,7 +39,10 @@ export class AuditPagesController {
     @Req() req: WebRequest,
     @Query('asOf') asOf?: string,
   ) {
-    const at = ukOrInstant(asOf);
+    // The control asks for a date and a time (with seconds if need be) in UK time; `asOf` (an
+    // instant or a UK datetime) still works in a link.
+    const boxes = dateTimeFromInput(req.query, 'asOf', 'As known at');
+    const at = boxes.value ?? ukOrInstant(asOf);
     const known = await this.queryBus.execute(new GetCaseAsOf(id, { asOf: at }));
     const chronology = await this.queryBus.execute(new GetChronology(id, { asOf: at }, {}));
     const entries = chronology.entries.map(
@@ -56,7 +59,8 @@ export class AuditPagesController {
         known: known.case,
         reflects: known.reflects,
         entries,
-        asOf: asOf ?? '',
+        errors: boxes.error ? [boxes.error] : [],
+        values: boxes.given ? req.query : at ? dateTimeFields('asOf', at, true) : {},
         reason: typeof req.query.reason === 'string' ? req.query.reason : '',
       }),
     );

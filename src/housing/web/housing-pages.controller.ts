@@ -98,10 +98,6 @@ const SUSPEND_WORDS: FormWords = {
   on: { label: 'the day' },
 };
 
-const whole = (v: string | undefined) => (v !== undefined && /^\d{1,5}$/.test(v) ? Number(v) : v);
-const pounds = (v: string | undefined) =>
-  v !== undefined && /^\d{1,5}(\.\d{1,2})?$/.test(v.trim()) ? Number(v.trim()) : v;
-
 /**
  * Housing in the pages: a young person's accommodation pathway (where they live, moves,
  * tenancies) and the hub's housing options (register, suspend, reinstate).
@@ -259,7 +255,8 @@ export class HousingPagesController {
   ) {
     return this.pages.submit(req, res, {
       back: `/app/young-people/${id}/housing`,
-      body: { ...body, weeklyRent: pounds(body.weeklyRent) } as Record<string, string>,
+      body,
+      numbers: ['weeklyRent'],
       type: StartTenancyRequest,
       dates: { start: 'The day the tenancy starts' },
       words: TENANCY_WORDS,
@@ -334,12 +331,8 @@ export class HousingPagesController {
   ) {
     return this.pages.submit(req, res, {
       back: `/app/hubs/${hubId}/housing`,
-      body: {
-        ...body,
-        capacity: whole(body.capacity),
-        'ageRange.min': whole(body['ageRange.min']),
-        'ageRange.max': whole(body['ageRange.max']),
-      } as Record<string, string>,
+      body,
+      numbers: ['capacity', 'ageRange.min', 'ageRange.max'],
       type: RegisterOptionRequest,
       dates: { approvedOn: 'The day it was approved' },
       words: OPTION_WORDS,

@@ -4,7 +4,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
-import { codeOptions } from '#ssda903';
 import {
   HtmlDocument,
   LogsAccess,
@@ -27,6 +26,7 @@ import {
   DischargeCommand,
 } from '../admissions/admissions.handlers.js';
 import { GetBedBoard, type BedBoard } from '../bed-board/bed-board.query.js';
+import { EPISODE_WORDS, episodeForm, ticked } from './episode-form.js';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
 
 const BED_ID = /^(planned|emergency)-\d{1,2}$/;
@@ -45,13 +45,7 @@ const ADMIT_WORDS: FormWords = {
   youngPersonId: { label: 'who to admit', rules: { required: 'Select who to admit' } },
   from: { label: 'the day they come' },
   plannedEnd: { label: 'the day the stay is planned to end' },
-  'episode.rne': { label: 'the reason for a new episode' },
-  'episode.ls': { label: 'their legal status' },
-  'episode.placeProvider': { label: 'who provides the placement' },
-  'episode.postcode': {
-    label: 'the postcode of the placement',
-    rules: { matches: 'Enter a real postcode, like YO1 7HH' },
-  },
+  ...EPISODE_WORDS,
 };
 const DISCHARGE_WORDS: FormWords = {
   on: { label: 'the day they leave the bed' },
@@ -97,8 +91,6 @@ export class BedPagesController {
     if (errors.length) res.status(400);
     const inBeds = new Set(board.beds.map((b) => b.occupant?.youngPersonId));
     const open = (await this.cases.openCasesOf(hubId)).filter((c) => !inBeds.has(c.youngPersonId));
-    const select = (list: 'RNE' | 'LS' | 'PLACE_PROVIDER', field: string, fallback: string) =>
-      codeOptions(list).map((o) => ({ ...o, selected: (values[field] ?? fallback) === o.value }));
     return new HtmlDocument(
       '',
       this.pages.page(req, 'bed-admit.njk', {
@@ -108,17 +100,7 @@ export class BedPagesController {
         errors,
         values,
         key: randomUUID(),
-        people: open.map((c) => ({
-          value: c.youngPersonId,
-          text: `${c.givenName} ${c.familyName}`,
-          hint: { text: `Born ${ukDate(c.dateOfBirth)}` },
-          checked: values.youngPersonId === c.youngPersonId,
-          // The young people this page names, for the access log.
-          attributes: { 'data-young-person': c.youngPersonId },
-        })),
-        rne: select('RNE', 'episode.rne', 'S'),
-        ls: select('LS', 'episode.ls', 'V2'),
-        providers: select('PLACE_PROVIDER', 'episode.placeProvider', 'PR1'),
+        ...episodeForm(open, values, { rne: 'S' }),
       }),
     );
   }
@@ -140,7 +122,7 @@ export class BedPagesController {
       body: {
         ...body,
         'episode.place': 'K2',
-        'episode.outOfArea': body['episode.outOfArea'] === 'true' ? 'true' : 'false',
+        'episode.outOfArea': ticked(body, 'episode.outOfArea'),
       },
       type: AdmitRequest,
       dates: { from: 'The day they come', plannedEnd: 'The day the stay is planned to end' },

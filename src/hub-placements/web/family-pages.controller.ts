@@ -5,7 +5,6 @@ import type { Response } from 'express';
 import type { EventStore } from '#event-store';
 import { fold } from '#kernel';
 import { EVENT_STORE, UuidParam } from '#platform';
-import { codeOptions } from '#ssda903';
 import {
   HtmlDocument,
   LogsAccess,
@@ -35,6 +34,7 @@ import {
   PlaceWithFamilyCommand,
   RegisterFamilyCommand,
 } from '../community-families/community-family.handlers.js';
+import { EPISODE_WORDS, episodeForm, ticked } from './episode-form.js';
 
 /** The placement types a community family placement is: foster placements. */
 const FOSTER_PLACES = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
@@ -52,14 +52,7 @@ const PLACE_WORDS: FormWords = {
     rules: { required: 'Select who goes to live with them' },
   },
   from: { label: 'the day they move in' },
-  'episode.rne': { label: 'the reason for a new episode' },
-  'episode.ls': { label: 'their legal status' },
-  'episode.place': { label: 'the placement type' },
-  'episode.placeProvider': { label: 'who provides the placement' },
-  'episode.postcode': {
-    label: 'the postcode of the placement',
-    rules: { matches: 'Enter a real postcode, like YO1 7HH' },
-  },
+  ...EPISODE_WORDS,
 };
 const END_WORDS: FormWords = {
   on: { label: 'the day the placement ends' },
@@ -96,16 +89,10 @@ export class FamilyPagesController {
     @Res() res: Response,
     @Body() body: Record<string, string>,
   ) {
-    const whole = (v: string | undefined) =>
-      v !== undefined && /^\d{1,3}$/.test(v) ? Number(v) : v;
     return this.pages.submit(req, res, {
       back: `/app/hubs/${hubId}/beds`,
-      body: {
-        ...body,
-        capacity: whole(body.capacity),
-        'ageRange.min': whole(body['ageRange.min']),
-        'ageRange.max': whole(body['ageRange.max']),
-      } as Record<string, string>,
+      body,
+      numbers: ['capacity', 'ageRange.min', 'ageRange.max'],
       type: RegisterFamilyRequest,
       dates: { approvedOn: 'The day they were approved as carers' },
       words: REGISTER_WORDS,
@@ -132,16 +119,6 @@ export class FamilyPagesController {
     const open = mayChange
       ? (await this.cases.openCasesOf(hubId)).filter((c) => !living.has(c.youngPersonId))
       : [];
-    const select = (
-      list: 'RNE' | 'LS' | 'PLACE' | 'PLACE_PROVIDER',
-      field: string,
-      fallback: string,
-      only?: string[],
-    ) =>
-      codeOptions(list, undefined, only).map((o) => ({
-        ...o,
-        selected: (values[field] ?? fallback) === o.value,
-      }));
     return new HtmlDocument(
       '',
       this.pages.page(req, 'family.njk', {
@@ -164,17 +141,7 @@ export class FamilyPagesController {
         key: randomUUID(),
         saved: typeof req.query.saved === 'string' ? req.query.saved : null,
         mayChange,
-        people: open.map((c) => ({
-          value: c.youngPersonId,
-          text: `${c.givenName} ${c.familyName}`,
-          hint: { text: `Born ${ukDate(c.dateOfBirth)}` },
-          checked: values.youngPersonId === c.youngPersonId,
-          attributes: { 'data-young-person': c.youngPersonId },
-        })),
-        rne: select('RNE', 'episode.rne', 'P'),
-        ls: select('LS', 'episode.ls', 'V2'),
-        places: select('PLACE', 'episode.place', 'U6', FOSTER_PLACES),
-        providers: select('PLACE_PROVIDER', 'episode.placeProvider', 'PR1'),
+        ...episodeForm(open, values, { rne: 'P', place: { code: 'U6', only: FOSTER_PLACES } }),
       }),
     );
   }
@@ -193,7 +160,7 @@ export class FamilyPagesController {
       back: `/app/hubs/${hubId}/families/${familyId}`,
       body: {
         ...body,
-        'episode.outOfArea': body['episode.outOfArea'] === 'true' ? 'true' : 'false',
+        'episode.outOfArea': ticked(body, 'episode.outOfArea'),
       },
       type: PlaceWithFamilyRequest,
       dates: { from: 'The day they move in' },

@@ -96,15 +96,13 @@ export class ContactPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/contacts/new`;
-    const fields: Record<string, unknown> = { ...body };
-    if (typeof body.durationMinutes === 'string' && /^\d+$/.test(body.durationMinutes))
-      fields.durationMinutes = Number(body.durationMinutes);
     const { value, errors } = await this.pages.formWithDates(
       LogContactRequest,
-      fields,
+      body,
       {},
       CONTACT_WORDS,
       { occurredAt: 'When the contact happened' },
+      ['durationMinutes'],
     );
     if (errors.length) return this.pages.failed(req, res, back, errors, body);
     let position: number;
