@@ -1,3 +1,4 @@
+import { HousingOptionsPagesController } from './web/housing-options-pages.controller.js';
 import { HousingPagesController } from './web/housing-pages.controller.js';
 import { Module } from '@nestjs/common';
 import { pathwayHandlers } from './pathway/housing-pathway.handlers.js';
@@ -19,7 +20,12 @@ export const housingProjections = [housingOptionsProjection, housingPathwayProje
 
 /** Supported lodgings, supported accommodation, training flats, move-on and tenancies. */
 @Module({
-  controllers: [HousingOptionsController, YoungPersonHousingController, HousingPagesController],
+  controllers: [
+    HousingOptionsController,
+    YoungPersonHousingController,
+    HousingPagesController,
+    HousingOptionsPagesController,
+  ],
   providers: [
     HousingWriter,
     ...optionHandlers,

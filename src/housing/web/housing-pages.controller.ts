@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -8,7 +7,6 @@ import {
   HtmlDocument,
   LogsAccess,
   onCase,
-  onHubParam,
   oneCase,
   Requires,
   scopeFor,
@@ -16,54 +14,14 @@ import {
 } from '../../access/index.js';
 import { ukDate, WebPages, type FormWords } from '../../web/index.js';
 import { CasePageFrame } from '../../young-people/index.js';
-import {
-  ACCOMMODATION_TYPES,
-  LANDLORD_TYPES,
-  MOVE_ON_TYPES,
-  OPTION_KINDS,
-  type AccommodationType,
-} from '../housing.events.js';
-import {
-  MoveRequest,
-  RegisterOptionRequest,
-  SuspendOptionRequest,
-} from '../options/housing-option.dto.js';
-import {
-  RegisterOptionCommand,
-  SuspendOptionCommand,
-} from '../options/housing-options.handlers.js';
+import { ACCOMMODATION_TYPES, LANDLORD_TYPES, type AccommodationType } from '../housing.events.js';
+import { MoveRequest } from '../options/housing-option.dto.js';
 import { ListHousingOptions, type HousingOptionView } from '../options/housing-options.query.js';
 import { MoveCommand } from '../options/move.handler.js';
 import { EndTenancyRequest, StartTenancyRequest } from '../pathway/housing-pathway.dto.js';
 import { ChangeTenancyCommand, StartTenancyCommand } from '../pathway/housing-pathway.handlers.js';
+import { ACCOMMODATION_WORDS, KIND_WORDS, LANDLORD_WORDS } from './housing-words.js';
 import { GetHousingPathway } from '../pathway/housing-pathway.query.js';
-
-/** Where someone lives, as a manager or worker says it. */
-export const ACCOMMODATION_WORDS: Record<AccommodationType, string> = {
-  with_family: 'With their family',
-  foster_care: 'Foster care',
-  childrens_home: 'Children’s home',
-  nwd_hub: 'No Wrong Door hub bed',
-  staying_put: 'Staying put with former foster carers',
-  independent_tenancy: 'Their own tenancy',
-  social_housing: 'Social housing',
-  private_rented: 'Private rented',
-  emergency_accommodation: 'Emergency accommodation',
-  custody: 'Custody',
-  no_fixed_abode: 'No fixed address',
-  other: 'Somewhere else',
-};
-const KIND_WORDS: Record<(typeof OPTION_KINDS)[number], string> = {
-  supported_lodgings: 'Supported lodgings',
-  supported_accommodation: 'Supported accommodation',
-  training_flat: 'Training flat',
-  move_on: 'Move-on accommodation',
-};
-const LANDLORD_WORDS: Record<(typeof LANDLORD_TYPES)[number], string> = {
-  council: 'The council',
-  housing_association: 'A housing association',
-  private: 'A private landlord',
-};
 
 const MOVE_WORDS: FormWords = {
   where: { label: 'where they move to' },
@@ -83,19 +41,6 @@ const END_WORDS: FormWords = {
   on: { label: 'the day the tenancy ends' },
   reason: { label: 'why it ends' },
   planned: { label: 'whether the ending was planned' },
-};
-const OPTION_WORDS: FormWords = {
-  kind: { label: 'the kind of housing' },
-  name: { label: 'its name' },
-  capacity: { label: 'how many young people it takes, from 1 to 50' },
-  'ageRange.min': { label: 'the youngest age it takes' },
-  'ageRange.max': { label: 'the oldest age it takes' },
-  approvedOn: { label: 'the day it was approved' },
-  ofstedRegistration: { label: 'the Ofsted registration number' },
-};
-const SUSPEND_WORDS: FormWords = {
-  reason: { label: 'why' },
-  on: { label: 'the day' },
 };
 
 /**
@@ -282,83 +227,6 @@ export class HousingPagesController {
       words: END_WORDS,
       command: (value, ctx) => ChangeTenancyCommand.end(id, tenancyId, value, ctx),
       saved: 'tenancy-ended',
-    });
-  }
-
-  @Get('hubs/:hubId/housing')
-  @Requires('housing:read', onHubParam())
-  @ReadsFrom('housing_options')
-  async hubOptions(
-    @UuidParam('hubId') hubId: string,
-    @Req() req: WebRequest,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const { errors, values } = this.pages.takeFlash(req, res);
-    if (errors.length) res.status(400);
-    const options = await this.options(hubId);
-    // The hub's housing, not young people: nothing here for the access log.
-    res.type('html');
-    return this.pages.page(req, 'housing-options.njk', {
-      title: 'Housing options',
-      hubId,
-      errors,
-      values,
-      key: randomUUID(),
-      saved: typeof req.query.saved === 'string' ? req.query.saved : null,
-      failed: values.option ?? null,
-      mayChange: scopeFor(req.user!.roles, 'housing:options') !== null,
-      options: options.map((o) => ({
-        ...o,
-        kindText: KIND_WORDS[o.kind as keyof typeof KIND_WORDS] ?? o.kind,
-        suspendedFrom: o.suspended ? ukDate(o.suspended.from) : null,
-      })),
-      kinds: OPTION_KINDS.map((k) => ({
-        value: k,
-        text: KIND_WORDS[k],
-        checked: values.kind === k,
-      })),
-      moveOn: MOVE_ON_TYPES,
-    });
-  }
-
-  @Post('hubs/:hubId/housing')
-  @Requires('housing:options', onHubParam())
-  register(
-    @UuidParam('hubId') hubId: string,
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Body() body: Record<string, string>,
-  ) {
-    return this.pages.submit(req, res, {
-      back: `/app/hubs/${hubId}/housing`,
-      body,
-      numbers: ['capacity', 'ageRange.min', 'ageRange.max'],
-      type: RegisterOptionRequest,
-      dates: { approvedOn: 'The day it was approved' },
-      words: OPTION_WORDS,
-      command: (value, ctx) => RegisterOptionCommand.from(hubId, value, ctx),
-      saved: 'option-registered',
-    });
-  }
-
-  @Post('hubs/:hubId/housing/:optionId/suspend')
-  @Requires('housing:options', onHubParam())
-  suspend(
-    @UuidParam('hubId') hubId: string,
-    @UuidParam('optionId') optionId: string,
-    @Req() req: WebRequest,
-    @Res() res: Response,
-    @Body() body: Record<string, string>,
-  ) {
-    const suspend = body.action !== 'reinstate';
-    return this.pages.submit(req, res, {
-      back: `/app/hubs/${hubId}/housing`,
-      body: { ...body, option: optionId },
-      type: SuspendOptionRequest,
-      dates: { on: suspend ? 'The day it is suspended' : 'The day it takes young people again' },
-      words: SUSPEND_WORDS,
-      command: (value, ctx) => SuspendOptionCommand.from(hubId, optionId, suspend, value, ctx),
-      saved: suspend ? 'option-suspended' : 'option-reinstated',
     });
   }
 }

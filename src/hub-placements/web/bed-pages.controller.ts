@@ -15,6 +15,7 @@ import { ukDate, WebPages, youngPeopleInPage, type FormWords } from '../../web/i
 import { CaseDirectory } from '../../young-people/index.js';
 import {
   AdmitRequest,
+  BED_ID_PATTERN,
   BedBackInUseRequest,
   BedOutOfUseRequest,
   DischargeRequest,
@@ -28,8 +29,6 @@ import {
 import { GetBedBoard, type BedBoard } from '../bed-board/bed-board.query.js';
 import { EPISODE_WORDS, episodeForm, ticked } from './episode-form.js';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
-
-const BED_ID = /^(planned|emergency)-\d{1,2}$/;
 
 /** Where a young person goes from a bed, as a manager says it. */
 export const DESTINATION_WORDS: Record<DischargeDestination, string> = {
@@ -70,7 +69,7 @@ export class BedPagesController {
   ) {}
 
   private async bed(hubId: string, bedId: string) {
-    if (!BED_ID.test(bedId)) throw new NotFoundException();
+    if (!BED_ID_PATTERN.test(bedId)) throw new NotFoundException();
     const board: BedBoard = await this.queryBus.execute(new GetBedBoard(hubId));
     const bed = board.beds.find((b) => b.bedId === bedId);
     if (!bed) throw new NotFoundException();

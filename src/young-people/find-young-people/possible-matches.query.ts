@@ -4,9 +4,9 @@ import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
 import { scopeSql, type AccessScope } from '../../access/index.js';
 import { foldName, foldNameSql } from './name-search.js';
+import { asWritten } from '../receive-referral/identity-registry.js';
 
-/** A name as the identity register compares it: trimmed, spaces collapsed, lower case. */
-const asWritten = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** The identity register's comparison of a name, in SQL (see `asWritten`). */
 const written = (column: string) => `lower(regexp_replace(btrim(${column}), '\\s+', ' ', 'g'))`;
 
 export interface PossibleMatch {

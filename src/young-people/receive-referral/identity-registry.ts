@@ -4,14 +4,17 @@ import { WrongExpectedRevisionError, type EventStore } from '#event-store';
 import { EVENT_STORE, newId, type RequestContext } from '#platform';
 import { identityStreamId, type IdentityClaimed } from '../young-people.events.js';
 
+/** A name as the register compares it: case and runs of white space do not matter. */
+export const asWritten = (name: string) =>
+  name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
 /** Name and date of birth, normalised: case and runs of white space do not matter. */
 export function identityKey(person: {
   givenName: string;
   familyName: string;
   dateOfBirth: string;
 }) {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-  return `${norm(person.givenName)}\n${norm(person.familyName)}\n${person.dateOfBirth}`;
+  return `${asWritten(person.givenName)}\n${asWritten(person.familyName)}\n${person.dateOfBirth}`;
 }
 
 /**
