@@ -1,15 +1,9 @@
 // The shell of the pages, which every capability's pages are built in: layout, sign-in, the
 // helpers every page uses. It knows no capability.
 export { WebModule } from './web.module.js';
-export {
-  WebPages,
-  safeReturn,
-  setNavBadge,
-  youngPeopleInPage,
-  shellOf,
-  type FormError,
-} from './web-pages.js';
+export { WebPages, safeReturn, youngPeopleInPage, type FormError } from './web-pages.js';
 export { Renderer, WEB_PATHS, packageRoot } from './renderer.js';
+export { setNavBadge, shellOf } from './navigation.js';
 export { pageProblem } from './problem-page.js';
 export { ukDate, ukDateTime, ukInstant, ukNowLocal, ukOrInstant } from './uk-time.js';
 export { WebOidc, webOidcFromEnv } from './web-oidc.js';
