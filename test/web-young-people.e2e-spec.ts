@@ -305,25 +305,47 @@ describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL
   }, 60_000);
 
   it('adds someone to the team around a young person, and ends their time, from the case', async () => {
+    // The hub's own people are chosen from its staff list.
+    const added = await manager.call('POST', `/api/hubs/${hubId}/staff`, {
+      name: 'Kit Keyworker',
+      role: 'key_worker',
+      signIn: 'kw-list',
+      from: '2026-01-05',
+    });
+    expect(added.status).toBe(201);
     const context = await browser.newContext(DESKTOP);
     const page = await checks.signIn(context, api.url, 'Lee Manager');
-    await page.goto(`${api.url}/app/young-people/${zoe}`);
+    await page.goto(`${api.url}/app/young-people/${zoe}?after=${added.body.position}`);
     await page.getByRole('link', { name: 'Team' }).click();
     await page.getByRole('button', { name: 'Add to the team' }).click();
     await page.locator('.govuk-error-summary').waitFor();
     expect(await page.locator('.govuk-error-summary__list').allTextContents()).toEqual([
       expect.stringMatching(
-        /Select their role in the team\s*Enter their name\s*Enter the date they join the team/,
+        /Select their role in the team\s*Select who joins the team\s*Enter the date they join the team/,
       ),
     ]);
     await checks.check(page, 'manager-team-errors-desktop');
 
+    const joinedOn = async (day: string) => {
+      const joined = page.getByRole('group', { name: 'When they join' });
+      await joined.getByLabel('Day').fill(day);
+      await joined.getByLabel('Month').fill('4');
+      await joined.getByLabel('Year').fill('2026');
+    };
+    await page.getByLabel('Portfolio lead: safety').check();
+    await page.getByLabel('Kit Keyworker').check();
+    await joinedOn('2');
+    await page.getByRole('button', { name: 'Add to the team' }).click();
+    await page.locator('.govuk-notification-banner', { hasText: 'Added to the team' }).waitFor();
+    expect(await page.locator('#team-now').textContent()).toContain('Kit Keyworker');
+
+    // Someone from outside the hub is named by hand: without a name, the name is asked for.
     await page.getByLabel('Life coach').check();
-    await page.getByLabel('Their name').fill('Lou Coach');
-    const joined = page.getByRole('group', { name: 'When they join' });
-    await joined.getByLabel('Day').fill('1');
-    await joined.getByLabel('Month').fill('4');
-    await joined.getByLabel('Year').fill('2026');
+    await page.getByRole('radio', { name: 'Someone else' }).check();
+    await joinedOn('1');
+    await page.getByRole('button', { name: 'Add to the team' }).click();
+    expect(await page.locator('.govuk-error-summary__list').innerText()).toBe('Enter their name');
+    await page.getByLabel('If someone else: their name').fill('Lou Coach');
     await page.getByRole('button', { name: 'Add to the team' }).click();
     await page.locator('.govuk-notification-banner', { hasText: 'Added to the team' }).waitFor();
     expect(await page.locator('#team-now').textContent()).toContain(
@@ -332,20 +354,23 @@ describeInBrowser()('finding the hub’s young people, in Chromium on PostgreSQL
     await checks.check(page, 'manager-team-desktop');
 
     await page.getByText('End Lou Coach’s time in the team').click();
-    const left = page.getByRole('group', { name: 'When they leave' });
+    const ending = page.locator('details', { hasText: 'End Lou Coach’s time in the team' });
+    const left = ending.getByRole('group', { name: 'When they leave' });
     await left.getByLabel('Day').fill('30');
     await left.getByLabel('Month').fill('6');
     await left.getByLabel('Year').fill('2026');
-    await page.getByLabel('Why they leave').fill('Goals met');
-    await page.getByRole('button', { name: 'End their time in the team' }).click();
+    await ending.getByLabel('Why they leave').fill('Goals met');
+    await ending.getByRole('button', { name: 'End their time in the team' }).click();
     await page.locator('.govuk-notification-banner', { hasText: 'stays in the history' }).waitFor();
     expect(await page.locator('#team-before').textContent()).toContain(
       'Life coach, 1 April 2026 to 30 June 2026: Goals met',
     );
     const events = await api.infra.store.readStream(`young-person-${zoe}`);
-    expect(events.map((e) => e.type).filter((t) => t.startsWith('TeamMember'))).toEqual([
-      'TeamMemberAdded',
-      'TeamMemberEnded',
+    const team = events.filter((e) => e.type.startsWith('TeamMember'));
+    expect(team.map((e) => [e.type, e.data.name ?? null, e.data.organisation ?? null])).toEqual([
+      ['TeamMemberAdded', 'Kit Keyworker', null],
+      ['TeamMemberAdded', 'Lou Coach', null],
+      ['TeamMemberEnded', null, null],
     ]);
     await page.setViewportSize(PHONE.viewport);
     expect(await pageWidth(page)).toBeLessThanOrEqual(360);

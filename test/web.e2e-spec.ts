@@ -337,7 +337,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
       'Enter why they move',
       'Select whether the move was planned',
     ]);
-    await page.getByText('Record a move').click();
+    // The form that failed is open again.
     await page.getByLabel('Example Street flat').check();
     await page.locator('#on-day').fill('3');
     await page.locator('#on-month').fill('12');
@@ -354,6 +354,147 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     expect(moved.data).toMatchObject({ on: '2026-12-03', planned: true });
     await page.goto(`${api.url}/app/hubs/${hubId}/housing`);
     expect(await page.locator('#options').textContent()).toContain('0 places free of 1');
+    await context.close();
+  }, 90_000);
+
+  it('lets a manager set a care leaver’s housing plan, record a tenancy concern and resolve it, make their OC3 record, and record an option’s Ofsted registration', async () => {
+    // A care leaver whose 18th birthday is today: its OC3 record can be made now.
+    const today = new Date().toISOString().slice(0, 10);
+    const born = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+    const { youngPersonId } = (
+      await manager.call('POST', '/api/referrals', {
+        hubId,
+        category: 'care_leaver',
+        youngPerson: { givenName: 'Cal', familyName: 'Generated', dateOfBirth: born },
+        socialWorker: { name: 'Sam Social', team: 'North' },
+        reason: 'Web test',
+      })
+    ).body as { youngPersonId: string };
+    const { page, context } = await managerWith(youngPersonId);
+    await page.goto(`${api.url}/app/young-people/${youngPersonId}/housing`);
+
+    // The plan: a row half filled in is refused, saying which part is missing.
+    await page.getByText('Set the plan').click();
+    await page.locator('[id="targetMoves.0.to"]').fill('Supported lodgings');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    expect(await page.locator('.govuk-error-summary__list').innerText()).toBe(
+      'Enter the date of the first move',
+    );
+    expect(await page.locator('[id="targetMoves.0.to"]').inputValue()).toBe('Supported lodgings');
+    await page.locator('#by-0-day').fill('1');
+    await page.locator('#by-0-month').fill('9');
+    await page.locator('#by-0-year').fill('2027');
+    await page.locator('[id="targetMoves.1.to"]').fill('Own tenancy');
+    await page.locator('#by-1-day').fill('1');
+    await page.locator('#by-1-month').fill('3');
+    await page.locator('#by-1-year').fill('2028');
+    await page.getByLabel('Notes (optional)').fill('Wants to stay near college');
+    await page.getByRole('button', { name: 'Save the plan' }).click();
+    await page.waitForURL(/saved=plan-set/);
+    expect(await page.locator('#plan-moves').innerText()).toBe(
+      'Supported lodgings, by 1 September 2027\nOwn tenancy, by 1 March 2028',
+    );
+
+    // A tenancy, a concern about it, and the concern resolved.
+    await page.getByText('Record a tenancy').click();
+    await page.getByLabel('The council').check();
+    await page.locator('#start-day').fill('1');
+    await page.locator('#start-month').fill('11');
+    await page.locator('#start-year').fill(today.slice(0, 4));
+    await page.getByLabel('Weekly rent').fill('95.50');
+    await page.getByLabel('Address').fill('Flat 2, 1 Example Street');
+    await page.getByRole('button', { name: 'Record the tenancy' }).click();
+    await page.waitForURL(/saved=tenancy-started/);
+    expect(await page.locator('#tenancies').innerText()).toContain('The council, £95.50 a week');
+    // One tenancy at a time: no second one is offered while this one lasts.
+    expect(await page.getByText('Record a tenancy').count()).toBe(0);
+    await page.getByText('Record a concern').click();
+    await page.getByRole('button', { name: 'Record the concern' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select what the concern is',
+      'Enter the day it was raised',
+      'Enter what has happened',
+    ]);
+    // The form that failed is open again, its boxes named as the summary links to them.
+    await page.getByLabel('What is the concern?').selectOption('arrears');
+    await page.locator('#on-day').fill('2');
+    await page.locator('#on-month').fill('11');
+    await page.locator('#on-year').fill(today.slice(0, 4));
+    await page.getByLabel('What has happened').fill('Two weeks behind');
+    await page.getByLabel('Arrears owed, for rent arrears (optional)').fill('190');
+    await check(page, 'manager-tenancy-concern-desktop');
+    await page.getByRole('button', { name: 'Record the concern' }).click();
+    await page.waitForURL(/saved=concern-recorded/);
+    expect(await page.locator('#tenancies').innerText()).toContain('Rent arrears');
+    expect(await page.locator('#tenancies').innerText()).toContain('(£190 owed)');
+    await page.locator('#tenancies summary', { hasText: 'Resolve' }).click();
+    await page.locator('[id^="on-"][id$="-arrears-day"]').fill('3');
+    await page.locator('[id^="on-"][id$="-arrears-month"]').fill('11');
+    await page.locator('[id^="on-"][id$="-arrears-year"]').fill(today.slice(0, 4));
+    await page.getByLabel('How it was resolved').fill('Repayment plan kept');
+    await page.getByRole('button', { name: 'Resolve the concern' }).click();
+    await page.waitForURL(/saved=concern-resolved/);
+    expect(await page.locator('#tenancies').innerText()).not.toContain('Rent arrears');
+
+    // OC3 around the 18th birthday: in touch, with activity and accommodation as words.
+    await page.getByText('Record a birthday (OC3)').click();
+    await page.getByRole('button', { name: 'Save the record' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select which birthday the record is for',
+      'Select whether you are in touch with them',
+    ]);
+    await page.getByLabel('18th birthday').check();
+    await page.getByLabel('In touch', { exact: true }).check();
+    await page.getByLabel('Their main activity').selectOption('F2');
+    await page.getByLabel('Where they live, and whether it is suitable').selectOption('U1');
+    await check(page, 'manager-oc3-desktop');
+    await page.getByRole('button', { name: 'Save the record' }).click();
+    await page.waitForURL(/saved=oc3-recorded/);
+    expect(await page.locator('#oc3-records').innerText()).toContain(
+      'F2: Other education, full time',
+    );
+    const housing = await api.infra.store.readStream(`housing-${youngPersonId}`);
+    expect(housing.map((e) => e.type)).toEqual([
+      'AccommodationPlanSet',
+      'TenancyStarted',
+      'TenancyConcernRecorded',
+      'TenancyConcernResolved',
+      'CareLeaverRecordMade',
+    ]);
+    expect(housing[0].data).toMatchObject({
+      targetMoves: [
+        { to: 'Supported lodgings', by: '2027-09-01' },
+        { to: 'Own tenancy', by: '2028-03-01' },
+      ],
+    });
+    expect(housing[4].data).toMatchObject({ age: 18, inTouch: 'YES', activ: 'F2', accom: 'U1' });
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await check(page, 'manager-housing-phone');
+
+    // Supported accommodation registers with Ofsted; the number is recorded on the option.
+    const option = await manager.call('POST', `/api/hubs/${hubId}/housing-options`, {
+      kind: 'supported_accommodation',
+      name: 'Example House',
+      capacity: 4,
+      ageRange: { min: 16, max: 21 },
+    });
+    expect(option.status).toBe(201);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${api.url}/app/hubs/${hubId}/housing?after=${option.body.position}`);
+    await page.getByText('Record the Ofsted registration').click();
+    await page.getByRole('button', { name: 'Record the registration' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Enter the Ofsted registration number',
+      'Enter the day it was registered',
+    ]);
+    await page.locator('#reference').fill('2099999');
+    await page.locator('#registeredOn-day').fill('1');
+    await page.locator('#registeredOn-month').fill('10');
+    await page.locator('#registeredOn-year').fill('2026');
+    await page.getByRole('button', { name: 'Record the registration' }).click();
+    await page.waitForURL(/saved=ofsted-recorded/);
+    expect(await page.locator('#options').innerText()).toContain('Ofsted 2099999');
     await context.close();
   }, 90_000);
 

@@ -118,6 +118,8 @@ export class WebPages {
       /** Fields typed as numbers. */
       numbers?: readonly string[];
       words?: FormWords;
+      /** What the page shows again when it fails, where the form's boxes are not the body's fields. */
+      shown?: Record<string, unknown>;
     },
   ) {
     const { value, errors } = await this.formWithDates(
@@ -128,13 +130,14 @@ export class WebPages {
       form.times ?? {},
       form.numbers ?? [],
     );
-    if (errors.length) return this.failed(req, res, form.back, errors, form.body);
+    const shown = form.shown ?? form.body;
+    if (errors.length) return this.failed(req, res, form.back, errors, shown);
     let outcome: unknown;
     try {
       const ctx = this.context(req, form.body.idempotencyKey, value);
       outcome = await this.commandBus.execute(form.command(value, ctx));
     } catch (error) {
-      return this.failed(req, res, form.back, this.refusal(error, form.words), form.body);
+      return this.failed(req, res, form.back, this.refusal(error, form.words), shown);
     }
     // The next page waits for its read models to include this write (`?after=`).
     const position = (outcome as { position?: unknown } | undefined)?.position;

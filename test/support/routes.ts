@@ -425,6 +425,7 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/young-people/${f.youngPersonId}/team`,
     body: {
       role: 'life_coach',
+      who: 'other',
       name: 'Matrix Coach',
       'from-day': '1',
       'from-month': '1',
@@ -556,6 +557,28 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/young-people/${f.youngPersonId}/tenancies/00000000-0000-4000-8000-0000000000ea/end`,
     body: { reason: 'matrix', planned: 'true', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
   }),
+  'POST /app/young-people/:id/housing/plan': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/housing/plan`,
+    body: { 'to-0': 'Supported lodgings', 'by-0-day': '1', 'by-0-month': '9', 'by-0-year': '2027' },
+  }),
+  'POST /app/young-people/:id/tenancies/:tenancyId/concerns': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/tenancies/00000000-0000-4000-8000-0000000000ea/concerns`,
+    body: {
+      concern: 'arrears',
+      detail: 'matrix',
+      'on-day': '1',
+      'on-month': '3',
+      'on-year': '2026',
+    },
+  }),
+  'POST /app/young-people/:id/tenancies/:tenancyId/resolve': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/tenancies/00000000-0000-4000-8000-0000000000ea/resolve`,
+    body: { concern: 'arrears', note: 'matrix', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
+  }),
+  'POST /app/young-people/:id/care-leaver-records': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/care-leaver-records`,
+    body: { age: '18', inTouch: 'YES', activ: 'F2', accom: 'E1' },
+  }),
   'GET /app/hubs/:hubId/housing': (f) => ({ path: `/app/hubs/${f.hubId}/housing` }),
   'POST /app/hubs/:hubId/housing': (f) => ({
     path: `/app/hubs/${f.hubId}/housing`,
@@ -570,6 +593,15 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /app/hubs/:hubId/housing/:optionId/suspend': (f) => ({
     path: `/app/hubs/${f.hubId}/housing/00000000-0000-4000-8000-0000000000e9/suspend`,
     body: { reason: 'matrix', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
+  }),
+  'POST /app/hubs/:hubId/housing/:optionId/ofsted-registration': (f) => ({
+    path: `/app/hubs/${f.hubId}/housing/00000000-0000-4000-8000-0000000000e9/ofsted-registration`,
+    body: {
+      reference: '2099999',
+      'registeredOn-day': '1',
+      'registeredOn-month': '3',
+      'registeredOn-year': '2026',
+    },
   }),
   'GET /app/hubs/:hubId/staff': (f) => ({ path: `/app/hubs/${f.hubId}/staff` }),
   'POST /app/hubs/:hubId/staff': (f, user) => ({

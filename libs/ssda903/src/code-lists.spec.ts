@@ -39,7 +39,7 @@ describe('SSDA903 code lists (2025-26)', () => {
     for (const [list, words] of Object.entries(CODE_WORDS)) {
       for (const code of Object.keys(words!)) expect(codesFor(list as 'RNE')).toContain(code);
     }
-    for (const list of ['RNE', 'LS', 'PLACE_PROVIDER'] as const) {
+    for (const list of ['RNE', 'LS', 'PLACE_PROVIDER', 'IN_TOUCH', 'ACTIV', 'ACCOM'] as const) {
       expect(Object.keys(CODE_WORDS[list]!).sort()).toEqual([...codesFor(list)].sort());
     }
     expect(codeOptions('PLACE', undefined, ['U4', 'U6']).map((o) => o.value)).toEqual(['U4', 'U6']);

@@ -119,6 +119,24 @@ export function providerRequired(place: string): boolean {
   return !/^(T[0-4]|Z1[1-4])$/.test(place);
 }
 
+/** The OC3 accommodation types (the letter of an ACCOM code) that can be suitable or not. */
+const OC3_ACCOMMODATION: Readonly<Record<string, string>> = {
+  B: 'With parents or relatives',
+  C: 'Community home or other residential care',
+  D: 'Semi-independent or transitional accommodation',
+  E: 'Supported lodgings',
+  G: 'Gone abroad',
+  H: 'Deported',
+  K: 'Ordinary lodgings, without formal support',
+  R: 'Residence not known',
+  T: 'Foyer or similar supported accommodation',
+  U: 'Independent living, for example a flat or tenancy',
+  V: 'Emergency accommodation, for example a night shelter or hostel',
+  W: 'Bed and breakfast',
+  Y: 'Other accommodation',
+  Z: 'With former foster carers (staying put)',
+};
+
 /**
  * What the codes a form asks for mean, in the words of the DfE's SSDA903 guidance, for pages:
  * a manager picks "Started to be looked after", the return keeps `S`.
@@ -157,6 +175,40 @@ export const CODE_WORDS: Partial<Record<CodeList, Readonly<Record<string, string
     U5: 'Foster placement with another foster carer who is also an approved adopter',
     U6: 'Foster placement with another foster carer: not long-term',
   },
+  /** OC3: whether the council is in touch with the care leaver around their birthday. */
+  IN_TOUCH: {
+    YES: 'In touch',
+    NO: 'Not in touch',
+    DIED: 'Has died',
+    REFU: 'Refuses contact or support',
+    NREQ: 'No longer needs services',
+    RHOM: 'Returned home for at least six months',
+  },
+  /** OC3: their main activity. */
+  ACTIV: {
+    F1: 'Higher education, full time',
+    P1: 'Higher education, part time',
+    F2: 'Other education, full time',
+    P2: 'Other education, part time',
+    F4: 'Apprenticeship, full time',
+    P4: 'Apprenticeship, part time',
+    F5: 'Training or employment, full time',
+    P5: 'Training or employment, part time',
+    G4: 'Not in education, training or employment: illness or disability',
+    G5: 'Not in education, training or employment: other reasons',
+    G6: 'Not in education, training or employment: pregnancy or parenting',
+    '0': 'Not known (not in touch)',
+  },
+  /** OC3: where they live (the type letter), then 1 suitable or 2 not suitable. */
+  ACCOM: Object.fromEntries([
+    ...Object.entries(OC3_ACCOMMODATION).flatMap(([type, words]) => [
+      [`${type}1`, `${words}, suitable`],
+      [`${type}2`, `${words}, not suitable`],
+    ]),
+    ['S2', 'No fixed abode or homeless, not suitable'],
+    ['X2', 'In custody, not suitable'],
+    ['0', 'Not known (not in touch)'],
+  ]),
   PLACE_PROVIDER: {
     PR0: 'Parent or other person with parental responsibility',
     PR1: 'Own council’s provision',

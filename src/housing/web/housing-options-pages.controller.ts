@@ -7,8 +7,13 @@ import { ReadsFrom, UuidParam } from '#platform';
 import { onHubParam, Requires, scopeFor, type WebRequest } from '../../access/index.js';
 import { ukDate, WebPages, type FormWords } from '../../web/index.js';
 import { MOVE_ON_TYPES, OPTION_KINDS } from '../housing.events.js';
-import { RegisterOptionRequest, SuspendOptionRequest } from '../options/housing-option.dto.js';
 import {
+  OfstedRegistrationRequest,
+  RegisterOptionRequest,
+  SuspendOptionRequest,
+} from '../options/housing-option.dto.js';
+import {
+  RecordRegistrationCommand,
   RegisterOptionCommand,
   SuspendOptionCommand,
 } from '../options/housing-options.handlers.js';
@@ -28,7 +33,14 @@ const SUSPEND_WORDS: FormWords = {
   reason: { label: 'why' },
   on: { label: 'the day' },
 };
-/** The hub's housing options in the pages: the list with free places; register, suspend, reinstate. */
+const OFSTED_WORDS: FormWords = {
+  reference: { label: 'the Ofsted registration number' },
+  registeredOn: { label: 'the day it was registered' },
+};
+/**
+ * The hub's housing options in the pages: the list with free places; register, suspend,
+ * reinstate, and record a supported accommodation provider's Ofsted registration.
+ */
 @ApiExcludeController()
 @Controller('app')
 export class HousingOptionsPagesController {
@@ -113,6 +125,27 @@ export class HousingOptionsPagesController {
       words: SUSPEND_WORDS,
       command: (value, ctx) => SuspendOptionCommand.from(hubId, optionId, suspend, value, ctx),
       saved: suspend ? 'option-suspended' : 'option-reinstated',
+    });
+  }
+
+  /** Supported accommodation registers with Ofsted (from October 2023); the number is recorded here. */
+  @Post('hubs/:hubId/housing/:optionId/ofsted-registration')
+  @Requires('housing:options', onHubParam())
+  registration(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('optionId') optionId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/housing`,
+      body: { ...body, option: optionId, form: 'ofsted' },
+      type: OfstedRegistrationRequest,
+      dates: { registeredOn: 'The day it was registered' },
+      words: OFSTED_WORDS,
+      command: (value, ctx) => RecordRegistrationCommand.from(hubId, optionId, value, ctx),
+      saved: 'ofsted-recorded',
     });
   }
 }

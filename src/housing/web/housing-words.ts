@@ -1,6 +1,7 @@
 import {
   type AccommodationType,
   type LANDLORD_TYPES,
+  type TenancyConcern,
   type OPTION_KINDS,
 } from '../housing.events.js';
 
@@ -31,4 +32,12 @@ export const LANDLORD_WORDS: Record<(typeof LANDLORD_TYPES)[number], string> = {
   council: 'The council',
   housing_association: 'A housing association',
   private: 'A private landlord',
+};
+/** What can go wrong with a tenancy, as a manager says it. */
+export const CONCERN_WORDS: Record<TenancyConcern, string> = {
+  arrears: 'Rent arrears',
+  notice_seeking_possession: 'Notice seeking possession',
+  notice_to_quit: 'Notice to quit',
+  antisocial_behaviour: 'Antisocial behaviour',
+  sustainment: 'Struggling to keep the tenancy going',
 };

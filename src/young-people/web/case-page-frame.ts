@@ -19,8 +19,13 @@ export class CasePageFrame {
     private readonly pages: WebPages,
   ) {}
 
+  /** The case as its read model has it (a form's handler looks up what the form names). */
+  summaryOf(id: string): Promise<CaseSummary> {
+    return this.queryBus.execute(new GetCaseSummary(id));
+  }
+
   async open(req: WebRequest, res: Response, id: string, part: CasePart) {
-    const summary: CaseSummary = await this.queryBus.execute(new GetCaseSummary(id));
+    const summary = await this.summaryOf(id);
     const { errors, values } = this.pages.takeFlash(req, res);
     if (errors.length) res.status(400);
     return {

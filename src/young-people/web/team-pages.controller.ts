@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -15,6 +15,7 @@ import { ukDate, WebPages, type FormWords } from '../../web/index.js';
 import { TEAM_ROLES, type TeamRole } from '../young-people.events.js';
 import { AddTeamMemberRequest, EndTeamMemberRequest } from '../team/team.dto.js';
 import { AddTeamMemberCommand, EndTeamMemberCommand } from '../team/team.handlers.js';
+import { HUB_REGISTER, type HubRegister } from '../hub-register.port.js';
 import { CasePageFrame } from './case-page-frame.js';
 
 /** The roles as a manager says them. */
@@ -39,6 +40,8 @@ const ADD_WORDS: FormWords = {
   organisation: { label: 'their organisation' },
   from: { label: 'the date they join the team' },
 };
+const JOIN = { from: 'The date they join the team' };
+const CHOOSE_WHO = { text: 'Select who joins the team', href: '#who' };
 const END_WORDS: FormWords = {
   to: { label: 'the date they leave the team' },
   reason: { label: 'why they leave the team' },
@@ -51,6 +54,7 @@ export class TeamPagesController {
   constructor(
     private readonly pages: WebPages,
     private readonly frame: CasePageFrame,
+    @Inject(HUB_REGISTER) private readonly hubs: HubRegister,
   ) {}
 
   @Get(':id/team')
@@ -72,6 +76,10 @@ export class TeamPagesController {
       until: m.to ? ukDate(m.to) : null,
       why: m.endReason,
     });
+    const mayChange =
+      summary.status === 'accepted' && scopeFor(req.user!.roles, 'case:update') !== null;
+    // The hub's own people come from its staff list; anyone else is named by hand.
+    const staff = mayChange ? await this.hubs.staffOf(summary.hubId) : [];
     return new HtmlDocument(
       id,
       this.pages.page(req, 'team.njk', {
@@ -79,8 +87,17 @@ export class TeamPagesController {
         ...frame,
         team: summary.team.map(member),
         formerTeam: summary.formerTeam.map(member),
-        mayChange:
-          summary.status === 'accepted' && scopeFor(req.user!.roles, 'case:update') !== null,
+        mayChange,
+        who: [
+          ...staff.map((m) => ({
+            value: `staff:${m.staffId}`,
+            text: m.name,
+            hint: { text: m.role },
+            checked: values.who === `staff:${m.staffId}`,
+          })),
+          ...(staff.length ? [{ divider: 'or' }] : []),
+          { value: 'other', text: 'Someone else', checked: values.who === 'other' },
+        ],
         roles: TEAM_ROLES.map((r) => ({
           value: r,
           text: ROLE_NAMES[r],
@@ -99,11 +116,34 @@ export class TeamPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/team`;
+    const who = body.who ?? '';
+    if (!who) {
+      const { errors } = await this.pages.formWithDates(
+        AddTeamMemberRequest,
+        body,
+        JOIN,
+        ADD_WORDS,
+      );
+      // In the page's order: the role, then who, then the rest (the name is asked only of someone else).
+      const role = errors.filter((e) => e.href === '#role');
+      const rest = errors.filter((e) => !['#role', '#name', '#organisation'].includes(e.href));
+      return this.pages.failed(req, res, back, [...role, CHOOSE_WHO, ...rest], body);
+    }
+    let fields = body;
+    if (who.startsWith('staff:')) {
+      const summary = await this.frame.summaryOf(id);
+      const member = (await this.hubs.staffOf(summary.hubId)).find(
+        (m) => `staff:${m.staffId}` === who,
+      );
+      if (!member) return this.pages.failed(req, res, back, [CHOOSE_WHO], body);
+      // Someone from the hub's staff list: their name as the list has it, no other organisation.
+      fields = { ...body, name: member.name, organisation: '' }; // '' is no organisation
+    }
     return this.pages.submit(req, res, {
       back,
-      body,
+      body: fields,
       type: AddTeamMemberRequest,
-      dates: { from: 'The date they join the team' },
+      dates: JOIN,
       words: ADD_WORDS,
       command: (value, ctx) => AddTeamMemberCommand.from(id, value, ctx),
       saved: 'team-added',
@@ -122,7 +162,7 @@ export class TeamPagesController {
     const back = `/app/young-people/${id}/team`;
     return this.pages.submit(req, res, {
       back,
-      body,
+      body: { ...body, memberId },
       type: EndTeamMemberRequest,
       dates: { to: 'The date they leave the team' },
       words: END_WORDS,
