@@ -196,7 +196,37 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     expect(admitted.metadata.actor).toMatchObject({ id: 'mgr-web' });
     await check(page, 'manager-beds-occupied-desktop');
 
-    await page.getByRole('link', { name: 'Discharge Bea Generated from Planned bed 1' }).click();
+    // A move to another free bed: the same stay, now in that bed.
+    await page.getByRole('link', { name: 'Move Bea Generated to another bed' }).click();
+    await page.getByRole('button', { name: 'Move them to the bed' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select the bed they move to',
+      'Enter the day they move',
+      'Enter why they move',
+    ]);
+    const free = await page
+      .locator('input[name="toBedId"]')
+      .evaluateAll((inputs) => inputs.map((i) => i.getAttribute('value')));
+    expect(free).toEqual(['planned-2', 'emergency-1']);
+    await page.getByLabel('Planned bed 2').check();
+    await page.locator('#on-day').fill('2');
+    await page.locator('#on-month').fill('12');
+    await page.locator('#on-year').fill('2026');
+    await page.getByLabel('Why they move').fill('A quieter room');
+    await check(page, 'manager-bed-move-desktop');
+    await page.getByRole('button', { name: 'Move them to the bed' }).click();
+    await page.waitForURL(/saved=moved-bed/);
+    expect(await bed('Planned bed 2').textContent()).toContain('Bea Generated');
+    expect(await bed('Planned bed 1').textContent()).toContain('free');
+    const moved = (await api.infra.store.readStream(`hub-${hubId}`)).at(-1)!;
+    expect([moved.type, moved.data.fromBedId, moved.data.toBedId, moved.data.on]).toEqual([
+      'YoungPersonMovedBed',
+      'planned-1',
+      'planned-2',
+      '2026-12-02',
+    ]);
+
+    await page.getByRole('link', { name: 'Discharge Bea Generated from Planned bed 2' }).click();
     await page.getByRole('button', { name: 'Record that they have left the bed' }).click();
     expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
       'Enter the day they leave the bed',
@@ -211,7 +241,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await check(page, 'manager-bed-discharge-desktop');
     await page.getByRole('button', { name: 'Record that they have left the bed' }).click();
     await page.waitForURL(/saved=discharged/);
-    expect(await bed('Planned bed 1').textContent()).toContain('free');
+    expect(await bed('Planned bed 2').textContent()).toContain('free');
     const discharged = (await api.infra.store.readStream(`hub-${hubId}`)).at(-1)!;
     expect([discharged.type, discharged.data.destination, discharged.data.on]).toEqual([
       'YoungPersonDischarged',
@@ -238,6 +268,18 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     expect(await bed('Planned bed 2').textContent()).toContain('free');
     const types = (await api.infra.store.readStream(`hub-${hubId}`)).map((e) => e.type);
     expect(types.slice(-2)).toEqual(['BedTakenOutOfUse', 'BedReturnedToUse']);
+
+    // When a stay is marked: the hub's threshold, in weeks.
+    await page.getByText('Change when a stay is marked').click();
+    await page.getByLabel('Mark a stay after how many weeks?').fill('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await page.locator('.govuk-error-summary__list').innerText()).toBe(
+      'Enter the number of weeks, from 1 to 104',
+    );
+    await page.getByLabel('Mark a stay after how many weeks?').fill('10');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(/saved=threshold-set/);
+    expect(await page.locator('#beds-free').textContent()).toContain('Stays over 10 weeks');
 
     await page.setViewportSize({ width: 360, height: 800 });
     await page.goto(`${api.url}/app/hubs/${hubId}/beds/planned-1/admit`);

@@ -80,6 +80,11 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
     (d) =>
       `Admitted to ${s(d.bedId).replace('-', ' bed ')}${d.emergency ? ' (emergency)' : ''}, legal status ${s((d.episode as Data).ls)}`,
   ],
+  YoungPersonMovedBed: [
+    'hub_placements',
+    (d) =>
+      `Moved from ${s(d.fromBedId).replace('-', ' bed ')} to ${s(d.toBedId).replace('-', ' bed ')}: ${s(d.reason)}`,
+  ],
   YoungPersonDischarged: [
     'hub_placements',
     (d) => `Left the hub bed for ${words(d.destination)}: ${s(d.reason)}`,

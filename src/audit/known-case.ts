@@ -66,6 +66,12 @@ export class KnownCaseBuilder {
           endReason: null,
         });
         return;
+      case 'YoungPersonMovedBed': {
+        // The same placement, in another bed of the hub.
+        const open = [...this.placements].reverse().find((p) => p.to === null);
+        if (open) Object.assign(open, { bedId: e.data.toBedId, emergency: e.data.emergency });
+        return;
+      }
       case 'YoungPersonDischarged':
       case 'FamilyPlacementEnded': {
         const open = [...this.placements].reverse().find((p) => p.to === null);

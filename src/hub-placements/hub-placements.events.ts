@@ -85,12 +85,31 @@ export type YoungPersonDischarged = {
   };
 };
 
+/**
+ * A move from one bed to another of the same hub (from an emergency bed to a planned one, say).
+ * The stay goes on: the same admission, the same SSDA903 episode (the same home and carers).
+ */
+export type YoungPersonMovedBed = {
+  type: 'YoungPersonMovedBed';
+  data: {
+    hubId: string;
+    youngPersonId: string;
+    fromBedId: string;
+    toBedId: string;
+    /** Whether the bed moved to is an emergency bed. */
+    emergency: boolean;
+    on: string;
+    reason: string;
+  };
+};
+
 export type HubEvent =
   | HubOpened
   | StayThresholdSet
   | BedTakenOutOfUse
   | BedReturnedToUse
   | YoungPersonAdmitted
+  | YoungPersonMovedBed
   | YoungPersonDischarged;
 
 export const hubStreamId = (hubId: string) => `hub-${hubId}`;

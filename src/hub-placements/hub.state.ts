@@ -76,6 +76,20 @@ export function evolveHub(state: Hub, event: HubEvent): Hub {
         occupant: { youngPersonId, from, plannedEnd, episode },
       }));
     }
+    case 'YoungPersonMovedBed': {
+      const { fromBedId, toBedId } = event.data;
+      const occupant = state.beds.find((b) => b.bedId === fromBedId)?.occupant ?? null;
+      return {
+        ...state,
+        beds: state.beds.map((b) =>
+          b.bedId === fromBedId
+            ? { ...b, occupant: null }
+            : b.bedId === toBedId
+              ? { ...b, occupant }
+              : b,
+        ),
+      };
+    }
     case 'YoungPersonDischarged':
       return bed(event.data.bedId, (b) => ({ ...b, occupant: null }));
     default: {

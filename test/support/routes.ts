@@ -157,6 +157,10 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/api/hubs/${f.hubId}/admissions/${f.youngPersonId}/discharge`,
     body: { on: '2026-02-10', destination: 'outreach_support', reason: 'matrix' },
   }),
+  'POST /api/hubs/:hubId/admissions/:youngPersonId/move-bed': (f) => ({
+    path: `/api/hubs/${f.hubId}/admissions/${f.youngPersonId}/move-bed`,
+    body: { toBedId: 'planned-2', on: '2026-02-10', reason: 'matrix' },
+  }),
   'POST /api/hubs/:hubId/beds/:bedId/out-of-use': (f) => ({
     path: `/api/hubs/${f.hubId}/beds/planned-9/out-of-use`,
     body: { reason: 'matrix', from: '2026-02-01' },
@@ -602,6 +606,23 @@ export const SAMPLES: Record<string, Sample> = {
       'registeredOn-month': '3',
       'registeredOn-year': '2026',
     },
+  }),
+  'GET /app/hubs/:hubId/beds/:bedId/move': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/move`,
+  }),
+  'POST /app/hubs/:hubId/beds/:bedId/move': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/move`,
+    body: {
+      toBedId: 'planned-2',
+      reason: 'matrix',
+      'on-day': '1',
+      'on-month': '3',
+      'on-year': '2026',
+    },
+  }),
+  'POST /app/hubs/:hubId/stay-threshold': (f) => ({
+    path: `/app/hubs/${f.hubId}/stay-threshold`,
+    body: { weeks: '12' },
   }),
   'GET /app/hubs/:hubId/staff': (f) => ({ path: `/app/hubs/${f.hubId}/staff` }),
   'POST /app/hubs/:hubId/staff': (f, user) => ({

@@ -18,6 +18,7 @@ import {
   BedBackInUseRequest,
   BedOutOfUseRequest,
   DischargeRequest,
+  MoveBedRequest,
   StayThresholdRequest,
 } from './admissions.dto.js';
 import {
@@ -25,6 +26,7 @@ import {
   BedBackInUseCommand,
   BedOutOfUseCommand,
   DischargeCommand,
+  MoveBedCommand,
   StayThresholdCommand,
 } from './admissions.handlers.js';
 
@@ -83,6 +85,28 @@ export class AdmissionsController {
       res,
       hubId,
       await this.commandBus.execute(DischargeCommand.from(hubId, youngPersonId, body, ctx)),
+    );
+  }
+
+  @Post(':hubId/admissions/:youngPersonId/move-bed')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({
+    summary:
+      'Move a young person to another free bed of the hub: the same stay and SSDA903 episode',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async moveBed(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('youngPersonId') youngPersonId: string,
+    @Body() body: MoveBedRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(
+      res,
+      hubId,
+      await this.commandBus.execute(MoveBedCommand.from(hubId, youngPersonId, body, ctx)),
     );
   }
 

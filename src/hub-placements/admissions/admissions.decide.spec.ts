@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { deciderSpec } from '#testing/decider-spec';
 import { takeBedOutOfUse, returnBedToUse } from '../beds/beds.decide.js';
-import { admit, discharge, type Admit } from './admissions.decide.js';
+import { admit, discharge, moveBed, type Admit, type MoveBed } from './admissions.decide.js';
 import { admitted, episode, opened } from '../hub-placements.test-fixtures.js';
 
 const admitting = (youngPersonId: string, more: Partial<Admit> = {}): Admit => ({
@@ -118,5 +118,72 @@ describe('discharge from a bed', () => {
         reasonPlaceChange: null,
       })
       .thenFails('PLACEMENT.NOT_IN_BED');
+  });
+});
+
+describe('a move to another bed of the hub', () => {
+  const spec = deciderSpec(moveBed);
+  const moving = (more: Partial<MoveBed> = {}): MoveBed => ({
+    hubId: 'h1',
+    youngPersonId: 'yp1',
+    toBedId: 'planned-1',
+    on: '2026-02-10',
+    reason: ' A planned bed came free ',
+    ...more,
+  });
+
+  it('moves the stay to the free bed: the same admission, now in the other bed', () => {
+    const moved = {
+      type: 'YoungPersonMovedBed',
+      data: {
+        hubId: 'h1',
+        youngPersonId: 'yp1',
+        fromBedId: 'emergency-1',
+        toBedId: 'planned-1',
+        emergency: false,
+        on: '2026-02-10',
+        reason: 'A planned bed came free',
+      },
+    } as const;
+    spec
+      .given([opened, admitted('yp1', 'emergency-1')])
+      .when(moving())
+      .then([moved]);
+    const hub = fold(moveBed, [opened, admitted('yp1', 'emergency-1'), moved]);
+    if (hub.status !== 'open') throw new Error('hub not open');
+    expect(hub.beds.map((b) => [b.bedId, b.occupant?.youngPersonId ?? null])).toEqual([
+      ['planned-1', 'yp1'],
+      ['emergency-1', null],
+    ]);
+    // The stay goes on from the day they came, so it is discharged as one.
+    expect(hub.beds[0].occupant?.from).toBe('2026-02-01');
+  });
+
+  it('refuses the bed they are in, a bed taken or out of use, no such bed, a date before they came', () => {
+    spec
+      .given([opened, admitted('yp1', 'emergency-1')])
+      .when(moving({ toBedId: 'emergency-1' }))
+      .thenFails('PLACEMENT.SAME_BED', 'toBedId');
+    spec
+      .given([opened, admitted('yp1', 'emergency-1'), admitted('yp2')])
+      .when(moving())
+      .thenFails('PLACEMENT.BED_OCCUPIED', 'toBedId');
+    const out = takeBedOutOfUse.decide(
+      { hubId: 'h1', bedId: 'planned-1', reason: 'Repairs', from: '2026-01-10' },
+      fold(admit, [opened]),
+    );
+    spec
+      .given([opened, ...out, admitted('yp1', 'emergency-1')])
+      .when(moving())
+      .thenFails('PLACEMENT.BED_OUT_OF_USE', 'toBedId');
+    spec
+      .given([opened, admitted('yp1', 'emergency-1')])
+      .when(moving({ toBedId: 'planned-9' }))
+      .thenFails('BED.NOT_FOUND', 'toBedId');
+    spec
+      .given([opened, admitted('yp1', 'emergency-1')])
+      .when(moving({ on: '2026-01-31' }))
+      .thenFails('PLACEMENT.END_BEFORE_START', 'on');
+    spec.given([opened]).when(moving()).thenFails('PLACEMENT.NOT_IN_BED');
   });
 });

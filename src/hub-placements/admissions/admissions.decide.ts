@@ -28,6 +28,14 @@ export interface Discharge {
   reasonPlaceChange: string | null;
 }
 
+export interface MoveBed {
+  hubId: string;
+  youngPersonId: string;
+  toBedId: string;
+  on: string;
+  reason: string;
+}
+
 function openHub(state: Hub, hubId: string) {
   if (state.status !== 'open') throw new DomainError('HUB.NOT_FOUND', `no hub ${hubId}`, 404);
   return state;
@@ -162,6 +170,54 @@ export function decideDischarge(command: Discharge, state: Hub): HubEvent[] {
   ];
 }
 
+export function decideMoveBed(command: MoveBed, state: Hub): HubEvent[] {
+  const hub = openHub(state, command.hubId);
+  const from = bedOf(hub, command.youngPersonId);
+  if (!from || !from.occupant) {
+    throw new DomainError(
+      'PLACEMENT.NOT_IN_BED',
+      'the young person is not in a bed of this hub',
+      409,
+    );
+  }
+  const to = hub.beds.find((b) => b.bedId === command.toBedId);
+  if (!to)
+    throw new DomainError('BED.NOT_FOUND', `no bed ${command.toBedId} in this hub`, 404, 'toBedId');
+  if (to.bedId === from.bedId)
+    throw new DomainError('PLACEMENT.SAME_BED', `they are in ${to.name} already`, 422, 'toBedId');
+  if (to.outOfUse)
+    throw new DomainError(
+      'PLACEMENT.BED_OUT_OF_USE',
+      `${to.name} is out of use: ${to.outOfUse.reason}`,
+      409,
+      'toBedId',
+    );
+  if (to.occupant)
+    throw new DomainError('PLACEMENT.BED_OCCUPIED', `${to.name} is occupied`, 409, 'toBedId');
+  if (command.on < from.occupant.from) {
+    throw new DomainError(
+      'PLACEMENT.END_BEFORE_START',
+      `they came on ${from.occupant.from}`,
+      422,
+      'on',
+    );
+  }
+  return [
+    {
+      type: 'YoungPersonMovedBed',
+      data: {
+        hubId: command.hubId,
+        youngPersonId: command.youngPersonId,
+        fromBedId: from.bedId,
+        toBedId: to.bedId,
+        emergency: to.kind === 'emergency',
+        on: command.on,
+        reason: command.reason.trim(),
+      },
+    },
+  ];
+}
+
 export const admit: Decider<Admit, HubEvent, Hub> = {
   decide: decideAdmit,
   evolve: evolveHub,
@@ -169,6 +225,11 @@ export const admit: Decider<Admit, HubEvent, Hub> = {
 };
 export const discharge: Decider<Discharge, HubEvent, Hub> = {
   decide: decideDischarge,
+  evolve: evolveHub,
+  initialState: initialHub,
+};
+export const moveBed: Decider<MoveBed, HubEvent, Hub> = {
+  decide: decideMoveBed,
   evolve: evolveHub,
   initialState: initialHub,
 };

@@ -144,6 +144,22 @@ export class DischargeRequest {
   reasonPlaceChange?: string;
 }
 
+export class MoveBedRequest {
+  @ApiProperty({ example: 'planned-1', description: 'The free bed of the same hub they move to' })
+  @Matches(BED_ID, { message: 'toBedId must be a bed id such as planned-1 or emergency-2' })
+  toBedId!: string;
+
+  @ApiProperty({ example: '2026-02-10', format: 'date' })
+  @IsCalendarDate()
+  on!: string;
+
+  @ApiProperty({ maxLength: 2000, example: 'A planned bed came free' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class BedOutOfUseRequest {
   @ApiProperty({ maxLength: 2000, example: 'Fire damage repairs' })
   @IsString()

@@ -16,13 +16,21 @@ import {
   type TakeBedOutOfUse,
 } from '../beds/beds.decide.js';
 import { hubStreamId } from '../hub-placements.events.js';
-import { admit, discharge, type Admit, type Discharge } from './admissions.decide.js';
+import {
+  admit,
+  discharge,
+  moveBed,
+  type Admit,
+  type Discharge,
+  type MoveBed,
+} from './admissions.decide.js';
 import {
   episodeOf,
   type AdmitRequest,
   type BedBackInUseRequest,
   type BedOutOfUseRequest,
   type DischargeRequest,
+  type MoveBedRequest,
   type StayThresholdRequest,
 } from './admissions.dto.js';
 
@@ -56,6 +64,14 @@ export class DischargeCommand extends DecisionCommand<Discharge> {
         rec: r.rec ?? null,
         reasonPlaceChange: r.reasonPlaceChange ?? null,
       },
+      ctx,
+    );
+  }
+}
+export class MoveBedCommand extends DecisionCommand<MoveBed> {
+  static from(hubId: string, youngPersonId: string, r: MoveBedRequest, ctx: RequestContext) {
+    return new MoveBedCommand(
+      { hubId, youngPersonId, toBedId: r.toBedId, on: r.on, reason: r.reason },
       ctx,
     );
   }
@@ -116,6 +132,20 @@ export class DischargeHandler implements ICommandHandler<DischargeCommand> {
   }
 }
 
+/** A move between two beds of one hub decides on the hub's stream, as admission does. */
+@CommandHandler(MoveBedCommand)
+export class MoveBedHandler implements ICommandHandler<MoveBedCommand> {
+  constructor(private readonly commands: EventSourcedCommands) {}
+  execute({ input, ctx }: MoveBedCommand) {
+    return this.commands.execute({
+      streamId: hubStreamId(input.hubId),
+      decider: moveBed,
+      command: input,
+      ctx,
+    });
+  }
+}
+
 @CommandHandler(BedOutOfUseCommand)
 export class BedOutOfUseHandler implements ICommandHandler<BedOutOfUseCommand> {
   constructor(private readonly commands: EventSourcedCommands) {}
@@ -158,6 +188,7 @@ export class StayThresholdHandler implements ICommandHandler<StayThresholdComman
 export const admissionHandlers = [
   AdmitHandler,
   DischargeHandler,
+  MoveBedHandler,
   BedOutOfUseHandler,
   BedBackInUseHandler,
   StayThresholdHandler,

@@ -71,6 +71,19 @@ const events: HubEvent[] = [
       episode,
     },
   },
+  // The stay moves to the other planned bed: the same start and planned end, in that bed.
+  {
+    type: 'YoungPersonMovedBed',
+    data: {
+      hubId,
+      youngPersonId: yp,
+      fromBedId: 'planned-2',
+      toBedId: 'planned-1',
+      emergency: false,
+      on: '2026-01-07',
+      reason: 'Quieter room',
+    },
+  },
 ];
 
 describe('the bed board read model', () => {
@@ -102,7 +115,7 @@ describe('the bed board read model', () => {
   const rows = async () =>
     (
       await store.db.query(
-        `SELECT bed_id, occupant_id, since::text, out_of_use_reason FROM rm_bed_board.beds ORDER BY position`,
+        `SELECT bed_id, occupant_id, since::text, planned_end::text, out_of_use_reason FROM rm_bed_board.beds ORDER BY position`,
       )
     ).rows;
 
@@ -112,9 +125,27 @@ describe('the bed board read model', () => {
     await runner.catchUp();
     const first = await rows();
     expect(first).toEqual([
-      { bed_id: 'planned-1', occupant_id: null, since: null, out_of_use_reason: null },
-      { bed_id: 'planned-2', occupant_id: yp, since: '2026-01-06', out_of_use_reason: null },
-      { bed_id: 'emergency-1', occupant_id: null, since: null, out_of_use_reason: 'Repairs' },
+      {
+        bed_id: 'planned-1',
+        occupant_id: yp,
+        since: '2026-01-06',
+        planned_end: '2026-02-01',
+        out_of_use_reason: null,
+      },
+      {
+        bed_id: 'planned-2',
+        occupant_id: null,
+        since: null,
+        planned_end: null,
+        out_of_use_reason: null,
+      },
+      {
+        bed_id: 'emergency-1',
+        occupant_id: null,
+        since: null,
+        planned_end: null,
+        out_of_use_reason: 'Repairs',
+      },
     ]);
     await store.db.query(`UPDATE projection_checkpoints SET transaction_id = '0', position = 0`);
     await runner.catchUp();

@@ -16,6 +16,7 @@ export const bedBoardProjection: Projection = {
     'BedTakenOutOfUse',
     'BedReturnedToUse',
     'YoungPersonAdmitted',
+    'YoungPersonMovedBed',
     'YoungPersonDischarged',
   ] satisfies HubEvent['type'][],
 
@@ -110,6 +111,19 @@ export const bedBoardProjection: Projection = {
             event.data.from,
             event.data.plannedEnd,
           ],
+        );
+        return;
+      case 'YoungPersonMovedBed':
+        // The stay goes on in the other bed: the same start and planned end.
+        await db.query(
+          `UPDATE ${bed} AS b SET occupant_id = o.occupant_id, since = o.since, planned_end = o.planned_end
+             FROM ${bed} AS o
+            WHERE b.hub_id = $1 AND b.bed_id = $3 AND o.hub_id = $1 AND o.bed_id = $2`,
+          [hubId, event.data.fromBedId, event.data.toBedId],
+        );
+        await db.query(
+          `UPDATE ${bed} SET occupant_id = NULL, since = NULL, planned_end = NULL WHERE hub_id = $1 AND bed_id = $2`,
+          [hubId, event.data.fromBedId],
         );
         return;
       case 'YoungPersonDischarged':

@@ -43,6 +43,7 @@ export const hubsListProjection: Projection = {
       case 'BedTakenOutOfUse':
       case 'BedReturnedToUse':
       case 'YoungPersonAdmitted':
+      case 'YoungPersonMovedBed':
       case 'YoungPersonDischarged':
         return;
       default: {

@@ -37,7 +37,7 @@ const events: HubEvent[] = [
       name: 'H',
       council: 'C',
       plannedBeds: 1,
-      emergencyBeds: 0,
+      emergencyBeds: 1,
       openedAt: '2026-01-01T00:00:00.000Z',
     },
   },
@@ -57,6 +57,32 @@ const events: HubEvent[] = [
   },
   // Back into the same bed later: a replay of the first discharge must not close this one.
   admit('2026-02-01'),
+  // A move to another bed is the same episode, in that bed; it is closed from there.
+  {
+    type: 'YoungPersonMovedBed',
+    data: {
+      hubId,
+      youngPersonId: yp,
+      fromBedId: 'planned-1',
+      toBedId: 'emergency-1',
+      emergency: true,
+      on: '2026-02-03',
+      reason: 'Planned bed needed for repairs',
+    },
+  },
+  {
+    type: 'YoungPersonDischarged',
+    data: {
+      hubId,
+      bedId: 'emergency-1',
+      youngPersonId: yp,
+      on: '2026-02-10',
+      destination: 'home_to_family',
+      reason: 'Home',
+      rec: null,
+      reasonPlaceChange: null,
+    },
+  },
 ];
 
 describe('the placement history read model', () => {
@@ -81,7 +107,7 @@ describe('the placement history read model', () => {
   });
   afterAll(() => store.close());
 
-  it('opens and closes episodes, and replaying them (a later readmission included) changes nothing', async () => {
+  it('opens and closes episodes, follows a move to another bed, and replaying them (a later readmission included) changes nothing', async () => {
     const runner = new ProjectionRunner(store, store.db, [placementHistoryProjection], {
       batchSize: 1,
     });
@@ -90,13 +116,25 @@ describe('the placement history read model', () => {
     const read = async () =>
       (
         await store.db.query(
-          `SELECT start_date::text, end_date::text, rec FROM rm_placement_history.episodes ORDER BY start_date`,
+          `SELECT start_date::text, end_date::text, rec, place_id, emergency FROM rm_placement_history.episodes ORDER BY start_date`,
         )
       ).rows;
     const first = await read();
     expect(first).toEqual([
-      { start_date: '2026-01-02', end_date: '2026-01-05', rec: 'E4A' },
-      { start_date: '2026-02-01', end_date: null, rec: null },
+      {
+        start_date: '2026-01-02',
+        end_date: '2026-01-05',
+        rec: 'E4A',
+        place_id: 'planned-1',
+        emergency: false,
+      },
+      {
+        start_date: '2026-02-01',
+        end_date: '2026-02-10',
+        rec: null,
+        place_id: 'emergency-1',
+        emergency: true,
+      },
     ]);
     await store.db.query(`UPDATE projection_checkpoints SET transaction_id = '0', position = 0`);
     await runner.catchUp();

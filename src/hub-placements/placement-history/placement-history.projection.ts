@@ -16,6 +16,7 @@ export const placementHistoryProjection: Projection = {
   version: 1,
   handles: [
     'YoungPersonAdmitted',
+    'YoungPersonMovedBed',
     'YoungPersonDischarged',
     'YoungPersonPlacedWithFamily',
     'FamilyPlacementEnded',
@@ -124,6 +125,23 @@ export const placementHistoryProjection: Projection = {
           event.data.from,
           event.data.episode,
         );
+      case 'YoungPersonMovedBed':
+        // The same episode (the same home and carers), now in the other bed.
+        await db.query(
+          `UPDATE ${t} SET place_id = $4, emergency = $5
+           WHERE young_person_id = $1 AND hub_id = $2 AND setting = 'bed' AND place_id = $3
+             AND end_date IS NULL AND source_stream = $6 AND opened_revision < $7`,
+          [
+            event.data.youngPersonId,
+            event.data.hubId,
+            event.data.fromBedId,
+            event.data.toBedId,
+            event.data.emergency,
+            stored.streamId,
+            stored.revision,
+          ],
+        );
+        return;
       case 'YoungPersonDischarged':
         return close(
           'bed',

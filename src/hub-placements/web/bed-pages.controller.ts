@@ -19,12 +19,16 @@ import {
   BedBackInUseRequest,
   BedOutOfUseRequest,
   DischargeRequest,
+  MoveBedRequest,
+  StayThresholdRequest,
 } from '../admissions/admissions.dto.js';
 import {
   AdmitCommand,
   BedBackInUseCommand,
   BedOutOfUseCommand,
   DischargeCommand,
+  MoveBedCommand,
+  StayThresholdCommand,
 } from '../admissions/admissions.handlers.js';
 import { GetBedBoard, type BedBoard } from '../bed-board/bed-board.query.js';
 import { EPISODE_WORDS, episodeForm, ticked } from './episode-form.js';
@@ -56,9 +60,23 @@ const OUT_OF_USE_WORDS: FormWords = {
   reason: { label: 'why the bed is out of use' },
   from: { label: 'the day the bed goes out of use' },
 };
+const MOVE_WORDS: FormWords = {
+  toBedId: { label: 'the bed they move to', rules: { required: 'Select the bed they move to' } },
+  on: { label: 'the day they move' },
+  reason: { label: 'why they move' },
+};
+const THRESHOLD_WORDS: FormWords = {
+  weeks: {
+    label: 'the number of weeks, from 1 to 104',
+    rules: { required: 'Enter the number of weeks, from 1 to 104' },
+  },
+};
 const BACK_WORDS: FormWords = { on: { label: 'the day the bed is back in use' } };
 
-/** Bed board actions: admit to a free bed, discharge, take a bed out of use and back. */
+/**
+ * Bed board actions: admit to a free bed, move to another bed, discharge, take a bed out of use
+ * and back, and the hub's stay threshold.
+ */
 @ApiExcludeController()
 @Controller('app/hubs')
 export class BedPagesController {
@@ -185,6 +203,84 @@ export class BedPagesController {
       words: DISCHARGE_WORDS,
       command: (value, ctx) => DischargeCommand.from(hubId, occupant, value, ctx),
       saved: 'discharged',
+    });
+  }
+
+  @Get(':hubId/beds/:bedId/move')
+  @Requires('placement:write', onHubParam())
+  @LogsAccess('move to another bed page', youngPeopleInPage)
+  async movePage(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { board, bed } = await this.bed(hubId, bedId);
+    if (!bed.occupant) throw new NotFoundException();
+    const { errors, values } = this.pages.takeFlash(req, res);
+    if (errors.length) res.status(400);
+    return new HtmlDocument(
+      '',
+      this.pages.page(req, 'bed-move.njk', {
+        title: `${bed.occupant.name ?? 'Someone'} moves from ${bed.name}`,
+        hubId,
+        bed,
+        since: ukDate(bed.occupant.since),
+        errors,
+        values,
+        key: randomUUID(),
+        beds: board.beds
+          .filter((b) => b.state === 'free')
+          .map((b) => ({
+            value: b.bedId,
+            text: b.name,
+            checked: values.toBedId === b.bedId,
+          })),
+      }),
+    );
+  }
+
+  @Post(':hubId/beds/:bedId/move')
+  @Requires('placement:write', onHubParam())
+  async move(
+    @UuidParam('hubId') hubId: string,
+    @Param('bedId') bedId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    const { bed } = await this.bed(hubId, bedId);
+    const occupant = bed.occupant?.youngPersonId;
+    if (!occupant) return this.pages.done(req, res, `/app/hubs/${hubId}/beds`);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/beds/${bedId}/move`,
+      next: `/app/hubs/${hubId}/beds`,
+      body,
+      type: MoveBedRequest,
+      dates: { on: 'The day they move' },
+      words: MOVE_WORDS,
+      command: (value, ctx) => MoveBedCommand.from(hubId, occupant, value, ctx),
+      saved: 'moved-bed',
+    });
+  }
+
+  /** After how many weeks a stay is marked on the bed board (and in the work tray). */
+  @Post(':hubId/stay-threshold')
+  @Requires('placement:write', onHubParam())
+  threshold(
+    @UuidParam('hubId') hubId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/beds`,
+      body: { ...body, form: 'threshold' },
+      numbers: ['weeks'],
+      type: StayThresholdRequest,
+      words: THRESHOLD_WORDS,
+      command: (value, ctx) => StayThresholdCommand.from(hubId, value, ctx),
+      saved: 'threshold-set',
     });
   }
 

@@ -67,6 +67,8 @@ export class BedsPageController {
         saved: typeof req.query.saved === 'string' ? req.query.saved : null,
         mayChange: scopeFor(req.user!.roles, 'placement:write') !== null,
         today: todayFields(),
+        // A stay past its planned end is marked as well as one past the threshold.
+        todayIso: ukNowLocal().slice(0, 10),
         families: families.items,
         housing: housing.options,
       }),
