@@ -225,6 +225,14 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
       'planned-2',
       '2026-12-02',
     ]);
+    // The stay heads the case, and the hub's list finds who is in a bed.
+    await page.goto(`${api.url}/app/hubs/${hubId}/young-people?attention=in_hub_bed`);
+    const inBed = page.locator('tbody tr');
+    expect(await inBed.count()).toBe(1);
+    expect(await inBed.first().textContent()).toMatch(
+      /Bea Generated.*In a hub bed: (\d+ days?|since today)/s,
+    );
+    await page.goto(`${api.url}/app/hubs/${hubId}/beds`);
 
     await page.getByRole('link', { name: 'Discharge Bea Generated from Planned bed 2' }).click();
     await page.getByRole('button', { name: 'Record that they have left the bed' }).click();
@@ -677,6 +685,21 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await page.getByLabel('It is serious').check();
     await page.getByRole('button', { name: 'Record the incident' }).click();
     await page.waitForURL(/saved=incident-recorded/);
+    // What outreach knows heads the case: the interview due, the notifications owed.
+    const flags = (await page.locator('#case-flags').textContent()) ?? '';
+    expect(flags).toMatch(/Return interview due by \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
+    expect(flags).toMatch(/Reg 40 notifications? owed/);
+    // And the hub's list finds who needs it: "Needs attention", searched like the rest.
+    await page.getByRole('link', { name: 'Young people' }).click();
+    await page.getByLabel('Needs attention').selectOption('reg40_owed');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/attention=reg40_owed/);
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('Dara Generated');
+    expect(await rows.first().textContent()).toMatch(/Reg 40 notifications? owed/);
+    await check(page, 'manager-young-people-attention-desktop');
+    await page.goto(`${api.url}/app/young-people/${youngPersonId}/missing`);
 
     // The return home interview: a time not on the 24-hour clock is said on the time box.
     await page.getByLabel('Offered', { exact: true }).check();

@@ -28,6 +28,7 @@ import { FamilyPagesController } from './web/family-pages.controller.js';
 import { BedsPageController } from './web/beds-page.controller.js';
 import { StaffPageController } from './web/staff-page.controller.js';
 import { BedsTraySource } from './work-tray/beds-tray.source.js';
+import { BedFlagSource } from './case-flags/bed-flags.source.js';
 
 export const hubPlacementsProjections = [
   hubsListProjection,
@@ -53,6 +54,7 @@ export const hubPlacementsProjections = [
   ],
   providers: [
     BedsTraySource,
+    BedFlagSource,
     OpenHubHandler,
     ListHubsHandler,
     HubDirectory,

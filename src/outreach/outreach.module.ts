@@ -27,6 +27,7 @@ import { MissingBoardPageController } from './web/missing-board-page.controller.
 import { MissingPagesController } from './web/missing-pages.controller.js';
 import { outreachSettingsProvider } from './outreach.settings.js';
 import { OutreachTraySource } from './work-tray/outreach-tray.source.js';
+import { OutreachFlagSource } from './case-flags/outreach-flags.source.js';
 
 export const outreachProjections = [
   contactTimelineProjection,
@@ -49,6 +50,7 @@ export const outreachProjections = [
   ],
   providers: [
     OutreachTraySource,
+    OutreachFlagSource,
     outreachSettingsProvider,
     OutreachWriter,
     ...outreachHandlers,

@@ -25,6 +25,13 @@ export {
   type TraySection,
   type WorkTraySource,
 } from './work-tray/work-tray.js';
+export {
+  ATTENTION,
+  CaseFlags,
+  type AttentionKey,
+  type CaseBadge,
+  type CaseFlagSource,
+} from './case-flags/case-flags.js';
 export { caseHeaderView, type CasePart } from './web/case-header.js';
 export { CasePageFrame } from './web/case-page-frame.js';
 export { CaseloadCount } from './caseload/caseload-count.js';

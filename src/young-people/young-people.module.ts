@@ -59,6 +59,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CaseTraySource } from './work-tray/case-tray.source.js';
 import { WorkTrayBadgeInterceptor } from './work-tray/work-tray-badge.interceptor.js';
 import { WorkTray } from './work-tray/work-tray.js';
+import { CaseFlags } from './case-flags/case-flags.js';
 import { WorkTrayPageController } from './web/work-tray-page.controller.js';
 
 export const youngPeopleProjections = [referralQueueProjection, caseloadProjection];
@@ -126,11 +127,12 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     FindYoungPeopleHandler,
     FindPossibleMatchesHandler,
     WorkTray,
+    CaseFlags,
     CaseTraySource,
     { provide: APP_INTERCEPTOR, useClass: WorkTrayBadgeInterceptor },
     youngPeopleSettingsProvider,
     { provide: CASE_FACTS, useExisting: CaseFactsFromStreams },
   ],
-  exports: [CASE_FACTS, CaseDirectory, CaseloadCount, WorkTray, CasePageFrame],
+  exports: [CASE_FACTS, CaseDirectory, CaseloadCount, WorkTray, CaseFlags, CasePageFrame],
 })
 export class YoungPeopleModule {}

@@ -21,6 +21,7 @@ import {
 } from '../audit.queries.js';
 import { dateTimeFields, dateTimeFromInput, ukOrInstant } from '../../web/index.js';
 import { WebPages } from '../../web/index.js';
+import { CasePageFrame, GetCaseSummary } from '../../young-people/index.js';
 
 /** The auditor's pages: a case's chronology with an as-of control, and the audit overview. */
 @ApiExcludeController()
@@ -29,6 +30,7 @@ export class AuditPagesController {
   constructor(
     private readonly pages: WebPages,
     private readonly queryBus: QueryBus,
+    private readonly frame: CasePageFrame,
   ) {}
 
   @Get('young-people/:id/chronology')
@@ -51,10 +53,14 @@ export class AuditPagesController {
         html: e.corrections.map((c) => `${c.text} (${c.reason})`),
       }),
     );
+    // The case as it is now heads the page, with its parts; the as-known control is below it.
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
     return new HtmlDocument(
       id,
       this.pages.page(req, 'chronology.njk', {
         title: 'Chronology',
+        c: summary,
+        header: await this.frame.header(req, summary, 'chronology'),
         youngPersonId: id,
         known: known.case,
         reflects: known.reflects,

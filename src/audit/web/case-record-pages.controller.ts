@@ -8,6 +8,7 @@ import { LogsAccess, onCase, oneCase, Requires, type WebRequest } from '../../ac
 import { WebPages } from '../../web/index.js';
 import { GetFieldHistory, GetSubjectAccessRecord } from '../audit.queries.js';
 import { CASE_FIELDS } from '../field-history.js';
+import { CasePageFrame, GetCaseSummary } from '../../young-people/index.js';
 
 /** One case's field history, and the record a young person may ask for (subject access). */
 @ApiExcludeController()
@@ -16,6 +17,7 @@ export class CaseRecordPagesController {
   constructor(
     private readonly pages: WebPages,
     private readonly queryBus: QueryBus,
+    private readonly frame: CasePageFrame,
   ) {}
 
   @Get(':id/field-history')
@@ -33,10 +35,13 @@ export class CaseRecordPagesController {
       text: f,
       selected: f === chosen,
     }));
+    const summary = await this.queryBus.execute(new GetCaseSummary(id));
     return new HtmlDocument(
       id,
       this.pages.page(req, 'field-history.njk', {
         title: 'Field history',
+        c: summary,
+        header: await this.frame.header(req, summary, 'chronology'),
         youngPersonId: id,
         field: chosen,
         fields,

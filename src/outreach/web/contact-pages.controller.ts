@@ -17,7 +17,7 @@ import { CONTACT_KINDS } from '../outreach.events.js';
 import { LogContactCommand } from '../outreach.handlers.js';
 import { GetContactTimeline } from '../timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../../young-people/index.js';
-import { caseHeaderView, CasePageFrame } from '../../young-people/index.js';
+import { CasePageFrame } from '../../young-people/index.js';
 import { dateTimeFields } from '../../web/index.js';
 import { WebPages, type FormWords } from '../../web/index.js';
 
@@ -53,7 +53,7 @@ export class ContactPagesController {
       this.pages.page(req, 'timeline.njk', {
         title: 'Timeline',
         c: summary,
-        header: caseHeaderView(summary, req.user, 'contacts'),
+        header: await this.frame.header(req, summary, 'contacts'),
         contacts: page.items,
       }),
     );

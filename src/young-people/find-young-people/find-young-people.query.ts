@@ -3,7 +3,11 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
 import { ConsentFilter, scopeSql, type AccessScope } from '../../access/index.js';
-import { pathwayDueSql, pathwayReviewState } from '../caseload/pathway-review.sql.js';
+import {
+  pathwayDueSql,
+  pathwayReviewState,
+  REVIEW_DUE_WINDOW_DAYS,
+} from '../caseload/pathway-review.sql.js';
 import { containsPattern, foldName, foldNameSql } from './name-search.js';
 
 /** The tabs of the hub's young people, in the order a case moves through them. */
@@ -31,6 +35,11 @@ export interface YoungPeopleFilter {
   /** YYYY-MM-DD. */
   bornOn?: string;
   workerId?: string;
+  category?: string;
+  /** Only those with this flag: the case's own flags are read here. */
+  attention?: 'no_key_worker' | 'possible_duplicate' | 'pathway_review';
+  /** Only these young people (those another capability flags); empty finds no one. */
+  onlyIds?: readonly string[];
   sort: SortKey;
   order: 'asc' | 'desc';
   page: number;
@@ -110,6 +119,17 @@ export class FindYoungPeopleHandler implements IQueryHandler<FindYoungPeople> {
     }
     if (filter.bornOn) where.push(`c.date_of_birth = ${add(filter.bornOn)}::date`);
     if (filter.workerId) where.push(`c.worker_id = ${add(filter.workerId)}`);
+    if (filter.category) where.push(`c.category = ${add(filter.category)}`);
+    if (filter.onlyIds)
+      where.push(`c.young_person_id::text = ANY(${add([...filter.onlyIds])}::text[])`);
+    if (filter.attention === 'no_key_worker')
+      where.push(`c.status = 'accepted' AND c.worker_id IS NULL`);
+    if (filter.attention === 'possible_duplicate')
+      where.push(`c.status = 'referred' AND coalesce(q.possible_duplicate, false)`);
+    if (filter.attention === 'pathway_review')
+      where.push(
+        `c.status = 'accepted' AND (${pathwayDueSql('c.')}) - current_date <= ${REVIEW_DUE_WINDOW_DAYS}`,
+      );
     const scope = scopeSql(
       access,
       { hub: 'c.hub_id', keyWorker: 'c.worker_id' },

@@ -36,6 +36,8 @@ export function caseHeaderView(
   user: AuthenticatedUser | undefined,
   current: CasePart,
   today: string = new Date().toISOString(),
+  /** What the other capabilities flag about them (missing now, in a hub bed...). */
+  raised: readonly { text: string; classes: string }[] = [],
 ) {
   const flags: { text: string; classes: string }[] = [];
   if (c.status === 'accepted' && !c.keyWorker)
@@ -49,6 +51,7 @@ export function caseHeaderView(
       classes: overdue ? 'moj-badge--red' : 'moj-badge--blue',
     });
   }
+  flags.push(...raised.map(({ text, classes }) => ({ text, classes })));
   if (c.consents.length)
     flags.push({
       text:

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { WebRequest } from '../../access/index.js';
 import { WebPages } from '../../web/index.js';
 import { GetCaseSummary, type CaseSummary } from '../case-summary/case-summary.query.js';
+import { CaseFlags } from '../case-flags/case-flags.js';
 import { caseHeaderView, type CasePart } from './case-header.js';
 
 /**
@@ -17,11 +18,19 @@ export class CasePageFrame {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly pages: WebPages,
+    private readonly flags: CaseFlags,
   ) {}
 
   /** The case as its read model has it (a form's handler looks up what the form names). */
   summaryOf(id: string): Promise<CaseSummary> {
     return this.queryBus.execute(new GetCaseSummary(id));
+  }
+
+  /** The identity bar and parts of a case, with what every capability flags about them. */
+  async header(req: WebRequest, summary: CaseSummary, part: CasePart) {
+    const id = summary.youngPersonId;
+    const raised = (await this.flags.of(summary.hubId, [id])).get(id) ?? [];
+    return caseHeaderView(summary, req.user, part, undefined, raised);
   }
 
   async open(req: WebRequest, res: Response, id: string, part: CasePart) {
@@ -32,7 +41,7 @@ export class CasePageFrame {
       summary,
       frame: {
         c: summary,
-        header: caseHeaderView(summary, req.user, part),
+        header: await this.header(req, summary, part),
         errors,
         values,
         key: randomUUID(),

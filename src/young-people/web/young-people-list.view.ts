@@ -1,5 +1,8 @@
 import { plural, ukDate, type FormError } from '../../web/index.js';
+import { ATTENTION, type AttentionKey, type CaseBadge } from '../case-flags/case-flags.js';
+import { REFERRAL_CATEGORIES } from '../young-people.events.js';
 import { CASE_STATUS_TAGS } from './case-header.js';
+import { CATEGORY_WORDS } from './referral-pages.controller.js';
 import {
   CASE_STATUSES,
   type CaseFlag,
@@ -31,10 +34,13 @@ export function listPageView(input: {
   filter: YoungPeopleFilter;
   query: Record<string, string | undefined>;
   found: FoundYoungPeople;
+  attention: AttentionKey | undefined;
+  /** Flags from the other capabilities, by young person. */
+  badges: Map<string, CaseBadge[]>;
   workers: { workerId: string; name: string; count: number }[];
   errors: FormError[];
 }) {
-  const { hubId, filter, query, found, workers, errors } = input;
+  const { hubId, filter, attention, query, found, badges, workers, errors } = input;
   const base = `/app/hubs/${hubId}/young-people`;
   const link = (over: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
@@ -45,6 +51,8 @@ export function listPageView(input: {
       'born-month': query['born-month'],
       'born-year': query['born-year'],
       worker: filter.workerId,
+      category: filter.category,
+      attention,
       sort: filter.sort,
       order: filter.order,
       ...over,
@@ -55,7 +63,9 @@ export function listPageView(input: {
   };
   const first = found.total === 0 ? 0 : (found.page - 1) * filter.pageSize + 1;
   const last = Math.min(found.total, found.page * filter.pageSize);
-  const searched = Boolean(filter.name || filter.bornOn || filter.workerId);
+  const searched = Boolean(
+    filter.name || filter.bornOn || filter.workerId || filter.category || attention,
+  );
   return {
     title: 'Young people',
     hubId,
@@ -85,8 +95,26 @@ export function listPageView(input: {
         selected: w.workerId === filter.workerId,
       })),
     ],
+    categoryItems: [
+      { value: '', text: 'Any category', selected: !filter.category },
+      ...REFERRAL_CATEGORIES.map((c) => ({
+        value: c,
+        text: CATEGORY_WORDS[c],
+        selected: c === filter.category,
+      })),
+    ],
+    attentionItems: [
+      { value: '', text: 'Anything or nothing', selected: !attention },
+      ...(Object.entries(ATTENTION) as [AttentionKey, string][]).map(([value, text]) => ({
+        value,
+        text,
+        selected: value === attention,
+      })),
+    ],
     searched,
     clearHref: link({
+      category: undefined,
+      attention: undefined,
       name: undefined,
       'born-day': undefined,
       'born-month': undefined,
@@ -113,8 +141,8 @@ export function listPageView(input: {
       born: `${ukDate(p.youngPerson.dateOfBirth)} (${p.age})`,
       keyWorker: p.keyWorker?.workerName ?? 'None',
       referred: p.referredAt ? ukDate(p.referredAt.slice(0, 10)) : '',
-      flags: p.flags.map((f) => FLAG_BADGES[f]),
-      category: p.category.replaceAll('_', ' '),
+      flags: [...p.flags.map((f) => FLAG_BADGES[f]), ...(badges.get(p.youngPersonId) ?? [])],
+      category: CATEGORY_WORDS[p.category as keyof typeof CATEGORY_WORDS] ?? p.category,
     })),
     pagination:
       found.pages > 1

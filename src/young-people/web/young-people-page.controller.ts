@@ -15,6 +15,13 @@ import {
 import { dateFromInput, WebPages, youngPeopleInPage } from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
 import {
+  ATTENTION,
+  CASE_OWN_ATTENTION,
+  CaseFlags,
+  type AttentionKey,
+} from '../case-flags/case-flags.js';
+import { REFERRAL_CATEGORIES } from '../young-people.events.js';
+import {
   CASE_STATUSES,
   FindYoungPeople,
   SORTS,
@@ -36,6 +43,7 @@ export class YoungPeoplePageController {
     private readonly pages: WebPages,
     private readonly queryBus: QueryBus,
     private readonly caseloads: CaseloadCount,
+    private readonly flags: CaseFlags,
   ) {}
 
   @Get(':hubId/young-people')
@@ -56,12 +64,26 @@ export class YoungPeoplePageController {
       name: (q.name ?? '').slice(0, 100).trim() || undefined,
       bornOn: born.value,
       workerId: (q.worker ?? '').slice(0, 100) || undefined,
+      category: (REFERRAL_CATEGORIES as readonly string[]).includes(q.category ?? '')
+        ? q.category
+        : undefined,
       sort: q.sort && Object.hasOwn(SORTS, q.sort) ? (q.sort as SortKey) : 'name',
       order: q.order === 'desc' ? 'desc' : 'asc',
       page: /^\d{1,6}$/.test(q.page ?? '') ? Number(q.page) : 1,
       pageSize: PAGE_SIZE,
     };
+    const attention = Object.hasOwn(ATTENTION, q.attention ?? '')
+      ? (q.attention as AttentionKey)
+      : undefined;
+    if (attention && CASE_OWN_ATTENTION.includes(attention))
+      filter.attention = attention as YoungPeopleFilter['attention'];
+    // A flag another capability raises: the young people it names, searched like any others.
+    else if (attention) filter.onlyIds = await this.flags.carrying(hubId, attention);
     const found = await this.queryBus.execute(new FindYoungPeople(hubId, filter, access));
+    const badges = await this.flags.of(
+      hubId,
+      found.items.map((p) => p.youngPersonId),
+    );
     const workers = access.scope === 'consented' ? [] : await this.caseloads.byWorkerInHub(hubId);
     const errors = born.error ? [born.error] : [];
     if (errors.length) res.status(400);
@@ -70,7 +92,7 @@ export class YoungPeoplePageController {
       this.pages.page(
         req,
         'young-people.njk',
-        listPageView({ hubId, filter, query: q, found, workers, errors }),
+        listPageView({ hubId, filter, attention, query: q, found, badges, workers, errors }),
       ),
     );
   }
