@@ -8,6 +8,7 @@ COPY apps apps
 COPY src src
 COPY libs libs
 COPY bench bench
+COPY tools tools
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim

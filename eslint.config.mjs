@@ -11,6 +11,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   // The pages' script runs in the browser.
   { files: ['src/web/public/**/*.js'], languageOptions: { globals: globals.browser } },
+  // The pages' script and the service worker (bundled by tools/build-web.mjs).
+  {
+    files: ['src/web/client/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+  },
   {
     files: ['**/*.ts'],
     languageOptions: {

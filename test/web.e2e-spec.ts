@@ -781,8 +781,10 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
       hasTouch: true,
     });
     const page = await signIn(context, 'Olu Outreach');
-    await page.waitForURL(/\/caseload$/);
-    await check(page, 'worker-caseload-phone');
+    // A worker lands on their day; their caseload is a link away.
+    await page.waitForURL(/\/my-day$/);
+    await page.goto(`${api.url}/app/caseload`);
+    await check(page, 'worker-caseload-with-bo-phone');
     await page.getByRole('link', { name: 'Log a contact with Bo' }).click();
     await check(page, 'worker-contact-form-phone');
     await page.getByLabel('Face to face').check();

@@ -65,7 +65,18 @@ export async function createApi(
   app.use('/govuk', express.static(join(WEB_PATHS.govuk, 'govuk'), { maxAge: '1d' }));
   app.use('/assets', express.static(join(WEB_PATHS.govuk, 'govuk', 'assets'), { maxAge: '1d' }));
   app.use('/moj', express.static(join(WEB_PATHS.moj, 'moj'), { maxAge: '1d' }));
+  app.use('/app-assets', express.static(WEB_PATHS.built, { maxAge: 0, index: false }));
   app.use('/app-assets', express.static(WEB_PATHS.public, { maxAge: 0 }));
+  // The service worker, at the top of the pages it may serve offline (its scope is /app/).
+  app.use(
+    '/app/sw.js',
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Service-Worker-Allowed', '/app/');
+      res.sendFile(join(WEB_PATHS.built, 'sw.js'));
+    },
+  );
   const renderer = new Renderer();
   const refusals = new RefusedRequests(infra.readDb, logger);
   app.useGlobalPipes(

@@ -27,6 +27,8 @@ import { MissingBoardPageController } from './web/missing-board-page.controller.
 import { MissingPagesController } from './web/missing-pages.controller.js';
 import { outreachSettingsProvider } from './outreach.settings.js';
 import { OutreachTraySource } from './work-tray/outreach-tray.source.js';
+import { MyDayPageController } from './web/my-day-page.controller.js';
+import { OutboxPageController } from './web/outbox-page.controller.js';
 import { OutreachFlagSource } from './case-flags/outreach-flags.source.js';
 
 export const outreachProjections = [
@@ -47,6 +49,8 @@ export const outreachProjections = [
     ContactPagesController,
     MissingPagesController,
     MissingBoardPageController,
+    MyDayPageController,
+    OutboxPageController,
   ],
   providers: [
     OutreachTraySource,

@@ -6,6 +6,8 @@ export interface OutreachSettings {
   returnInterviewWindowHours: number;
   /** A contact recorded more than this many hours after it happened is shown as late-recorded. */
   lateRecordingHours: number;
+  /** A young person with no contact for this many days shows in their key worker's day. */
+  contactDueDays: number;
 }
 
 export const OUTREACH_SETTINGS = Symbol('OUTREACH_SETTINGS');
@@ -16,6 +18,10 @@ export const OUTREACH_SETTINGS_HELP: [name: string, meaning: string][] = [
     'hours after a return to offer a return home interview (default 72)',
   ],
   ['LATE_RECORDING_HOURS', 'a contact recorded this many hours after it is late (default 24)'],
+  [
+    'CONTACT_DUE_DAYS',
+    'a young person with no contact for this many days shows in their worker’s day (default 7)',
+  ],
 ];
 
 export const outreachSettingsProvider = {
@@ -27,5 +33,6 @@ export const outreachSettingsProvider = {
       wholeNumber(config.env, 'RETURN_INTERVIEW_WINDOW_HOURS', 72),
     ),
     lateRecordingHours: wholeNumber(config.env, 'LATE_RECORDING_HOURS', 24),
+    contactDueDays: Math.max(1, wholeNumber(config.env, 'CONTACT_DUE_DAYS', 7)),
   }),
 };

@@ -10,4 +10,4 @@ export { WebOidc, webOidcFromEnv } from './web-oidc.js';
 export { listDemoUsers, registerDemoUsers, type DemoUser } from './demo-users.js';
 export { fieldMessage, type FieldWords, type FormWords } from './form-messages.js';
 export { dateFields, dateFromInput, dateTimeFields, dateTimeFromInput } from './date-input.js';
-export { plural } from './words.js';
+export { daysAgo, plural } from './words.js';

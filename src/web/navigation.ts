@@ -36,7 +36,9 @@ function navFor(
   badges: Map<string, number>,
 ) {
   const hub = user.hubs[0];
-  const items: { href: string; text: string }[] = [];
+  const items: { href: string; text: string; outbox?: true }[] = [];
+  const worker = user.roles.some((r) => r === 'key_worker' || r === 'outreach_worker');
+  if (worker) items.push({ href: '/app/my-day', text: 'My day' });
   if (user.roles.includes('hub_manager') && hub) {
     items.push(
       { href: `/app/hubs/${hub}/work`, text: 'Work to do' },
@@ -51,13 +53,16 @@ function navFor(
     user.roles.some((r) => r === 'key_worker' || r === 'outreach_worker' || r === 'hub_manager')
   ) {
     items.push({ href: '/app/caseload', text: 'My caseload' });
+    // What is recorded on this device and not yet sent: the count is the device's, set by script.
+    items.push({ href: '/app/outbox', text: 'Outbox', outbox: true });
   }
   if (user.roles.includes('auditor')) items.push({ href: '/app/audit', text: 'Audit' });
-  return items.map((i) => {
+  return items.map(({ outbox, ...i }) => {
     const count = badges.get(i.href);
     return {
       ...i,
       text: count === undefined ? i.text : `${i.text} (${count})`,
+      ...(outbox ? { html: 'Outbox<span data-outbox-count></span>' } : {}),
       active: path.startsWith(i.href),
     };
   });

@@ -47,6 +47,8 @@ function refuseSharedNames(folders: string[]): string[] {
 export const WEB_PATHS = {
   views: refuseSharedNames(viewFolders()),
   public: join(ROOT, 'src', 'web', 'public'),
+  /** The pages' script and the service worker, as `npm run build` bundles them (tools/build-web.mjs). */
+  built: join(ROOT, 'dist', 'web'),
   govuk: join(ROOT, 'node_modules', 'govuk-frontend', 'dist'),
   moj: join(ROOT, 'node_modules', '@ministryofjustice', 'frontend'),
 };

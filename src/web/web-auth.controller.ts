@@ -130,6 +130,9 @@ export class WebAuthController {
     }
     if (session) await this.sessions.end(cookie, new Date());
     res.clearCookie(SESSION_COOKIE, { path: '/' });
+    // Nothing personal stays in this browser: the kept pages, the outbox, the kept forms and
+    // the service worker go (the pages' script has already warned about anything unsent).
+    res.setHeader('Clear-Site-Data', '"cache", "storage"');
     res.redirect(303, '/app/sign-in');
   }
 
@@ -141,7 +144,7 @@ export class WebAuthController {
     if (user.roles.includes('hub_manager') && hub)
       return res.redirect(303, `/app/hubs/${hub}/referrals`);
     if (user.roles.some((r) => r === 'key_worker' || r === 'outreach_worker'))
-      return res.redirect(303, '/app/caseload');
+      return res.redirect(303, '/app/my-day');
     if (user.roles.includes('auditor')) return res.redirect(303, '/app/audit');
     return res.type('html').send(
       this.pages.page(req, 'error.njk', {

@@ -35,3 +35,4 @@ export {
 export { caseHeaderView, type CasePart } from './web/case-header.js';
 export { CasePageFrame } from './web/case-page-frame.js';
 export { CaseloadCount } from './caseload/caseload-count.js';
+export { GetCaseload, type CaseloadEntry } from './caseload/caseload.query.js';

@@ -624,6 +624,8 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/hubs/${f.hubId}/stay-threshold`,
     body: { weeks: '12' },
   }),
+  'GET /app/my-day': () => ({ path: '/app/my-day' }),
+  'GET /app/outbox': () => ({ path: '/app/outbox' }),
   'GET /app/hubs/:hubId/staff': (f) => ({ path: `/app/hubs/${f.hubId}/staff` }),
   'POST /app/hubs/:hubId/staff': (f, user) => ({
     path: `/app/hubs/${f.hubId}/staff`,

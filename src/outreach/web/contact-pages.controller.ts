@@ -1,3 +1,10 @@
+import {
+  CONTACT_KIND_WORDS,
+  PORTFOLIO_WORDS,
+  contactFormView,
+  contactFromForm,
+  CONTACT_WORDS,
+} from './contact-form.js';
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -15,21 +22,14 @@ import {
 import { LogContactRequest } from '../contacts/contacts.dto.js';
 import { CONTACT_KINDS } from '../outreach.events.js';
 import { LogContactCommand } from '../outreach.handlers.js';
-import { GetContactTimeline } from '../timeline/contact-timeline.query.js';
+import { GetContactTimeline, type ContactView } from '../timeline/contact-timeline.query.js';
 import { GetCaseSummary } from '../../young-people/index.js';
 import { CasePageFrame } from '../../young-people/index.js';
-import { dateTimeFields } from '../../web/index.js';
-import { WebPages, type FormWords } from '../../web/index.js';
-
-const CONTACT_WORDS: FormWords = {
-  occurredAt: { label: 'when the contact happened' },
-  kind: { label: 'the kind of contact' },
-  location: { label: 'where it happened' },
-  durationMinutes: { label: 'how long it took, in minutes' },
-  notes: { label: 'notes about the contact' },
-};
+import { dateTimeFields, ukDate } from '../../web/index.js';
+import { WebPages } from '../../web/index.js';
 
 /** The outreach worker's contact pages, phone first: timeline, log a contact (offline too). */
+
 @ApiExcludeController()
 @Controller('app')
 export class ContactPagesController {
@@ -54,7 +54,12 @@ export class ContactPagesController {
         title: 'Timeline',
         c: summary,
         header: await this.frame.header(req, summary, 'contacts'),
-        contacts: page.items,
+        contacts: page.items.map((x: ContactView) => ({
+          ...x,
+          kindText: CONTACT_KIND_WORDS[x.kind] ?? x.kind,
+          areasText: (x.portfolioAreas ?? []).map((a) => PORTFOLIO_WORDS[a] ?? a).join(', '),
+          followUpsText: (x.followUps ?? []).map((f) => ({ action: f.action, due: ukDate(f.due) })),
+        })),
       }),
     );
   }
@@ -78,9 +83,10 @@ export class ContactPagesController {
         values: { ...now, ...values },
         // A refused contact keeps its key: sent again, it is the same contact.
         key: values.idempotencyKey ?? frame.key,
+        ...contactFormView(values),
         kinds: CONTACT_KINDS.map((k) => ({
           value: k,
-          text: k.replaceAll('_', ' '),
+          text: CONTACT_KIND_WORDS[k],
           checked: values.kind === k,
         })),
       }),
@@ -96,9 +102,11 @@ export class ContactPagesController {
     @Body() body: Record<string, string>,
   ) {
     const back = `/app/young-people/${id}/contacts/new`;
+    const { fields, wrong } = contactFromForm(body);
+    if (wrong.length) return this.pages.failed(req, res, back, wrong, body);
     const { value, errors } = await this.pages.formWithDates(
       LogContactRequest,
-      body,
+      fields,
       {},
       CONTACT_WORDS,
       { occurredAt: 'When the contact happened' },

@@ -1,0 +1,324 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  describeInBrowser,
+  launchChromium,
+  PageChecks,
+  pageWidth,
+  PHONE,
+} from './support/browser.js';
+import { outreachStreamId } from '../src/outreach/index.js';
+import { registerDemoUsers } from '../src/web/index.js';
+import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
+
+/**
+ * The worker's phone, offline: pages kept by the service worker, the outbox (each contact its
+ * own item, a refused one kept with the server's message), sending once, and sign-out leaving
+ * nothing personal behind.
+ */
+describeInBrowser()('the worker’s phone offline, in Chromium on PostgreSQL', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let hubId: string;
+  let manager: Caller;
+  const ids: Record<string, string> = {};
+  const checks = new PageChecks();
+
+  beforeAll(async () => {
+    api = await startTestApi('postgres');
+    hubId = await api.openHub('Offline Hub');
+    manager = api.as({ id: 'mgr-off', name: 'Mo Manager', roles: ['hub_manager'], hubs: [hubId] });
+    await registerDemoUsers(api.infra.store, [
+      { id: 'kw-off', name: 'Kai Keyworker', roles: ['key_worker'], hubs: [hubId] },
+    ]);
+    let last = 0;
+    for (const given of ['Ana', 'Ben', 'Cy', 'Dee']) {
+      const referred = await manager.call('POST', '/api/referrals', {
+        hubId,
+        category: 'edge_of_care',
+        youngPerson: { givenName: given, familyName: 'Offline', dateOfBirth: '2010-03-03' },
+        socialWorker: { name: 'Sam Social', team: 'North' },
+        reason: 'Offline test',
+      });
+      ids[given] = referred.body.youngPersonId;
+      await manager.call('POST', `/api/young-people/${ids[given]}/accept`);
+      const kw = await manager.call('POST', `/api/young-people/${ids[given]}/key-worker`, {
+        workerId: 'kw-off',
+        workerName: 'Kai Keyworker',
+        override: true,
+        overrideReason: 'test',
+      });
+      last = kw.body.position;
+    }
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      last,
+      5000,
+    );
+    // Dee: last seen 8 days ago, and back from missing yesterday (a return interview is due).
+    const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+    await manager.call('POST', `/api/young-people/${ids.Dee}/contacts`, {
+      occurredAt: hoursAgo(8 * 24 + 2),
+      kind: 'phone',
+      notes: 'Dee: rang, no news',
+    });
+    const away = await manager.call('POST', `/api/young-people/${ids.Dee}/missing-episodes`, {
+      category: 'M',
+      startedAt: hoursAgo(30),
+      policeInformed: true,
+      circumstances: 'Generated episode',
+    });
+    const back = await manager.call(
+      'POST',
+      `/api/young-people/${ids.Dee}/missing-episodes/${away.body.episodeId}/return`,
+      { returnedAt: hoursAgo(20), whereFound: 'At home' },
+    );
+    last = back.body.position;
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      last,
+      5000,
+    );
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const contacts = async (given: string) =>
+    (await api.infra.store.readStream(outreachStreamId(ids[given])))
+      .filter((e) => e.type === 'ContactLogged')
+      .map((e) => e.data.notes);
+  /** The pages the service worker has kept (their paths). */
+  const kept = (page: Page) =>
+    page.evaluate(async () => {
+      const c = globalThis as unknown as {
+        caches: {
+          keys(): Promise<string[]>;
+          open(n: string): Promise<{ keys(): Promise<{ url: string }[]> }>;
+        };
+      };
+      const paths: string[] = [];
+      for (const name of await c.caches.keys())
+        if (name.startsWith('nwd-pages'))
+          for (const r of await (await c.caches.open(name)).keys())
+            paths.push(new URL(r.url).pathname);
+      return paths;
+    });
+  async function logContact(page: Page, kind: string | null, notes: string) {
+    if (kind) await page.getByLabel(kind).check();
+    await page.getByLabel('Notes').fill(notes);
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.locator('#send-status', { hasText: 'No connection' }).waitFor();
+  }
+
+  let context: BrowserContext;
+  let page: Page;
+
+  it('records a whole contact from the phone (who was there, what it touched, a follow-up), and the worker’s day shows what is due', async () => {
+    const phone = await browser.newContext(PHONE);
+    const p = await checks.signIn(phone, api.url, 'Kai Keyworker');
+    await p.waitForURL(/\/my-day$/);
+    await p.goto(`${api.url}/app/young-people/${ids.Cy}/contacts/new`);
+    await p.getByLabel('Face to face').check();
+    await p.getByText('Who else was there (optional)').click();
+    await p.locator('[id="present.0.name"]').fill('Pat Parent');
+    await p.locator('[id="present.0.relationship"]').fill('mum');
+    await p.locator('[id="present.1.name"]').fill('Sol Worker');
+    await p.getByLabel('Housing').check();
+    await p.getByLabel('Money').check();
+    await p.getByLabel('Notes').fill('Cy: talked about the flat');
+    await p.getByText('Follow-ups (optional)').click();
+    await p.locator('[id="followUps.0.action"]').fill('Ring the housing officer');
+    const [y, m, d] = new Date()
+      .toLocaleDateString('sv-SE', { timeZone: 'Europe/London' })
+      .split('-');
+    await p.locator('#due-0-day').fill(String(Number(d)));
+    await p.locator('#due-0-month').fill(String(Number(m)));
+    await p.locator('#due-0-year').fill(y);
+    await p.getByRole('button', { name: 'Save contact' }).click();
+    // Half a row: the box left empty says so, and the rest comes back as it was.
+    expect(await p.locator('.govuk-error-summary__list').innerText()).toBe(
+      'Enter who the second person is to them',
+    );
+    expect(await p.getByLabel('Housing').isChecked()).toBe(true);
+    await p.locator('[id="present.1.relationship"]').fill('youth worker');
+    await p.locator('#present-1-professional').check();
+    await checks.check(p, 'worker-contact-whole-phone');
+    expect(await pageWidth(p)).toBeLessThanOrEqual(360);
+    await p.getByRole('button', { name: 'Save contact' }).click();
+    await p.waitForURL(/\/timeline/);
+    const timeline = await p.locator('.moj-timeline').innerText();
+    expect(timeline).toContain('With Pat Parent (mum), Sol Worker (youth worker)');
+    expect(timeline).toContain('Touched: Housing, Money');
+    expect(timeline).toContain('Follow-up: Ring the housing officer');
+    const logged = (await api.infra.store.readStream(outreachStreamId(ids.Cy))).find(
+      (e) => e.type === 'ContactLogged',
+    )!;
+    expect(logged.data).toMatchObject({
+      kind: 'face_to_face',
+      present: [
+        { name: 'Pat Parent', relationship: 'mum', thirdParty: true },
+        { name: 'Sol Worker', relationship: 'youth worker', thirdParty: false },
+      ],
+      portfolioAreas: ['housing', 'money'],
+      followUps: [{ action: 'Ring the housing officer', due: `${y}-${m}-${d}` }],
+    });
+
+    await p.goto(`${api.url}/app/my-day?after=${logged.position}`);
+    const section = (key: string) => p.locator(`#section-${key}`).innerText();
+    expect(await section('follow-ups')).toMatch(/Cy Offline\s+Ring the housing officer: due today/);
+    expect(await section('return-interviews')).toMatch(/Dee Offline\s+Return interview due by/);
+    expect(await section('no-contact')).toMatch(/Dee Offline\s+Last contact: 8 days ago/);
+    expect(await section('no-contact')).not.toContain('Cy Offline');
+    await checks.check(p, 'worker-my-day-due-phone');
+    expect(await pageWidth(p)).toBeLessThanOrEqual(360);
+    await phone.close();
+  }, 60_000);
+
+  it('opens the worker’s pages offline and queues each contact as its own item, one of them invalid', async () => {
+    context = await browser.newContext(PHONE);
+    page = await checks.signIn(context, api.url, 'Kai Keyworker');
+    await page.waitForURL(/\/my-day$/);
+    await checks.check(page, 'worker-my-day-phone');
+    await page.getByRole('link', { name: 'All my young people' }).click();
+    await page.waitForURL(/\/caseload$/);
+    await checks.check(page, 'worker-caseload-phone');
+    // Online once: the service worker keeps each young person's contact form and timeline.
+    const wanted = [
+      `/app/young-people/${ids.Ana}/contacts/new`,
+      `/app/young-people/${ids.Ben}/contacts/new`,
+      `/app/young-people/${ids.Ben}/timeline`,
+      '/app/outbox',
+    ];
+    for (let i = 0; i < 100; i++) {
+      const have = await kept(page);
+      if (wanted.every((w) => have.includes(w))) break;
+      await page.waitForTimeout(100);
+    }
+    const have = await kept(page);
+    expect(wanted.filter((w) => !have.includes(w))).toEqual([]);
+
+    await context.setOffline(true);
+    await page.goto(`${api.url}/app/young-people/${ids.Ana}/contacts/new`);
+    expect(await page.locator('h1').textContent()).toBe('Log a contact');
+    await logContact(page, 'Face to face', 'Ana: walked to the bus stop together');
+    // The same open form again: a second item, not a replacement of the first.
+    await logContact(page, null, 'Ana: no kind chosen');
+    expect(await page.locator('#outbox li').count()).toBe(2);
+    await page.goto(`${api.url}/app/young-people/${ids.Ben}/contacts/new`);
+    await logContact(page, 'Phone call', 'Ben: rang about the college place');
+    // A page never kept says there is no connection, in the service's own words.
+    await page.goto(`${api.url}/app/young-people/${ids.Ben}/plan`);
+    expect(await page.locator('h1').textContent()).toBe('No connection');
+    await page.goto(`${api.url}/app/outbox`);
+    await page.locator('#outbox-items li').nth(2).waitFor();
+    expect(await page.locator('#outbox-items [data-state="waiting"]').count()).toBe(3);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await checks.check(page, 'worker-outbox-waiting-phone');
+    expect(await contacts('Ana')).toEqual([]);
+    expect(await contacts('Ben')).toEqual([]);
+  }, 90_000);
+
+  it('sends the valid ones once when back online, keeps the refused one with the server’s message, and sends it once fixed', async () => {
+    await context.setOffline(false);
+    await page.evaluate(() =>
+      (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')),
+    );
+    await page.locator('#outbox-items [data-state="attention"]').waitFor({ timeout: 15_000 });
+    await page.locator('#outbox-items [data-state="waiting"]').waitFor({ state: 'detached' });
+    expect(await page.locator('#outbox-items [data-state="sent"]').count()).toBe(2);
+    const refused = page.locator('#outbox-items [data-state="attention"]');
+    expect(await refused.textContent()).toContain('Select the kind of contact');
+    await checks.check(page, 'worker-outbox-attention-phone');
+    expect(await contacts('Ana')).toEqual(['Ana: walked to the bus stop together']);
+    expect(await contacts('Ben')).toEqual(['Ben: rang about the college place']);
+    // Another `online` (a flaky connection) sends nothing more.
+    await page.evaluate(() =>
+      (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')),
+    );
+    await page.waitForTimeout(500);
+    expect(await contacts('Ana')).toHaveLength(1);
+
+    await refused.getByRole('link', { name: 'Fix it and send again' }).click();
+    await page.locator('#send-status', { hasText: 'This was not sent' }).waitFor();
+    expect(await page.getByLabel('Notes').inputValue()).toBe('Ana: no kind chosen');
+    await page.getByLabel('Face to face').check();
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.waitForURL(/\/timeline/);
+    expect(await contacts('Ana')).toEqual([
+      'Ana: walked to the bus stop together',
+      'Ana: no kind chosen',
+    ]);
+    await page.goto(`${api.url}/app/outbox`);
+    await page.locator('#outbox-items li').first().waitFor();
+    expect(await page.locator('#outbox-items [data-state="attention"]').count()).toBe(0);
+  }, 60_000);
+
+  it('stores a contact once when the connection drops after the server committed it', async () => {
+    await page.goto(`${api.url}/app/young-people/${ids.Ben}/contacts/new`);
+    // The server records it; the answer never arrives.
+    let cut = true;
+    await context.route('**/contacts', async (route) => {
+      if (!cut || route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await page.getByLabel('Face to face').check();
+    await page.getByLabel('Notes').fill('Ben: the answer was lost');
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.locator('#send-status', { hasText: 'No connection' }).waitFor();
+    expect(await contacts('Ben')).toHaveLength(2);
+    cut = false;
+    await page.goto(`${api.url}/app/outbox`);
+    await page.locator('#outbox-items li').first().waitFor();
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await page
+      .locator('#outbox-items [data-state="waiting"], #outbox-items [data-state="sending"]')
+      .first()
+      .waitFor({ state: 'detached' });
+    expect(await contacts('Ben')).toEqual([
+      'Ben: rang about the college place',
+      'Ben: the answer was lost',
+    ]);
+    await context.unroute('**/contacts');
+  }, 60_000);
+
+  it('warns before signing out with something unsent, then leaves nothing personal on the phone', async () => {
+    await context.setOffline(true);
+    await page.goto(`${api.url}/app/young-people/${ids.Ben}/contacts/new`);
+    await logContact(page, 'Text or message', 'Ben: never sent');
+    // Back online, but every send fails: it stays unsent.
+    await context.route('**/contacts', (route) => route.abort('internetdisconnected'));
+    await context.setOffline(false);
+    let warned = '';
+    page.once('dialog', async (d) => {
+      warned = d.message();
+      await d.accept();
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    expect(warned).toContain('not been sent');
+    const left = await page.evaluate(async () => {
+      const g = globalThis as unknown as {
+        caches: { keys(): Promise<string[]> };
+        indexedDB: { databases(): Promise<{ name: string }[]> };
+        localStorage: Storage;
+      };
+      return {
+        caches: (await g.caches.keys()).filter((k) => k.startsWith('nwd-pages')),
+        databases: (await g.indexedDB.databases()).map((d) => d.name),
+        kept: Object.keys(g.localStorage).filter((k) => k.startsWith('nwd-')),
+      };
+    });
+    expect(left).toEqual({ caches: [], databases: [], kept: [] });
+    expect(await contacts('Ben')).not.toContain('Ben: never sent');
+    await context.close();
+  }, 60_000);
+
+  it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {
+    expect(checks.axeFailures).toEqual([]);
+    expect(checks.cspViolations).toEqual([]);
+  });
+});
