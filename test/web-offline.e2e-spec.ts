@@ -166,6 +166,15 @@ describeInBrowser()('the worker’s phone offline, in Chromium on PostgreSQL', (
       followUps: [{ action: 'Ring the housing officer', due: `${y}-${m}-${d}` }],
     });
 
+    // The timeline filters by kind and by what a contact touched.
+    await p.getByLabel('What it touched').selectOption('money');
+    await p.getByRole('button', { name: 'Show' }).click();
+    await p.waitForURL(/area=money/);
+    expect(await p.locator('.moj-timeline__item').count()).toBe(1);
+    await p.getByLabel('What it touched').selectOption('safety');
+    await p.getByRole('button', { name: 'Show' }).click();
+    expect(await p.locator('.moj-timeline').innerText()).toContain('No contacts match.');
+
     await p.goto(`${api.url}/app/my-day?after=${logged.position}`);
     const section = (key: string) => p.locator(`#section-${key}`).innerText();
     expect(await section('follow-ups')).toMatch(/Cy Offline\s+Ring the housing officer: due today/);
@@ -174,6 +183,22 @@ describeInBrowser()('the worker’s phone offline, in Chromium on PostgreSQL', (
     expect(await section('no-contact')).not.toContain('Cy Offline');
     await checks.check(p, 'worker-my-day-due-phone');
     expect(await pageWidth(p)).toBeLessThanOrEqual(360);
+
+    // A long timeline comes a page at a time, never cut off: 25, then the rest.
+    let position = 0;
+    for (let n = 1; n <= 25; n++) {
+      const made = await manager.call('POST', `/api/young-people/${ids.Cy}/contacts`, {
+        occurredAt: new Date(Date.now() - (n + 30) * 3_600_000).toISOString(),
+        kind: 'text',
+        notes: `Cy: text number ${n}`,
+      });
+      position = made.body.position;
+    }
+    await p.goto(`${api.url}/app/young-people/${ids.Cy}/timeline?after=${position}`);
+    expect(await p.locator('.moj-timeline__item').count()).toBe(25);
+    await p.getByRole('link', { name: 'Older contacts' }).click();
+    expect(await p.locator('.moj-timeline__item').count()).toBe(1);
+    expect(await p.locator('.moj-timeline').innerText()).toContain('Cy: text number 25');
     await phone.close();
   }, 60_000);
 
@@ -283,6 +308,73 @@ describeInBrowser()('the worker’s phone offline, in Chromium on PostgreSQL', (
       'Ben: the answer was lost',
     ]);
     await context.unroute('**/contacts');
+  }, 60_000);
+
+  it('catches a correction made offline on a contact someone else corrected meanwhile, and overwrites nothing', async () => {
+    const logged = (await api.infra.store.readStream(outreachStreamId(ids.Ana))).find(
+      (e) => e.type === 'ContactLogged' && e.data.notes === 'Ana: walked to the bus stop together',
+    )!;
+    await page.goto(`${api.url}/app/young-people/${ids.Ana}/timeline`);
+    // Each contact on the timeline has its own link to correct it.
+    await page
+      .locator('.moj-timeline__item', { hasText: 'Ana: walked to the bus stop together' })
+      .getByRole('link', { name: /^Correct it\W+the face to face contact/ })
+      .click();
+    await page.waitForURL(/\/correct$/);
+    await checks.check(page, 'worker-contact-correct-phone');
+    // The phone loses its connection with the form open; the correction waits in the outbox.
+    await context.setOffline(true);
+    await page.getByLabel('Notes').fill('Ana: walked to the bus stop, then the shop');
+    await page.getByLabel('Why it is corrected').fill('Forgot the shop');
+    await page.getByRole('button', { name: 'Save the correction' }).click();
+    await page.locator('#send-status', { hasText: 'No connection' }).waitFor();
+    // Meanwhile the manager corrects the same contact, online.
+    const theirs = await manager.call(
+      'POST',
+      `/api/young-people/${ids.Ana}/contacts/${logged.data.contactId}/amendments`,
+      { notes: 'Ana: walked to the bus stop (checked with her)', reason: 'Checked', version: 0 },
+    );
+    expect(theirs.status).toBe(200);
+    await context.setOffline(false);
+    await page.goto(`${api.url}/app/outbox`);
+    const conflict = page.locator('#outbox-items [data-state="attention"]');
+    await conflict.waitFor({ timeout: 15_000 });
+    const said = await conflict.innerText();
+    expect(said).toContain('it now reads: “Ana: walked to the bus stop (checked with her)”');
+    expect(said).toContain('Yours: “Ana: walked to the bus stop, then the shop”');
+    await checks.check(page, 'worker-outbox-conflict-phone');
+    const amended = (await api.infra.store.readStream(outreachStreamId(ids.Ana))).filter(
+      (e) => e.type === 'ContactAmended',
+    );
+    expect(amended.map((e) => (e.data.changes as { notes?: string }).notes)).toEqual([
+      'Ana: walked to the bus stop (checked with her)',
+    ]);
+    // Discarded on purpose, after a warning.
+    page.once('dialog', (d) => d.accept());
+    await conflict.getByRole('button', { name: 'Discard it' }).click();
+    await conflict.waitFor({ state: 'detached' });
+  }, 60_000);
+
+  it('reports a young person missing from the phone offline, sent once when back online', async () => {
+    await context.setOffline(true);
+    await page.goto(`${api.url}/app/young-people/${ids.Ana}/missing`);
+    await page.getByLabel('Missing', { exact: true }).check();
+    await page.getByLabel('Yes').check();
+    await page.getByLabel('What happened').fill('Ana: did not come back from the shop');
+    await page.getByRole('button', { name: 'Report missing' }).click();
+    await page.locator('#send-status', { hasText: 'No connection' }).waitFor();
+    expect(await page.locator('#outbox').textContent()).toContain('Missing report for Ana Offline');
+    await context.setOffline(false);
+    await page.goto(`${api.url}/app/outbox`);
+    await page
+      .locator('#outbox-items [data-state="sent"]', { hasText: 'Missing report for Ana Offline' })
+      .waitFor({ timeout: 15_000 });
+    const reported = (await api.infra.store.readStream(outreachStreamId(ids.Ana))).filter(
+      (e) => e.type === 'MissingEpisodeReported',
+    );
+    expect(reported.map((e) => e.data.circumstances)).toEqual([
+      'Ana: did not come back from the shop',
+    ]);
   }, 60_000);
 
   it('warns before signing out with something unsent, then leaves nothing personal on the phone', async () => {

@@ -819,6 +819,17 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await check(page, 'worker-report-missing-phone');
     await page.getByRole('button', { name: 'Report missing' }).click();
     await page.getByRole('heading', { name: 'Record the return' }).waitFor();
+    // While they are missing: what comes in, as it comes in.
+    await page.getByText('Add an update').click();
+    await page.getByRole('button', { name: 'Add the update' }).click();
+    expect(await page.locator('.govuk-error-summary__list').innerText()).toBe('Enter what is new');
+    await page.getByLabel('What is new').fill('Seen near the station by a friend');
+    await page.getByLabel('Police reference (optional)').fill('NYP-2026-0042');
+    await page.getByRole('button', { name: 'Add the update' }).click();
+    await page.waitForURL(/saved=update-recorded/);
+    expect(await page.locator('#missing-updates').textContent()).toContain(
+      'Seen near the station by a friend',
+    );
     await page.getByLabel('Where were they found?').fill('At a friend’s flat');
     await check(page, 'worker-record-return-phone');
     await page.getByRole('button', { name: 'Record the return' }).click();
@@ -827,6 +838,7 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     expect(outreach.map((e) => e.type)).toEqual([
       'ContactLogged',
       'MissingEpisodeReported',
+      'MissingEpisodeUpdated',
       'YoungPersonReturned',
     ]);
     // A page the role cannot use says so in plain words, and keeps the navigation.

@@ -9,6 +9,8 @@ import type {
 /** What the outreach stream of one young person says, folded: enough to decide every rule. */
 export interface OutreachRecord {
   contacts: Record<string, ContactDetails>;
+  /** How many times each contact has been corrected: its version, for a correction based on one. */
+  contactVersions: Record<string, number>;
   episodes: {
     episodeId: string;
     startedAt: string;
@@ -23,6 +25,7 @@ export interface OutreachRecord {
 
 export const initialOutreach = (): OutreachRecord => ({
   contacts: {},
+  contactVersions: {},
   episodes: [],
   incidents: {},
 });
@@ -53,6 +56,8 @@ export function evolveOutreach(state: OutreachRecord, event: OutreachEvent): Out
       const current = state.contacts[event.data.contactId];
       if (!current) return state;
       state.contacts[event.data.contactId] = { ...current, ...event.data.changes };
+      state.contactVersions[event.data.contactId] =
+        (state.contactVersions[event.data.contactId] ?? 0) + 1;
       return state;
     }
     case 'MissingEpisodeReported':

@@ -624,6 +624,13 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/hubs/${f.hubId}/stay-threshold`,
     body: { weeks: '12' },
   }),
+  'GET /app/young-people/:id/contacts/:contactId/correct': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/contacts/00000000-0000-4000-8000-0000000000c1/correct`,
+  }),
+  'POST /app/young-people/:id/contacts/:contactId/correct': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/contacts/00000000-0000-4000-8000-0000000000c1/correct`,
+    body: { kind: 'phone', notes: 'matrix', reason: 'matrix', version: '0' },
+  }),
   'GET /app/my-day': () => ({ path: '/app/my-day' }),
   'GET /app/outbox': () => ({ path: '/app/outbox' }),
   'GET /app/hubs/:hubId/staff': (f) => ({ path: `/app/hubs/${f.hubId}/staff` }),
@@ -669,6 +676,10 @@ export const SAMPLES: Record<string, Sample> = {
       policeInformed: 'false',
       circumstances: 'm',
     },
+  }),
+  'POST /app/young-people/:id/missing/:episodeId/updates': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/missing/00000000-0000-4000-8000-0000000000ab/updates`,
+    body: { note: 'matrix' },
   }),
   'POST /app/young-people/:id/missing/:episodeId/return': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/missing/00000000-0000-4000-8000-0000000000c9/return`,

@@ -7,7 +7,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status: 400 | 403 | 404 | 409 | 422 = 409,
+    readonly status: 400 | 403 | 404 | 409 | 412 | 422 = 409,
     /** The request field at fault, when there is one. */
     readonly field?: string,
   ) {

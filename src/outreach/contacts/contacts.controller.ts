@@ -23,7 +23,12 @@ import {
 import { LogsAccess, onCase, oneCase, Requires } from '../../access/index.js';
 import { AmendContactRequest, LogContactRequest } from './contacts.dto.js';
 import { AmendContactCommand, LogContactCommand } from '../outreach.handlers.js';
-import { CONTACT_KINDS, type ContactKind } from '../outreach.events.js';
+import {
+  CONTACT_KINDS,
+  PORTFOLIO_AREAS,
+  type ContactKind,
+  type PortfolioArea,
+} from '../outreach.events.js';
 import { GetContactTimeline, type ContactView } from '../timeline/contact-timeline.query.js';
 
 export class TimelineQuery extends ListQuery {
@@ -36,6 +41,11 @@ export class TimelineQuery extends ListQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'workerId must be a worker id' })
   workerId?: string;
+
+  @ApiPropertyOptional({ enum: PORTFOLIO_AREAS, description: 'Only contacts that touched it' })
+  @IsOptional()
+  @IsIn(PORTFOLIO_AREAS)
+  area?: PortfolioArea;
 }
 
 /** Contacts from the field: log, amend, and the young person's timeline. */
@@ -99,7 +109,7 @@ export class ContactsController {
     const page: Page<ContactView> = await this.queryBus.execute(
       new GetContactTimeline(
         id,
-        { kind: q.kind, workerId: q.workerId },
+        { kind: q.kind, workerId: q.workerId, area: q.area },
         q.limit ?? DEFAULT_PAGE_SIZE,
         q.cursor,
       ),

@@ -1,4 +1,5 @@
-import { describe, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { fold } from '#kernel';
 import { deciderSpec } from '#testing/decider-spec';
 import { details, log, logged, open, worker } from '../outreach.test-fixtures.js';
 import { amendContact, logContact } from './contacts.decide.js';
@@ -47,6 +48,7 @@ describe('logging and amending contacts', () => {
       reason: 'Typed the wrong time',
       by: worker,
       now: '2026-03-03T08:00:00.000Z',
+      basedOn: null,
     };
     deciderSpec(amendContact)
       .given([logged()])
@@ -74,5 +76,36 @@ describe('logging and amending contacts', () => {
       .given([])
       .when({ ...amend, changes: { notes: 'x' } })
       .thenFails('CONTACT.NOT_FOUND', 'contactId');
+  });
+
+  it('refuses a correction made on an older version of the contact, naming what it says now', () => {
+    const amend = {
+      ...open,
+      contactId: 'c1',
+      youngPersonId: 'yp1',
+      reason: 'Typo',
+      by: worker,
+      now: '2026-03-03T08:00:00.000Z',
+    };
+    const first = amendContact.decide(
+      { ...amend, basedOn: 0, changes: { notes: 'Corrected by the manager' } },
+      fold(amendContact, [logged()]),
+    );
+    expect(first).toHaveLength(1);
+    // The worker opened version 0 too, offline: theirs arrives second, and is refused.
+    deciderSpec(amendContact)
+      .given([logged(), ...first])
+      .when({ ...amend, basedOn: 0, changes: { notes: 'Corrected on the phone' } })
+      .thenFails('CONTACT.CHANGED_SINCE', 'version');
+    expect(() =>
+      amendContact.decide(
+        { ...amend, basedOn: 0, changes: { notes: 'Corrected on the phone' } },
+        fold(amendContact, [logged(), ...first]),
+      ),
+    ).toThrow(/it now reads: “Corrected by the manager”/);
+    deciderSpec(amendContact)
+      .given([logged(), ...first])
+      .when({ ...amend, basedOn: 1, changes: { notes: 'Corrected on the phone' } })
+      .then([expect.objectContaining({ type: 'ContactAmended' })] as never);
   });
 });

@@ -27,6 +27,12 @@ export interface AmendContact extends CaseSnapshot {
   reason: string;
   by: { id: string; name: string };
   now: string;
+  /**
+   * The version of the contact the correction was made on (how many corrections it had then):
+   * made on an older one, it is refused, so no one's correction is overwritten unseen. Null: the
+   * caller did not say (the API's first clients).
+   */
+  basedOn: number | null;
 }
 
 function followUpsAfterContact(details: Partial<ContactDetails>, occurredAt: string) {
@@ -75,6 +81,15 @@ export function decideAmendContact(c: AmendContact, state: OutreachRecord): Outr
       `no contact ${c.contactId} for this young person`,
       404,
       'contactId',
+    );
+  }
+  const version = state.contactVersions[c.contactId] ?? 0;
+  if (c.basedOn !== null && c.basedOn !== version) {
+    throw new DomainError(
+      'CONTACT.CHANGED_SINCE',
+      `someone corrected this contact after you opened it; it now reads: “${current.notes}”. Open it again to correct what it says now`,
+      412,
+      'version',
     );
   }
   const changes: Partial<ContactDetails> = {};

@@ -136,4 +136,14 @@ export class AmendContactRequest extends ContactFields {
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 0,
+    description:
+      'The version of the contact this corrects (how many corrections it had: `amendments.length` on the timeline); another version is 412 CONTACT.CHANGED_SINCE',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  version?: number;
 }

@@ -32,7 +32,7 @@ export class AmendContactCommand extends DecisionCommand<OutreachInput<AmendCont
     r: AmendContactRequest,
     ctx: RequestContext,
   ) {
-    const { reason, ...fields } = r;
+    const { reason, version, ...fields } = r;
     const full = details({ notes: '', kind: 'phone', occurredAt: ctx.now, ...fields });
     // Only what the request names is a change; `details` filled the rest with placeholders.
     const changes = Object.fromEntries(
@@ -41,7 +41,7 @@ export class AmendContactCommand extends DecisionCommand<OutreachInput<AmendCont
         .map((k) => [k, full[k as keyof ContactDetails]]),
     ) as Partial<ContactDetails>;
     return new AmendContactCommand(
-      { contactId, youngPersonId, changes, reason, by: person(ctx) },
+      { contactId, youngPersonId, changes, reason, by: person(ctx), basedOn: version ?? null },
       ctx,
     );
   }

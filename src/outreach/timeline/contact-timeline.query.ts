@@ -9,7 +9,7 @@ import {
   type AccessScope,
   type RowsAboutYoungPeople,
 } from '../../access/index.js';
-import type { ContactDetails, ContactKind } from '../outreach.events.js';
+import type { ContactDetails, ContactKind, PortfolioArea } from '../outreach.events.js';
 
 export interface ContactView extends ContactDetails {
   contactId: string;
@@ -73,7 +73,7 @@ export function toContactView(r: Row): ContactView {
 export class GetContactTimeline extends Query<Page<ContactView>> {
   constructor(
     readonly youngPersonId: string,
-    readonly filter: { kind?: ContactKind; workerId?: string },
+    readonly filter: { kind?: ContactKind; workerId?: string; area?: PortfolioArea },
     readonly limit: number,
     readonly cursor: string | undefined,
   ) {
@@ -93,6 +93,7 @@ export class GetContactTimelineHandler implements IQueryHandler<GetContactTimeli
        WHERE young_person_id = $1
          AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR worker_id = $3)
          AND ($4::timestamptz IS NULL OR (occurred_at, contact_id) < ($4::timestamptz, $5::uuid))
+         AND ($7::text IS NULL OR portfolio_areas @> jsonb_build_array($7::text))
        ORDER BY occurred_at DESC, contact_id DESC LIMIT $6`,
       [
         q.youngPersonId,
@@ -101,6 +102,7 @@ export class GetContactTimelineHandler implements IQueryHandler<GetContactTimeli
         after?.[0] ?? null,
         after?.[1] ?? null,
         q.limit + 1,
+        q.filter.area ?? null,
       ],
     );
     return toPage(r.rows, q.limit, (row) => [iso(row.occurred_at), row.contact_id], toContactView);

@@ -12,6 +12,7 @@ import {
 import {
   RecordInterviewRequest,
   RecordReturnRequest,
+  UpdateMissingRequest,
   ReportMissingRequest,
 } from '../missing/missing.dto.js';
 import { RecordIncidentRequest } from '../incidents/incidents.dto.js';
@@ -19,6 +20,7 @@ import {
   RecordIncidentCommand,
   RecordInterviewCommand,
   RecordReturnCommand,
+  UpdateMissingCommand,
   ReportMissingCommand,
 } from '../outreach.handlers.js';
 import { INCIDENT_KINDS, INTERVIEW_OUTCOMES } from '../outreach.events.js';
@@ -151,6 +153,29 @@ export class MissingPagesController {
       return this.pages.failed(req, res, back, this.pages.refusal(error, MISSING_WORDS), body);
     }
     return this.pages.done(req, res, back, `nwd-form:missing-${id}`, position);
+  }
+
+  /** While they are missing: a sighting, a call, the police reference, as it comes in. */
+  @Post(':id/missing/:episodeId/updates')
+  @Requires('contact:write', onCase())
+  update(
+    @UuidParam('id') id: string,
+    @UuidParam('episodeId') episodeId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    return this.pages.submit(req, res, {
+      back: `/app/young-people/${id}/missing`,
+      body: { ...body, form: 'update' },
+      type: UpdateMissingRequest,
+      words: {
+        note: { label: 'what is new' },
+        policeReference: { label: 'the police reference' },
+      },
+      command: (value, ctx) => UpdateMissingCommand.from(id, episodeId, value, ctx),
+      saved: 'update-recorded',
+    });
   }
 
   @Post(':id/missing/:episodeId/return')

@@ -38,7 +38,9 @@ function encode(values) {
 }
 function fill(form, values) {
   for (const [name, value] of Object.entries(values)) {
-    if (name === '_csrf' || name === 'idempotencyKey') continue;
+    // The page's own: its token, a fresh key, and the version of what it shows now (a
+    // correction reopened after a conflict is made on what the contact says now).
+    if (name === '_csrf' || name === 'idempotencyKey' || name === 'version') continue;
     const boxes = form.querySelectorAll(`[name="${CSS.escape(name)}"]`);
     boxes.forEach((el) => {
       if (el.type === 'radio' || el.type === 'checkbox')
@@ -100,8 +102,10 @@ const MONTHS = [
 ];
 /** When a queued item happened, as its date and time boxes say it: "5 December 2026 at 10:27". */
 function whenOf(f) {
+  // The form's moment: a contact's `occurredAt`, a missing report's `startedAt`.
+  const prefix = ['occurredAt', 'startedAt'].find((p) => f[`${p}-day`]) || 'occurredAt';
   const [d, m, y, t] = ['day', 'month', 'year', 'time'].map((p) =>
-    (f[`occurredAt-${p}`] || '').trim(),
+    (f[`${prefix}-${p}`] || '').trim(),
   );
   if (!d || !m || !y) return '';
   const month = MONTHS[Number(m) - 1] || m;
@@ -197,6 +201,9 @@ function renderOutboxPage(page, items) {
               text: i.state === 'attention' ? `Not sent: ${i.message}` : i.message,
             }),
           );
+        // Both versions side by side: the server's (in its message) and what this phone holds.
+        if (i.state === 'attention' && i.fields.notes)
+          li.append(el('p', { class: 'govuk-body-s', text: `Yours: “${i.fields.notes}”` }));
         if (i.state === 'attention') {
           li.append(
             el('a', {
@@ -265,9 +272,14 @@ document.querySelectorAll('form[data-offline-queue]').forEach((form) => {
       url: form.action,
       fields: { ...values, idempotencyKey: key },
       formPage: location.pathname,
-      label: `${kind ? kind.toLowerCase() + ' ' : ''}${what} with ${name}`.replace(/^./, (c) =>
-        c.toUpperCase(),
-      ),
+      label:
+        what === 'correction'
+          ? `Correction to a contact with ${name}`
+          : what === 'missing report'
+            ? `Missing report for ${name}`
+            : `${kind ? kind.toLowerCase() + ' ' : ''}${what} with ${name}`.replace(/^./, (c) =>
+                c.toUpperCase(),
+              ),
       queuedAt: new Date().toISOString(),
       state: 'waiting',
       user: user(),

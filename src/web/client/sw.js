@@ -19,6 +19,7 @@ const PAGES_CACHE = 'nwd-pages';
 const OFFLINE_PAGES = [
   /^\/app\/(my-day|caseload|outbox)$/,
   /^\/app\/young-people\/[0-9a-f-]{36}\/(contacts\/new|timeline|missing)$/,
+  /^\/app\/young-people\/[0-9a-f-]{36}\/contacts\/[0-9a-f-]{36}\/correct$/,
 ];
 
 const pages = new NetworkFirst({
