@@ -143,7 +143,7 @@ describe('a case as it was known at any moment (PGlite)', () => {
       expect.objectContaining({
         reason: 'Wrong place',
         at: '2026-03-06T12:00:00.000Z',
-        text: 'Contact corrected: notes now Met at the skate park',
+        text: 'Contact corrected: the notes now Met at the skate park',
       }),
     ]);
     const then = await auditor.call(
@@ -212,7 +212,7 @@ describe('a case as it was known at any moment (PGlite)', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(res.body).toContain('<h2>Chronology</h2>');
+    expect(res.body).toContain('<h2>What happened, in order</h2>');
     expect(res.body).toContain('Met at the skate park');
     expect(res.body).not.toContain('Jo Neighbour');
     expect(res.body).toContain('name withheld');
@@ -231,5 +231,19 @@ describe('a case as it was known at any moment (PGlite)', () => {
       why,
     );
     expect(log.status).toBe(200);
+    // Each copy handed over is logged as a disclosure, with the reason given.
+    let disclosed: { view: string; reason: string | null }[] = [];
+    for (let i = 0; i < 50 && disclosed.length < 2; i++) {
+      const entries = await auditor.call(
+        'GET',
+        `/api/audit/access-log?youngPersonId=${youngPersonId}&limit=100`,
+      );
+      disclosed = entries.body.items.filter(
+        (e: { view: string }) => e.view === 'subject access record disclosed',
+      );
+      if (disclosed.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(disclosed).toHaveLength(2);
+    expect(disclosed[0].reason).toBeTruthy();
   });
 });

@@ -99,17 +99,17 @@ export async function createApi(
           return true;
         }
         if (problem.code === 'ACCESS.REASON_REQUIRED' && req.method === 'GET') {
-          const keep = Object.entries(req.query).filter(
-            ([k, v]) => k !== 'reason' && typeof v === 'string',
-          );
+          // Asked once, in a posted form; then back to the page asked for.
           res
             .status(200)
             .type('html')
             .send(
               renderer.render('reason.njk', {
+                ...shellOf(req),
                 title: 'Why are you looking?',
-                action: req.path,
-                keep,
+                returnTo: req.originalUrl,
+                values: {},
+                errors: [],
               }),
             );
           return true;

@@ -5,7 +5,11 @@ import type { WebSessions } from './sessions/web-sessions.js';
 import { AccessLogController } from './access-log/access-log.controller.js';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor.js';
 import { accessLogProjection } from './access-log/access-log.projection.js';
-import { GetAccessLogHandler } from './access-log/access-log.query.js';
+import {
+  FindLooksHandler,
+  GetAccessLogHandler,
+  GetLooksHandler,
+} from './access-log/access-log.query.js';
 import { ConsentFilter } from './consent-filter.js';
 import { RefusedRequestsController } from './refused-requests/refused-requests.controller.js';
 import {
@@ -32,6 +36,8 @@ export class AccessModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor },
         GetAccessLogHandler,
+        FindLooksHandler,
+        GetLooksHandler,
         GetRefusedRequestsHandler,
         CountRefusedRequestsHandler,
         ConsentFilter,

@@ -50,9 +50,11 @@ export {
   GetRefusedRequests,
   type RefusedEntry,
 } from './refused-requests/refused-requests.query.js';
-export { GetAccessLog } from './access-log/access-log.query.js';
+export { FindLooks, GetAccessLog, GetLooks, type Look } from './access-log/access-log.query.js';
 export { SESSION_COOKIE, WebSessions } from './sessions/web-sessions.js';
 export { userFromClaims, type ClaimMapping } from './tokens/claims.js';
 export { type LocalKeys } from './tokens/local-signing-key.js';
 export { DEFAULT_CLAIMS } from './tokens/claims.js';
 export { HtmlDocument } from './access-log/html-document.js';
+export { REASON_COOKIE, reasonIsValid } from './access-log/access-reason.js';
+export { REASON_REQUIRED } from './policy.js';

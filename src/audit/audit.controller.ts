@@ -1,10 +1,11 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiProblems, ReadsFrom, UuidParam } from '#platform';
 import { HtmlDocument } from '../access/index.js';
-import { LogsAccess, onCase, oneCase, Requires } from '../access/index.js';
+import { LogsAccess, onCase, oneCase, Requires, type AccessRequest } from '../access/index.js';
+import { renderRecordPdf } from './record-pdf.js';
 import { AsOfQuery, ChronologyQuery, FieldHistoryQuery, RecordQuery } from './audit.dto.js';
 import {
   GetCaseAsOf,
@@ -64,23 +65,31 @@ export class CaseAuditController {
 
   @Get(':id/record')
   @Requires('case:subject_access', onCase())
-  @LogsAccess('subject access record', oneCase)
+  @LogsAccess('subject access record disclosed', oneCase)
   @ApiHeader({ name: 'X-Access-Reason', required: false })
-  @ApiProduces('text/html', 'application/json')
+  @ApiProduces('text/html', 'application/json', 'application/pdf')
   @ApiOperation({
     summary:
-      'The young person’s whole record, printable (chronology first), third parties withheld; ?format=json for JSON',
+      'The young person’s whole record, printable (chronology first), third parties withheld; ?format=json for JSON, ?format=pdf for a tagged PDF. Each is logged as a disclosure',
   })
   @ApiProblems(400, 401, 403, 404)
   async record(
     @UuidParam('id') id: string,
     @Query() q: RecordQuery,
+    @Req() req: AccessRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
     const record = await this.queryBus.execute(
-      new GetSubjectAccessRecord(id, new Date().toISOString()),
+      new GetSubjectAccessRecord(id, new Date().toISOString(), req.user?.name ?? null),
     );
     if (q.format === 'json') return { youngPersonId: id, ...record.json };
+    if (q.format === 'pdf') {
+      // A file Nest sends as it is (a Buffer returned would be sent as JSON).
+      return new StreamableFile(await renderRecordPdf(record.document), {
+        type: 'application/pdf',
+        disposition: `attachment; filename="record-${id}.pdf"`,
+      });
+    }
     res.type('text/html; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="record-${id}.html"`);
     return new HtmlDocument(id, record.html);

@@ -54,8 +54,8 @@ export class FieldHistoryQuery extends AsOfQuery {
 }
 
 export class RecordQuery {
-  @ApiPropertyOptional({ enum: ['html', 'json'], default: 'html' })
+  @ApiPropertyOptional({ enum: ['html', 'json', 'pdf'], default: 'html' })
   @IsOptional()
-  @IsIn(['html', 'json'])
-  format?: 'html' | 'json';
+  @IsIn(['html', 'json', 'pdf'])
+  format?: 'html' | 'json' | 'pdf';
 }

@@ -9,7 +9,12 @@ import { chronologyOf, type ChronologyEntry, type Module } from './chronology.js
 import { fieldHistory, isField, type FieldChange } from './field-history.js';
 import { foldKnownCase } from './known-case.js';
 import type { KnownCase } from './known-case.types.js';
-import { redactThirdParties, renderRecord } from './subject-access-record.js';
+import {
+  recordDocument,
+  redactThirdParties,
+  renderRecord,
+  type RecordDocument,
+} from './subject-access-record.js';
 import { OUTREACH_SETTINGS, type OutreachSettings } from '../outreach/index.js';
 
 export class GetCaseAsOf extends Query<{ reflects: Reflects; case: KnownCase }> {
@@ -38,7 +43,7 @@ export class GetChronology extends Query<{
   constructor(
     readonly youngPersonId: string,
     readonly at: AsOf,
-    readonly filter: { module?: Module; kind?: string; from?: string; to?: string },
+    readonly filter: { module?: Module; kind?: string; from?: string; to?: string; by?: string },
   ) {
     super();
   }
@@ -92,10 +97,18 @@ export class GetFieldHistoryHandler implements IQueryHandler<GetFieldHistory> {
   }
 }
 
-export class GetSubjectAccessRecord extends Query<{ json: object; html: string }> {
+export class GetSubjectAccessRecord extends Query<{
+  json: object;
+  html: string;
+  document: RecordDocument;
+}> {
   constructor(
     readonly youngPersonId: string,
     readonly now: string,
+    /** Who produced it (named on the record); null for the API's older callers. */
+    readonly by: string | null = null,
+    /** Where the same record is as a PDF, for the page's link. */
+    readonly pdfHref?: string,
   ) {
     super();
   }
@@ -108,13 +121,15 @@ export class GetSubjectAccessRecordHandler implements IQueryHandler<GetSubjectAc
     private readonly history: CaseHistory,
     @Inject(OUTREACH_SETTINGS) private readonly outreach: OutreachSettings,
   ) {}
-  async execute({ youngPersonId, now }: GetSubjectAccessRecord) {
+  async execute({ youngPersonId, now, by, pdfHref }: GetSubjectAccessRecord) {
     const { events } = await this.history.events(youngPersonId);
     const known = redactThirdParties(foldKnownCase(youngPersonId, events));
     const chronology = chronologyOf(events, this.outreach.lateRecordingHours);
+    const document = recordDocument(known, chronology, { at: now, by });
     return {
       json: { youngPersonId, producedAt: now, chronology, record: known },
-      html: renderRecord(known, chronology, now),
+      html: renderRecord(document, pdfHref),
+      document,
     };
   }
 }

@@ -22,6 +22,30 @@ export interface ChronologyEntry {
 type Data = Record<string, unknown>;
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const words = (v: unknown) => s(v).replaceAll('_', ' ');
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+/**
+ * A date or an instant inside a sentence, as people write it: "6 March 2020", or "6 March 2020
+ * at 09:00" (UK time). No ISO text reaches an entry.
+ */
+export function when(v: unknown): string {
+  const text = s(v);
+  if (!text) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return LONDON_DAY.format(new Date(`${text}T12:00:00Z`));
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) return text;
+  return `${LONDON_DAY.format(at)} at ${LONDON_TIME.format(at)}`;
+}
 
 /** Plain words for each event a case can hold. Third parties' names are never in these. */
 const TEXT: Record<string, [Module, (d: Data) => string]> = {
@@ -60,7 +84,7 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
   ConsentRevoked: ['young_people', () => 'Consent for an independent visitor withdrawn'],
   GoalSet: [
     'young_people',
-    (d) => `Goal set (${words(d.area)}): ${s(d.description)}, by ${s(d.targetDate)}`,
+    (d) => `Goal set (${words(d.area)}): ${s(d.description)}, by ${when(d.targetDate)}`,
   ],
   GoalStatusChanged: [
     'young_people',
@@ -103,7 +127,7 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
     'outreach',
     (d) =>
       `Contact corrected: ${Object.entries(d.changes as object)
-        .map(([k, v]) => `${k} now ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+        .map(([k, v]) => `${CHANGED[k] ?? words(k)} now ${changedValue(k, v)}`)
         .join('; ')}`,
   ],
   MissingEpisodeReported: [
@@ -114,7 +138,8 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
   MissingEpisodeUpdated: ['outreach', (d) => `Missing update: ${s(d.note)}`],
   YoungPersonReturned: [
     'outreach',
-    (d) => `Returned: ${s(d.whereFound)}; return interview to be offered by ${s(d.interviewDueBy)}`,
+    (d) =>
+      `Returned: ${s(d.whereFound)}; return interview to be offered by ${when(d.interviewDueBy)}`,
   ],
   ReturnInterviewRecorded: [
     'outreach',
@@ -140,7 +165,7 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
   AccommodationPlanSet: [
     'housing',
     (d) =>
-      `Accommodation plan set: ${(d.targetMoves as { to: string; by: string }[]).map((m) => `${m.to} by ${m.by}`).join('; ')}`,
+      `Accommodation plan set: ${(d.targetMoves as { to: string; by: string }[]).map((m) => `${m.to} by ${when(m.by)}`).join('; ')}`,
   ],
   TenancyStarted: ['housing', (d) => `Tenancy started (${words(d.landlordType)})`],
   TenancyConcernRecorded: [
@@ -158,6 +183,27 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
       `Care leaver record for the ${s(d.age)}th birthday: in touch ${s(d.inTouch)}${d.activ && d.activ !== '0' ? `, activity ${s(d.activ)}` : ''}${d.accom && d.accom !== '0' ? `, accommodation ${s(d.accom)}` : ''}`,
   ],
 };
+
+/** A corrected contact's fields, as a sentence names them. */
+const CHANGED: Record<string, string> = {
+  occurredAt: 'when it happened',
+  kind: 'the kind',
+  notes: 'the notes',
+  location: 'where',
+  durationMinutes: 'how long (minutes)',
+  present: 'who was there',
+  portfolioAreas: 'what it touched',
+  followUps: 'the follow-ups',
+};
+function changedValue(field: string, v: unknown): string {
+  if (field === 'occurredAt') return when(v);
+  if (field === 'kind') return words(v);
+  if (field === 'present')
+    return `${(v as unknown[]).length} ${(v as unknown[]).length === 1 ? 'person' : 'people'}`;
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === 'string' ? words(x) : JSON.stringify(x))).join(', ');
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
 
 const CORRECTIONS: Record<string, (d: Data) => string> = {
   ContactAmended: (d) => `contact ${s(d.contactId)}`,
@@ -192,7 +238,7 @@ function occurredAt(e: StoredEvent): { at: string; wholeDay: boolean } {
 export function chronologyOf(
   events: readonly StoredEvent[],
   lateAfterHours: number,
-  filter: { module?: Module; kind?: string; from?: string; to?: string } = {},
+  filter: { module?: Module; kind?: string; from?: string; to?: string; by?: string } = {},
 ): ChronologyEntry[] {
   const entries: ChronologyEntry[] = [];
   const byContact = new Map<string, ChronologyEntry>();
@@ -232,6 +278,7 @@ export function chronologyOf(
   return entries
     .filter((x) => !filter.module || x.module === filter.module)
     .filter((x) => !filter.kind || x.kind === filter.kind)
+    .filter((x) => !filter.by || x.recordedBy.id === filter.by)
     .filter((x) => !filter.from || x.occurredAt >= filter.from)
     .filter((x) => !filter.to || x.occurredAt < filter.to)
     .sort((a, b) =>

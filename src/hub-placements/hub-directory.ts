@@ -38,4 +38,10 @@ export class HubDirectory implements HubRegister {
   async statusOf(hubId: string): Promise<'none' | 'open'> {
     return (await this.find(hubId)).status;
   }
+
+  /** A hub's name, for lists that span hubs (null: no such hub). */
+  async nameOf(hubId: string): Promise<string | null> {
+    const hub = await this.find(hubId);
+    return hub.status === 'open' ? hub.name : null;
+  }
 }

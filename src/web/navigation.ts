@@ -56,7 +56,11 @@ function navFor(
     // What is recorded on this device and not yet sent: the count is the device's, set by script.
     items.push({ href: '/app/outbox', text: 'Outbox', outbox: true });
   }
-  if (user.roles.includes('auditor')) items.push({ href: '/app/audit', text: 'Audit' });
+  if (user.roles.includes('auditor'))
+    items.push(
+      { href: '/app/audit', text: 'Audit' },
+      { href: '/app/young-people', text: 'Young people' },
+    );
   return items.map(({ outbox, ...i }) => {
     const count = badges.get(i.href);
     return {

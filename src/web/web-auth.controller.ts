@@ -4,7 +4,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE, Public } from '#platform';
-import { Requires, WEB_SESSIONS, type WebRequest } from '../access/index.js';
+import {
+  REASON_COOKIE,
+  reasonIsValid,
+  Requires,
+  WEB_SESSIONS,
+  type WebRequest,
+} from '../access/index.js';
 import { listDemoUsers } from './demo-users.js';
 import { safeReturn, WebPages } from './web-pages.js';
 import { SESSION_COOKIE, type WebSessions } from '../access/index.js';
@@ -94,6 +100,8 @@ export class WebAuthController {
       return;
     }
     res.clearCookie(PRE_CSRF);
+    // A new sign-in starts a new visit: no reason given before carries over.
+    res.clearCookie(REASON_COOKIE, { path: '/app' });
     res.cookie(
       SESSION_COOKIE,
       await this.sessions.issue(user),
@@ -130,10 +138,54 @@ export class WebAuthController {
     }
     if (session) await this.sessions.end(cookie, new Date());
     res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(REASON_COOKIE, { path: '/app' });
     // Nothing personal stays in this browser: the kept pages, the outbox, the kept forms and
     // the service worker go (the pages' script has already warned about anything unsent).
     res.setHeader('Clear-Site-Data', '"cache", "storage"');
     res.redirect(303, '/app/sign-in');
+  }
+
+  /**
+   * Why you are looking (auditors, independent visitors): asked once in a posted form and kept
+   * for the visit (a session cookie, not the address); every look until sign-out carries it into
+   * the access log. Asked again here to change it.
+   */
+  @Get('reason')
+  @Requires('case:read')
+  reasonForm(@Req() req: WebRequest, @Res() res: Response, @Query('returnTo') returnTo?: string) {
+    res.type('html').send(
+      this.pages.page(req, 'reason.njk', {
+        title: 'Why are you looking?',
+        returnTo: safeReturn(returnTo),
+        values: { reason: req.cookies?.[REASON_COOKIE] ?? '' },
+      }),
+    );
+  }
+
+  @Post('reason')
+  @Requires('case:read')
+  reason(@Req() req: WebRequest, @Res() res: Response, @Body() body: Record<string, string>) {
+    const reason = String(body.reason ?? '').trim();
+    const returnTo = safeReturn(body.returnTo);
+    if (!reasonIsValid(reason)) {
+      const text = reason
+        ? 'Enter a reason of 3 to 500 letters, numbers or spaces'
+        : 'Enter why you are looking at this record';
+      res
+        .status(400)
+        .type('html')
+        .send(
+          this.pages.page(req, 'reason.njk', {
+            title: 'Why are you looking?',
+            returnTo,
+            values: { reason },
+            errors: [{ text, href: '#reason' }],
+          }),
+        );
+      return;
+    }
+    res.cookie(REASON_COOKIE, reason, { httpOnly: true, sameSite: 'lax', path: '/app' });
+    res.redirect(303, returnTo);
   }
 
   @Get()

@@ -6,7 +6,7 @@ import { WEB_SESSIONS, type WebRequest } from '../access/index.js';
 import { userFromClaims } from '../access/index.js';
 import { WEB_OIDC, type WebOidc } from './web-oidc.js';
 import { safeReturn, WebPages } from './web-pages.js';
-import { SESSION_COOKIE, type WebSessions } from '../access/index.js';
+import { REASON_COOKIE, SESSION_COOKIE, type WebSessions } from '../access/index.js';
 
 const CHECK_COOKIE = 'nwd_oidc';
 
@@ -87,6 +87,7 @@ export class WebOidcController {
         'Your account has no role in nwd-hub. Ask your administrator.',
       );
     }
+    res.clearCookie(REASON_COOKIE, { path: '/app' });
     res.cookie(
       SESSION_COOKIE,
       await this.sessions.issue(user),

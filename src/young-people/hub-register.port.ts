@@ -8,6 +8,8 @@ export interface HubRegister {
   statusOf(hubId: string): Promise<'none' | 'open'>;
   /** Who works in the hub now, from its staff list: the people a key worker is chosen from. */
   staffOf(hubId: string): Promise<HubStaffMember[]>;
+  /** The hub's name (null: no such hub), for lists that span hubs. */
+  nameOf(hubId: string): Promise<string | null>;
 }
 
 export interface HubStaffMember {

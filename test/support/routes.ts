@@ -631,6 +631,7 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/young-people/${f.youngPersonId}/contacts/00000000-0000-4000-8000-0000000000c1/correct`,
     body: { kind: 'phone', notes: 'matrix', reason: 'matrix', version: '0' },
   }),
+  'GET /app/young-people': () => ({ path: '/app/young-people?name=a' }),
   'GET /app/my-day': () => ({ path: '/app/my-day' }),
   'GET /app/outbox': () => ({ path: '/app/outbox' }),
   'GET /app/hubs/:hubId/staff': (f) => ({ path: `/app/hubs/${f.hubId}/staff` }),
@@ -687,6 +688,14 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   'GET /app/young-people/:id/field-history': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/field-history`,
+  }),
+  'GET /app/young-people/:id/compare': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/compare`,
+  }),
+  'GET /app/reason': () => ({ path: '/app/reason' }),
+  'POST /app/reason': () => ({
+    path: '/app/reason',
+    body: { reason: 'matrix check', returnTo: '/app' },
   }),
   'GET /app/young-people/:id/record': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/record`,

@@ -14,12 +14,9 @@ import { HtmlDocument } from './html-document.js';
 import { ConsentFilter } from '../consent-filter.js';
 import type { AccessRequest } from '../access-scope.js';
 import { REASON_REQUIRED } from '../policy.js';
+import { REASON_COOKIE, reasonIsValid } from './access-reason.js';
 import { accessLogStreamId, type CaseRecordsViewed } from './access-log.events.js';
 import { LOGS_ACCESS, type AccessLogDeclaration } from './logs-access.decorator.js';
-
-/** 3 to 500 printable characters (no control characters: it is shown to auditors as written). */
-const REASON_OK = (reason: string) =>
-  reason.length >= 3 && reason.length <= 500 && [...reason].every((c) => c.charCodeAt(0) >= 0x20);
 
 /**
  * Records every response that shows young people's records before it is sent. The guarantee:
@@ -43,11 +40,12 @@ export class AccessLogInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<AccessRequest>();
     const user = req.user;
     if (!user) return next.handle();
-    // Pages ask for the reason in a form (?reason=); the API takes the header.
-    const fromPage = /^\/app(\/|$)/.test(req.path) ? req.query.reason : undefined;
+    // Pages ask for the reason once in a form and keep it for the visit; the API takes the header.
+    const cookies = (req as { cookies?: Record<string, string> }).cookies;
+    const fromPage = /^\/app(\/|$)/.test(req.path) ? cookies?.[REASON_COOKIE] : undefined;
     const header = req.headers['x-access-reason'] ?? fromPage;
     const reason = typeof header === 'string' && header.trim() ? header.trim() : null;
-    if (reason !== null && !REASON_OK(reason)) {
+    if (reason !== null && !reasonIsValid(reason)) {
       throw new ProblemException(
         400,
         'ACCESS.REASON_INVALID',

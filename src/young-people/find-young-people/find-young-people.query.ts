@@ -51,6 +51,7 @@ export type CaseFlag =
 
 export interface FoundYoungPerson {
   youngPersonId: string;
+  hubId: string;
   youngPerson: { givenName: string; familyName: string; dateOfBirth: string };
   age: number;
   status: CaseStatus;
@@ -72,7 +73,8 @@ export interface FoundYoungPeople {
 
 export class FindYoungPeople extends Query<FoundYoungPeople> {
   constructor(
-    readonly hubId: string,
+    /** One hub's, or (null) every hub the caller may see: an auditor's list. */
+    readonly hubId: string | null,
     readonly filter: YoungPeopleFilter,
     readonly access: AccessScope,
   ) {
@@ -82,6 +84,7 @@ export class FindYoungPeople extends Query<FoundYoungPeople> {
 
 interface Row {
   young_person_id: string;
+  hub_id: string;
   status: CaseStatus;
   category: string;
   given_name: string;
@@ -110,7 +113,7 @@ export class FindYoungPeopleHandler implements IQueryHandler<FindYoungPeople> {
   async execute({ hubId, filter, access }: FindYoungPeople): Promise<FoundYoungPeople> {
     const params: unknown[] = [hubId];
     const add = (value: unknown) => `$${params.push(value)}`;
-    const where = ['c.hub_id::text = $1'];
+    const where = ['($1::text IS NULL OR c.hub_id::text = $1)'];
     const name = filter.name ? foldName(filter.name) : '';
     if (name) {
       where.push(
@@ -173,7 +176,7 @@ export class FindYoungPeopleHandler implements IQueryHandler<FindYoungPeople> {
       .map((column) => `${column} ${direction} NULLS LAST`)
       .join(', ');
     const r = await this.db.query<Row>(
-      `SELECT c.young_person_id, c.status, c.category, c.given_name, c.family_name,
+      `SELECT c.young_person_id, c.hub_id::text AS hub_id, c.status, c.category, c.given_name, c.family_name,
          c.date_of_birth::text AS date_of_birth, c.worker_id, c.worker_name, q.referred_at,
          q.possible_duplicate,
          date_part('year', age(current_date, c.date_of_birth))::int AS age,
@@ -197,6 +200,7 @@ function toFound(row: Row): FoundYoungPerson {
   if (review === 'due') flags.push('pathway_review_due');
   return {
     youngPersonId: row.young_person_id,
+    hubId: row.hub_id,
     youngPerson: {
       givenName: row.given_name,
       familyName: row.family_name,

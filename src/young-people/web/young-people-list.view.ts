@@ -30,7 +30,8 @@ const SORT_NAMES: Record<SortKey, string> = {
 
 /** What young-people.njk shows: tabs with counts, the search, the table, the pages. */
 export function listPageView(input: {
-  hubId: string;
+  /** Null: every hub the caller may see (an auditor's list). */
+  hubId: string | null;
   filter: YoungPeopleFilter;
   query: Record<string, string | undefined>;
   found: FoundYoungPeople;
@@ -41,7 +42,7 @@ export function listPageView(input: {
   errors: FormError[];
 }) {
   const { hubId, filter, attention, query, found, badges, workers, errors } = input;
-  const base = `/app/hubs/${hubId}/young-people`;
+  const base = hubId ? `/app/hubs/${hubId}/young-people` : '/app/young-people';
   const link = (over: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
     const all: Record<string, string | number | undefined> = {
@@ -53,6 +54,13 @@ export function listPageView(input: {
       worker: filter.workerId,
       category: filter.category,
       attention,
+      lookedBy: query.lookedBy,
+      'lookedFrom-day': query['lookedFrom-day'],
+      'lookedFrom-month': query['lookedFrom-month'],
+      'lookedFrom-year': query['lookedFrom-year'],
+      'lookedTo-day': query['lookedTo-day'],
+      'lookedTo-month': query['lookedTo-month'],
+      'lookedTo-year': query['lookedTo-year'],
       sort: filter.sort,
       order: filter.order,
       ...over,
@@ -64,7 +72,14 @@ export function listPageView(input: {
   const first = found.total === 0 ? 0 : (found.page - 1) * filter.pageSize + 1;
   const last = Math.min(found.total, found.page * filter.pageSize);
   const searched = Boolean(
-    filter.name || filter.bornOn || filter.workerId || filter.category || attention,
+    filter.name ||
+    filter.bornOn ||
+    filter.workerId ||
+    filter.category ||
+    attention ||
+    query.lookedBy ||
+    query['lookedFrom-day'] ||
+    query['lookedTo-day'],
   );
   return {
     title: 'Young people',
@@ -112,9 +127,17 @@ export function listPageView(input: {
       })),
     ],
     searched,
+    everyHub: !hubId,
     clearHref: link({
       category: undefined,
       attention: undefined,
+      lookedBy: undefined,
+      'lookedFrom-day': undefined,
+      'lookedFrom-month': undefined,
+      'lookedFrom-year': undefined,
+      'lookedTo-day': undefined,
+      'lookedTo-month': undefined,
+      'lookedTo-year': undefined,
       name: undefined,
       'born-day': undefined,
       'born-month': undefined,
@@ -137,6 +160,7 @@ export function listPageView(input: {
     }),
     rows: found.items.map((p) => ({
       youngPersonId: p.youngPersonId,
+      hubId: p.hubId,
       name: `${p.youngPerson.givenName} ${p.youngPerson.familyName}`,
       born: `${ukDate(p.youngPerson.dateOfBirth)} (${p.age})`,
       keyWorker: p.keyWorker?.workerName ?? 'None',
