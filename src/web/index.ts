@@ -5,7 +5,15 @@ export { WebPages, safeReturn, youngPeopleInPage, type FormError } from './web-p
 export { Renderer, WEB_PATHS, packageRoot } from './renderer.js';
 export { setNavBadge, shellOf } from './navigation.js';
 export { pageProblem } from './problem-page.js';
-export { ukDate, ukDateTime, ukInstant, ukNowLocal, ukOrInstant } from './uk-time.js';
+export {
+  ukDate,
+  ukDateTime,
+  ukDayAfter,
+  ukDayStart,
+  ukInstant,
+  ukNowLocal,
+  ukOrInstant,
+} from './uk-time.js';
 export { WebOidc, webOidcFromEnv } from './web-oidc.js';
 export { listDemoUsers, registerDemoUsers, type DemoUser } from './demo-users.js';
 export { fieldMessage, type FieldWords, type FormWords } from './form-messages.js';

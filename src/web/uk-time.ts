@@ -53,3 +53,12 @@ export function ukDateTime(instant: string): string {
   });
   return `${date} at ${time}`;
 }
+
+/** The instant a UK calendar day starts (midnight, GMT or BST): the start of a "from" date. */
+export const ukDayStart = (date: string) => ukInstant(`${date}T00:00`);
+
+/** The instant the day after a UK calendar day starts: the end of a "to" date, counted whole. */
+export function ukDayAfter(date: string) {
+  const next = new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return ukDayStart(next);
+}

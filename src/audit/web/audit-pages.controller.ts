@@ -24,7 +24,8 @@ import {
   dateTimeFields,
   dateTimeFromInput,
   ukDateTime,
-  ukInstant,
+  ukDayAfter,
+  ukDayStart,
   ukOrInstant,
 } from '../../web/index.js';
 import { MODULES, type ChronologyEntry, type Module } from '../chronology.js';
@@ -83,19 +84,12 @@ export class AuditPagesController {
     ).entries;
     const kind = all.some((e) => e.kind === q.kind) ? q.kind : undefined;
     const by = all.some((e) => e.recordedBy.id === q.by) ? q.by : undefined;
-    const dayStart = (date?: string) => (date ? ukInstant(`${date}T00:00`) : undefined);
-    const nextDay = (date?: string) =>
-      date
-        ? dayStart(
-            new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
-          )
-        : undefined;
     const shown = all
       .filter((e) => !module || e.module === module)
       .filter((e) => !kind || e.kind === kind)
       .filter((e) => !by || e.recordedBy.id === by)
-      .filter((e) => !from.value || e.occurredAt >= dayStart(from.value)!)
-      .filter((e) => !to.value || e.occurredAt < nextDay(to.value)!);
+      .filter((e) => !from.value || e.occurredAt >= ukDayStart(from.value)!)
+      .filter((e) => !to.value || e.occurredAt < ukDayAfter(to.value)!);
     // A long history a page at a time: with a start date, from that date forward; otherwise the
     // latest page first, with "Earlier entries" back to the referral.
     const pages = Math.max(1, Math.ceil(shown.length / CHRONOLOGY_PAGE));
@@ -179,8 +173,8 @@ export class AuditPagesController {
       userId: (q.who ?? '').slice(0, 100) || undefined,
       view: (q.view ?? '').slice(0, 100) || undefined,
       youngPersonId: /^[0-9a-f-]{36}$/.test(q.youngPerson ?? '') ? q.youngPerson : undefined,
-      from: from.value ? ukInstant(`${from.value}T00:00`) : undefined,
-      to: to.value ? dayAfter(to.value) : undefined,
+      from: from.value ? ukDayStart(from.value) : undefined,
+      to: to.value ? ukDayAfter(to.value) : undefined,
     };
     const { looks, total, views } = await this.queryBus.execute(
       new GetLooks(filter, page, LOOKS_PAGE),
@@ -251,10 +245,4 @@ export class AuditPagesController {
       retention,
     });
   }
-}
-
-/** The start of the day after a date, in UK time: the end of a "to" date, counted whole. */
-function dayAfter(date: string) {
-  const next = new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return ukInstant(`${next}T00:00`);
 }

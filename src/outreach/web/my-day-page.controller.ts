@@ -79,11 +79,7 @@ export class MyDayPageController {
     };
 
     // What the other capabilities flag about these young people, hub by hub.
-    const raised = new Map<string, CaseBadge[]>();
-    const byHub = new Map<string, string[]>();
-    for (const c of caseload) byHub.set(c.hubId, [...(byHub.get(c.hubId) ?? []), c.youngPersonId]);
-    for (const [hubId, ids] of byHub)
-      for (const [id, badges] of await this.flags.of(hubId, ids)) raised.set(id, badges);
+    const raised = await this.flags.ofMany(caseload);
     const flagged = (key: CaseBadge['keys'][number]) =>
       [...raised].flatMap(([id, badges]) =>
         badges

@@ -63,6 +63,18 @@ export class CaseFlags {
     return all;
   }
 
+  /** The flags of young people from any hubs (a worker's caseload, an auditor's list), hub by hub. */
+  async ofMany(
+    people: readonly { hubId: string; youngPersonId: string }[],
+  ): Promise<Map<string, CaseBadge[]>> {
+    const byHub = new Map<string, string[]>();
+    for (const p of people) byHub.set(p.hubId, [...(byHub.get(p.hubId) ?? []), p.youngPersonId]);
+    const all = new Map<string, CaseBadge[]>();
+    for (const [hubId, ids] of byHub)
+      for (const [id, badges] of await this.of(hubId, ids)) all.set(id, badges);
+    return all;
+  }
+
   /** The young people of a hub carrying a flag from the sources. */
   async carrying(hubId: string, key: AttentionKey): Promise<string[]> {
     const all = await this.of(hubId, null);

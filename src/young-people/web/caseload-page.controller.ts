@@ -14,7 +14,7 @@ import {
   type WebRequest,
 } from '../../access/index.js';
 import { daysAgo, ukDate, WebPages, youngPeopleInPage } from '../../web/index.js';
-import { CaseFlags, type CaseBadge } from '../case-flags/case-flags.js';
+import { CaseFlags } from '../case-flags/case-flags.js';
 import { GetCaseload, type CaseloadEntry } from '../caseload/caseload.query.js';
 import { foldName } from '../find-young-people/name-search.js';
 
@@ -79,11 +79,7 @@ export class CaseloadPageController {
             ? b.youngPerson.dateOfBirth.localeCompare(a.youngPerson.dateOfBirth)
             : (b.daysSinceLastContact ?? 1e9) - (a.daysSinceLastContact ?? 1e9),
       );
-    const raised = new Map<string, CaseBadge[]>();
-    const byHub = new Map<string, string[]>();
-    for (const c of shown) byHub.set(c.hubId, [...(byHub.get(c.hubId) ?? []), c.youngPersonId]);
-    for (const [hubId, ids] of byHub)
-      for (const [id, badges] of await this.flags.of(hubId, ids)) raised.set(id, badges);
+    const raised = await this.flags.ofMany(shown);
     return new HtmlDocument(
       '',
       this.pages.page(req, 'caseload.njk', {

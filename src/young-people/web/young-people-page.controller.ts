@@ -13,14 +13,19 @@ import {
   type AccessScope,
   type WebRequest,
 } from '../../access/index.js';
-import { dateFromInput, ukInstant, WebPages, youngPeopleInPage } from '../../web/index.js';
+import {
+  dateFromInput,
+  ukDayAfter,
+  ukDayStart,
+  WebPages,
+  youngPeopleInPage,
+} from '../../web/index.js';
 import { CaseloadCount } from '../caseload/caseload-count.js';
 import {
   ATTENTION,
   CASE_OWN_ATTENTION,
   CaseFlags,
   type AttentionKey,
-  type CaseBadge,
 } from '../case-flags/case-flags.js';
 import { HUB_REGISTER, type HubRegister } from '../hub-register.port.js';
 import { REFERRAL_CATEGORIES } from '../young-people.events.js';
@@ -119,22 +124,18 @@ export class YoungPeoplePageController {
       : await this.queryBus.execute(
           new FindLooks({
             userId: lookedBy,
-            from: lookedFrom.value ? ukInstant(`${lookedFrom.value}T00:00`) : undefined,
-            to: lookedTo.value ? dayAfter(lookedTo.value) : undefined,
+            from: lookedFrom.value ? ukDayStart(lookedFrom.value) : undefined,
+            to: lookedTo.value ? ukDayAfter(lookedTo.value) : undefined,
           }),
         );
     if (looks && (lookedBy || lookedFrom.value || lookedTo.value))
       filter.onlyIds = looks.youngPersonIds;
     const found = await this.queryBus.execute(new FindYoungPeople(hubId, filter, access));
-    const badges = new Map<string, CaseBadge[]>();
-    const byHub = new Map<string, string[]>();
-    for (const p of found.items)
-      byHub.set(p.hubId, [...(byHub.get(p.hubId) ?? []), p.youngPersonId]);
+    const badges = await this.flags.ofMany(found.items);
     const hubNames = new Map<string, string>();
-    for (const [hub, ids] of byHub) {
-      for (const [id, b] of await this.flags.of(hub, ids)) badges.set(id, b);
-      if (!hubId) hubNames.set(hub, (await this.hubs.nameOf(hub)) ?? 'a closed hub');
-    }
+    if (!hubId)
+      for (const hub of new Set(found.items.map((p) => p.hubId)))
+        hubNames.set(hub, (await this.hubs.nameOf(hub)) ?? 'a closed hub');
     const workers =
       access.scope === 'consented' || !hubId ? [] : await this.caseloads.byWorkerInHub(hubId);
     const errors = [born.error, lookedFrom.error, lookedTo.error].filter((e) => e !== undefined);
@@ -160,10 +161,4 @@ export class YoungPeoplePageController {
       }),
     );
   }
-}
-
-/** The start of the day after a date, in UK time: the end of a "to" date, counted whole. */
-function dayAfter(date: string) {
-  const next = new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return ukInstant(`${next}T00:00`);
 }
