@@ -109,7 +109,10 @@ describeInBrowser()('the worker’s phone offline, in Chromium on PostgreSQL', (
   async function logContact(page: Page, kind: string | null, notes: string) {
     if (kind) await page.getByLabel(kind).check();
     await page.getByLabel('Notes').fill(notes);
+    // The same form twice leaves the same words in the status, so wait for the list to grow.
+    const before = await page.locator('#outbox li').count();
     await page.getByRole('button', { name: 'Save contact' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('#outbox li').length > n, before);
     await page.locator('#send-status', { hasText: 'No connection' }).waitFor();
   }
 

@@ -150,6 +150,7 @@ document.querySelectorAll('form[data-offline-queue]').forEach((form) => {
   }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    status('');
     const values = fields(form);
     const key = crypto.randomUUID();
     const name = document.getElementById('case-name')?.textContent?.trim() || 'a young person';
@@ -182,11 +183,12 @@ document.querySelectorAll('form[data-offline-queue]').forEach((form) => {
       delete form.dataset.replaces;
       localStorage.removeItem(formKey(form));
       form.reset();
+      // The list first, then the words that point to it: they appear together.
+      await render();
       status(
         'No connection: it is saved on this phone and will be sent when the connection returns. The outbox shows it.',
       );
       await scheduleSend();
-      await render();
     };
     if (!navigator.onLine) return queue();
     let res;
