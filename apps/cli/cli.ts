@@ -7,6 +7,7 @@ import { ALL_PROJECTIONS, NWD_MODEL } from '../composition/composition.js';
 import { addSeedCommand } from './seed/seed-command.js';
 import { addSealCommand } from './seal-command.js';
 import { addAuditCommands } from './audit-commands.js';
+import { addExportCommands } from './export-command.js';
 import {
   AUTH_CONFIG_HELP,
   loadAuthConfig,
@@ -220,6 +221,7 @@ export function buildCli(): Command {
     );
 
   addAuditCommands(program, ENVIRONMENT);
+  addExportCommands(program, ENVIRONMENT);
   addSealCommand(program, ENVIRONMENT);
   addSeedCommand(program, ENVIRONMENT);
 

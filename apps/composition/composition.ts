@@ -3,6 +3,7 @@ import type { DomainModel } from '#platform';
 import { accessProjections } from '../../src/access/index.js';
 import { HubPlacementsModule, hubPlacementsProjections } from '../../src/hub-placements/index.js';
 import { AuditModule } from '../../src/audit/index.js';
+import { ReturnsModule } from '../../src/returns/index.js';
 import { HousingModule, housingProjections, housingUpcasters } from '../../src/housing/index.js';
 import { OutreachModule, outreachProjections } from '../../src/outreach/index.js';
 import {
@@ -18,6 +19,7 @@ export const BUSINESS_MODULES = [
   OutreachModule,
   HousingModule,
   AuditModule,
+  ReturnsModule,
 ];
 
 export const ALL_PROJECTIONS: readonly Projection[] = [

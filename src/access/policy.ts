@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'staff:read',
   'staff:write',
   'audit:read',
+  'return:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Resource = Permission extends `${infer R}:${string}` ? R : never;
@@ -68,6 +69,7 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'hub:read': 'all',
     'staff:read': 'hub',
     'staff:write': 'hub',
+    'return:read': 'hub',
   },
   key_worker: {
     'case:read': 'hub',
@@ -100,6 +102,7 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'hub:read': 'all',
     'staff:read': 'all',
     'audit:read': 'all',
+    'return:read': 'all',
   },
   independent_visitor: {
     'case:read': 'consented',

@@ -176,6 +176,11 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
     'housing',
     (d) => `Tenancy concern resolved (${words(d.concern)}): ${s(d.note)}`,
   ],
+  ReturnDetailsRecorded: [
+    'young_people',
+    (d) =>
+      `Details for the SSDA903 return recorded: child id ${s(d.childId)}, category of need ${s(d.cin)}, home postcode ${s(d.homePostcode)}`,
+  ],
   TenancyEnded: ['housing', (d) => `Tenancy ended: ${s(d.reason)}`],
   CareLeaverRecordMade: [
     'housing',

@@ -20,6 +20,16 @@ export type StayThresholdSet = {
   data: { hubId: string; weeks: number; setAt: string };
 };
 
+/**
+ * Who the hub is registered with, for the statutory returns: its council's ONS code (the `la_code`
+ * of the SSDA903 return, E10000014) and its Ofsted unique reference number as a children's home.
+ * Each recording replaces the last.
+ */
+export type HubRegistrationRecorded = {
+  type: 'HubRegistrationRecorded';
+  data: { hubId: string; laCode: string; ofstedUrn: string; recordedAt: string };
+};
+
 export type BedTakenOutOfUse = {
   type: 'BedTakenOutOfUse';
   data: { hubId: string; bedId: string; reason: string; from: string };
@@ -106,6 +116,7 @@ export type YoungPersonMovedBed = {
 export type HubEvent =
   | HubOpened
   | StayThresholdSet
+  | HubRegistrationRecorded
   | BedTakenOutOfUse
   | BedReturnedToUse
   | YoungPersonAdmitted

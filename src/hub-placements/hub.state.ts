@@ -26,6 +26,7 @@ export type Hub =
       plannedBeds: number;
       emergencyBeds: number;
       stayThresholdWeeks: number;
+      registration: { laCode: string; ofstedUrn: string } | null;
       beds: Bed[];
     };
 
@@ -51,6 +52,7 @@ export function evolveHub(state: Hub, event: HubEvent): Hub {
       status: 'open',
       ...hub,
       stayThresholdWeeks: DEFAULT_STAY_THRESHOLD_WEEKS,
+      registration: null,
       beds: bedsFor(hub.plannedBeds, hub.emergencyBeds),
     };
   }
@@ -62,6 +64,11 @@ export function evolveHub(state: Hub, event: HubEvent): Hub {
   switch (event.type) {
     case 'StayThresholdSet':
       return { ...state, stayThresholdWeeks: event.data.weeks };
+    case 'HubRegistrationRecorded':
+      return {
+        ...state,
+        registration: { laCode: event.data.laCode, ofstedUrn: event.data.ofstedUrn },
+      };
     case 'BedTakenOutOfUse':
       return bed(event.data.bedId, (b) => ({
         ...b,

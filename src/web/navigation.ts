@@ -47,6 +47,7 @@ function navFor(
       { href: `/app/hubs/${hub}/beds`, text: 'Beds and housing' },
       { href: `/app/hubs/${hub}/missing`, text: 'Missing and Reg 40' },
       { href: `/app/hubs/${hub}/staff`, text: 'Staff' },
+      { href: '/app/returns/ssda903', text: 'SSDA903 return' },
     );
   }
   if (
@@ -60,6 +61,7 @@ function navFor(
     items.push(
       { href: '/app/audit', text: 'Audit' },
       { href: '/app/young-people', text: 'Young people' },
+      { href: '/app/returns/ssda903', text: 'SSDA903 return' },
     );
   return items.map(({ outbox, ...i }) => {
     const count = badges.get(i.href);

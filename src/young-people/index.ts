@@ -13,6 +13,7 @@ export type { EventReadFromElsewhere as CaseloadReadsFromElsewhere } from './cas
 export {
   CaseDirectory,
   type CasePastRetention,
+  type HubCase,
   type OpenCase,
   type YoungPersonName,
 } from './case-directory/case-directory.js';

@@ -147,6 +147,33 @@ export type ConsentRevoked = {
   data: { youngPersonId: string; visitorId: string; revokedAt: string };
 };
 
+/**
+ * What the SSDA903 return needs to know about the young person that the referral does not say:
+ * the council's own child id (stable across years), sex, ethnicity, the UPN or why there is none,
+ * whether a girl is a mother (and the baby's date of birth), the category of need, the home
+ * postcode, and when unaccompanied asylum-seeking status ceased. Each recording replaces the last.
+ */
+export type ReturnDetailsRecorded = {
+  type: 'ReturnDetailsRecorded';
+  data: {
+    youngPersonId: string;
+    childId: string;
+    sex: 'M' | 'F';
+    ethnicity: string;
+    upn: string | null;
+    upnReason: string | null;
+    /** '0' or '1' for a girl, null for a boy. */
+    mother: '0' | '1' | null;
+    babyDateOfBirth: string | null;
+    /** Category of need (N1 to N8), fixed for a period of care. */
+    cin: string;
+    homePostcode: string;
+    /** Unaccompanied asylum-seeking child: the day that status ceased (null: still), or not one. */
+    uasc: { ceasedOn: string | null } | null;
+    recordedAt: string;
+  };
+};
+
 export type YoungPersonEvent =
   | ReferralReceived
   | ReferralAccepted
@@ -162,6 +189,7 @@ export type YoungPersonEvent =
   | RepeatReferralReceived
   | DuplicateConfirmed
   | DuplicateRejected
+  | ReturnDetailsRecorded
   | PlanAndClosureEvent;
 
 export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
@@ -184,6 +212,7 @@ export const YOUNG_PERSON_EVENT_TYPES: YoungPersonEvent['type'][] = [
   'PlanReviewed',
   'CaseClosed',
   'ReferralDetailsCorrected',
+  'ReturnDetailsRecorded',
 ];
 
 /** The identity claim that keeps one case per young person (name and date of birth). */

@@ -60,6 +60,9 @@ import { CaseTraySource } from './work-tray/case-tray.source.js';
 import { WorkTrayBadgeInterceptor } from './work-tray/work-tray-badge.interceptor.js';
 import { WorkTray } from './work-tray/work-tray.js';
 import { CaseFlags } from './case-flags/case-flags.js';
+import { ReturnDetailsPagesController } from './web/return-details-pages.controller.js';
+import { ReturnDetailsController } from './return-details/return-details.controller.js';
+import { RecordReturnDetailsHandler } from './return-details/return-details.handler.js';
 import { WorkTrayPageController } from './web/work-tray-page.controller.js';
 
 export const youngPeopleProjections = [referralQueueProjection, caseloadProjection];
@@ -96,6 +99,8 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     PlanPagesController,
     CaseDecisionPagesController,
     ReferralPagesController,
+    ReturnDetailsController,
+    ReturnDetailsPagesController,
   ],
   providers: [
     ReceiveReferralHandler,
@@ -122,6 +127,7 @@ export const youngPeopleProjections = [referralQueueProjection, caseloadProjecti
     ReviewPlanHandler,
     CloseCaseHandler,
     CorrectReferralHandler,
+    RecordReturnDetailsHandler,
     CaseDirectory,
     CasePageFrame,
     FindYoungPeopleHandler,

@@ -224,6 +224,9 @@ export function evolveCase(state: YoungPersonCase, event: YoungPersonEvent): You
     case 'GoalStatusChanged':
     case 'PlanReviewed':
       return { ...state, plan: evolvePlan(state.plan, event) };
+    case 'ReturnDetailsRecorded':
+      // The return reads these from the log; the case's own rules do not depend on them.
+      return state;
     case 'CaseClosed': {
       if (state.status !== 'accepted' && state.status !== 'stepped_away') return state;
       const { acceptedAt, keyWorkers, ...common } = state;

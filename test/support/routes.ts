@@ -173,6 +173,48 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/api/hubs/${f.hubId}/stay-threshold`,
     body: { weeks: 12 },
   }),
+  'PUT /api/hubs/:hubId/registration': (f) => ({
+    path: `/api/hubs/${f.hubId}/registration`,
+    body: { laCode: 'E10000014', ofstedUrn: 'SC123456' },
+  }),
+  'POST /api/young-people/:id/return-details': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/return-details`,
+    body: {
+      childId: 'HC0001',
+      sex: 'M',
+      ethnicity: 'WBRI',
+      upnReason: 'UN4',
+      cin: 'N4',
+      homePostcode: 'SO23 8UJ',
+    },
+  }),
+  'GET /api/exports/ssda903/:year': () => ({ path: '/api/exports/ssda903/2025-26' }),
+  'GET /api/exports/ssda903/:year/:table.csv': () => ({
+    path: '/api/exports/ssda903/2025-26/episodes.csv',
+  }),
+  'GET /app/returns/ssda903': () => ({ path: '/app/returns/ssda903' }),
+  'GET /app/returns/ssda903/:year/:table.csv': () => ({
+    path: '/app/returns/ssda903/2025-26/header.csv',
+  }),
+  'GET /app/young-people/:id/return-details': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/return-details`,
+  }),
+  'POST /app/young-people/:id/return-details': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/return-details`,
+    body: {
+      childId: 'HC0002',
+      sex: 'M',
+      ethnicity: 'WBRI',
+      upnReason: 'UN4',
+      cin: 'N4',
+      homePostcode: 'SO23 8UJ',
+    },
+  }),
+  'GET /app/hubs/:hubId/registration': (f) => ({ path: `/app/hubs/${f.hubId}/registration` }),
+  'POST /app/hubs/:hubId/registration': (f) => ({
+    path: `/app/hubs/${f.hubId}/registration`,
+    body: { laCode: 'E10000014', ofstedUrn: 'SC123456' },
+  }),
   'GET /api/hubs/:hubId/bed-board': (f) => ({ path: `/api/hubs/${f.hubId}/bed-board` }),
   'GET /api/young-people/:id/placements': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/placements`,

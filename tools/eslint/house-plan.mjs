@@ -17,6 +17,8 @@ export const CAPABILITY_DEPENDENCIES = {
   'hub-placements': ['access', 'web', 'young-people', 'housing'],
   outreach: ['access', 'web', 'young-people'],
   audit: ['access', 'web', 'young-people', 'housing', 'hub-placements', 'outreach'],
+  // Statutory returns read every capability through its door and write nothing.
+  returns: ['access', 'web', 'young-people', 'housing', 'hub-placements', 'outreach'],
 };
 
 /** Libraries may use these other libraries (by alias); the kernel uses none. */

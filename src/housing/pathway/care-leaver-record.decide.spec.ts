@@ -19,7 +19,6 @@ describe('care leaver (OC3) records', () => {
       inTouch: 'YES',
       activ: 'F2',
       accom: 'E1',
-      collectionYear: '2025-26',
       ...over,
     });
     const made: HousingPathwayEvent = {
@@ -33,7 +32,8 @@ describe('care leaver (OC3) records', () => {
         activ: 'F2',
         accom: 'E1',
         recordedOn: '2026-05-01',
-        collectionYear: '2025-26',
+        // The 18th birthday (15 June 2026) is in 2026-27, though recorded in 2025-26.
+        collectionYear: '2026-27',
       },
     };
     deciderSpec(recordCareLeaver).given([]).when(record()).then([made]);

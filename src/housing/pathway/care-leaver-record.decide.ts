@@ -1,3 +1,4 @@
+import { collectionYearOf } from '#ssda903';
 import { DomainError } from '#kernel';
 import type { HousingPathwayEvent } from '../housing.events.js';
 import {
@@ -41,7 +42,6 @@ export type RecordCareLeaver = CaseOfPathway & {
   inTouch: string;
   activ: string | null;
   accom: string | null;
-  collectionYear: string;
 };
 
 export function decideRecordCareLeaver(
@@ -99,7 +99,8 @@ export function decideRecordCareLeaver(
         activ: inTouch ? c.activ! : '0',
         accom: inTouch ? c.accom! : '0',
         recordedOn: c.today,
-        collectionYear: c.collectionYear,
+        // The year the birthday falls in (1 April to 31 March), never today's year.
+        collectionYear: collectionYearOf(window.birthday),
       },
     },
   ];

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DecisionCommand, newId, type CommandOutcome, type RequestContext } from '#platform';
-import { CURRENT_COLLECTION_YEAR } from '#ssda903';
 import type {
   CareLeaverRecordRequest,
   EndTenancyRequest,
@@ -120,7 +119,6 @@ export class RecordCareLeaverCommand extends DecisionCommand<OnCase<RecordCareLe
         inTouch: r.inTouch,
         activ: r.activ ?? null,
         accom: r.accom ?? null,
-        collectionYear: CURRENT_COLLECTION_YEAR,
       },
       ctx,
     );

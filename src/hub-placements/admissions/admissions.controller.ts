@@ -20,6 +20,7 @@ import {
   DischargeRequest,
   MoveBedRequest,
   StayThresholdRequest,
+  HubRegistrationRequest,
 } from './admissions.dto.js';
 import {
   AdmitCommand,
@@ -28,6 +29,7 @@ import {
   DischargeCommand,
   MoveBedCommand,
   StayThresholdCommand,
+  HubRegistrationCommand,
 } from './admissions.handlers.js';
 
 function hubWrite(res: Response, hubId: string, outcome: CommandOutcome) {
@@ -145,6 +147,27 @@ export class AdmissionsController {
       res,
       hubId,
       await this.commandBus.execute(BedBackInUseCommand.from(hubId, bedId(bed), body, ctx)),
+    );
+  }
+
+  @Put(':hubId/registration')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({
+    summary:
+      'The hub’s council (its ONS code, the SSDA903 la_code) and Ofsted URN, for the statutory returns',
+  })
+  @ApiProblems(400, 401, 403, 404, 412)
+  async registration(
+    @UuidParam('hubId') hubId: string,
+    @Body() body: HubRegistrationRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(
+      res,
+      hubId,
+      await this.commandBus.execute(HubRegistrationCommand.from(hubId, body, ctx)),
     );
   }
 

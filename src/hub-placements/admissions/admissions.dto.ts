@@ -17,7 +17,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CURRENT_COLLECTION_YEAR, IsSsda903Code } from '#ssda903';
+import {
+  collectionYearOf,
+  CURRENT_COLLECTION_YEAR,
+  IsSsda903Code,
+  IsEnglishLaCode,
+  IsUkPostcode,
+  normalisePostcode,
+} from '#ssda903';
 import {
   DISCHARGE_DESTINATIONS,
   type DischargeDestination,
@@ -26,7 +33,6 @@ import {
 
 const BED_ID = /^(planned|emergency)-\d{1,2}$/;
 /** UK postcode shape (outward and inward code); full validation belongs to the address service. */
-const POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
 
 export class EpisodeRequest {
   @ApiProperty({ description: 'SSDA903 RNE (reason for new episode)', example: 'S' })
@@ -55,7 +61,7 @@ export class EpisodeRequest {
   reasonPlaceChange?: string;
 
   @ApiProperty({ example: 'YO11 1AA', description: 'The placement’s postcode' })
-  @Matches(POSTCODE, { message: 'postcode must be a UK postcode' })
+  @IsUkPostcode()
   postcode!: string;
 
   @ApiProperty({ description: 'Outside the council’s area' })
@@ -63,16 +69,19 @@ export class EpisodeRequest {
   outOfArea!: boolean;
 }
 
-/** The SSDA903 episode as the log keeps it: in this collection year, codes not given as null. */
-export function episodeOf(r: EpisodeRequest): EpisodeData {
+/**
+ * The SSDA903 episode as the log keeps it: in the collection year its first day falls in, codes
+ * not given as null, the postcode as the directory writes it.
+ */
+export function episodeOf(r: EpisodeRequest, from: string): EpisodeData {
   return {
-    collectionYear: CURRENT_COLLECTION_YEAR,
+    collectionYear: collectionYearOf(from),
     rne: r.rne,
     ls: r.ls,
     place: r.place,
     placeProvider: r.placeProvider ?? null,
     reasonPlaceChange: r.reasonPlaceChange ?? null,
-    postcode: r.postcode,
+    postcode: normalisePostcode(r.postcode)!,
     outOfArea: r.outOfArea,
   };
 }
@@ -176,6 +185,21 @@ export class BedBackInUseRequest {
   @ApiProperty({ example: '2026-02-10', format: 'date' })
   @IsCalendarDate()
   on!: string;
+}
+
+export class HubRegistrationRequest {
+  @ApiProperty({
+    example: 'E10000014',
+    description: 'The council’s ONS code (the SSDA903 la_code), from the English authorities',
+  })
+  @IsEnglishLaCode()
+  laCode!: string;
+
+  @ApiProperty({ example: 'SC123456', description: 'Ofsted unique reference number' })
+  @Matches(/^(SC\d{6}|\d{7})$/, {
+    message: 'ofstedUrn must be an Ofsted URN: SC and 6 digits, or 7 digits',
+  })
+  ofstedUrn!: string;
 }
 
 export class StayThresholdRequest {

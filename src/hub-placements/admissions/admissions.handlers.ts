@@ -10,6 +10,8 @@ import { CASE_FACTS, type CaseFactsSource } from '../../access/index.js';
 import {
   returnBedToUse,
   setStayThreshold,
+  recordHubRegistration,
+  type RecordHubRegistration,
   takeBedOutOfUse,
   type ReturnBedToUse,
   type SetStayThreshold,
@@ -32,6 +34,7 @@ import {
   type DischargeRequest,
   type MoveBedRequest,
   type StayThresholdRequest,
+  type HubRegistrationRequest,
 } from './admissions.dto.js';
 
 export class AdmitCommand extends DecisionCommand<
@@ -46,7 +49,7 @@ export class AdmitCommand extends DecisionCommand<
         kind: r.kind ?? 'planned',
         from: r.from,
         plannedEnd: r.plannedEnd ?? null,
-        episode: episodeOf(r.episode),
+        episode: episodeOf(r.episode, r.from),
       },
       ctx,
     );
@@ -86,6 +89,25 @@ export class BedBackInUseCommand extends DecisionCommand<ReturnBedToUse> {
     return new BedBackInUseCommand({ hubId, bedId, on: r.on }, ctx);
   }
 }
+export class HubRegistrationCommand extends DecisionCommand<DecisionInput<RecordHubRegistration>> {
+  static from(hubId: string, r: HubRegistrationRequest, ctx: RequestContext) {
+    return new HubRegistrationCommand({ hubId, laCode: r.laCode, ofstedUrn: r.ofstedUrn }, ctx);
+  }
+}
+
+@CommandHandler(HubRegistrationCommand)
+export class HubRegistrationHandler implements ICommandHandler<HubRegistrationCommand> {
+  constructor(private readonly commands: EventSourcedCommands) {}
+  execute({ input, ctx }: HubRegistrationCommand) {
+    return this.commands.execute({
+      streamId: hubStreamId(input.hubId),
+      decider: recordHubRegistration,
+      command: { ...input, now: ctx.now },
+      ctx,
+    });
+  }
+}
+
 export class StayThresholdCommand extends DecisionCommand<DecisionInput<SetStayThreshold>> {
   static from(hubId: string, r: StayThresholdRequest, ctx: RequestContext) {
     return new StayThresholdCommand({ hubId, weeks: r.weeks }, ctx);
@@ -192,4 +214,5 @@ export const admissionHandlers = [
   BedOutOfUseHandler,
   BedBackInUseHandler,
   StayThresholdHandler,
+  HubRegistrationHandler,
 ];

@@ -132,6 +132,8 @@ export const bedBoardProjection: Projection = {
           [hubId, event.data.bedId],
         );
         return;
+      case 'HubRegistrationRecorded':
+        return;
       default: {
         const _exhaustive: never = event;
         return;

@@ -71,6 +71,36 @@ export function decideSetStayThreshold(command: SetStayThreshold, state: Hub): H
   ];
 }
 
+export interface RecordHubRegistration {
+  hubId: string;
+  /** Checked at the edge against the English authorities. */
+  laCode: string;
+  ofstedUrn: string;
+  now: string;
+}
+
+/** The hub's council and Ofsted number; recording the same again adds nothing. */
+export function decideRecordHubRegistration(
+  command: RecordHubRegistration,
+  state: Hub,
+): HubEvent[] {
+  if (state.status !== 'open')
+    throw new DomainError('HUB.NOT_FOUND', `no hub ${command.hubId}`, 404);
+  const r = state.registration;
+  if (r && r.laCode === command.laCode && r.ofstedUrn === command.ofstedUrn) return [];
+  return [
+    {
+      type: 'HubRegistrationRecorded',
+      data: {
+        hubId: command.hubId,
+        laCode: command.laCode,
+        ofstedUrn: command.ofstedUrn,
+        recordedAt: command.now,
+      },
+    },
+  ];
+}
+
 const decider = <C>(decide: (c: C, s: Hub) => HubEvent[]): Decider<C, HubEvent, Hub> => ({
   decide,
   evolve: evolveHub,
@@ -79,3 +109,4 @@ const decider = <C>(decide: (c: C, s: Hub) => HubEvent[]): Decider<C, HubEvent, 
 export const takeBedOutOfUse = decider(decideTakeBedOutOfUse);
 export const returnBedToUse = decider(decideReturnBedToUse);
 export const setStayThreshold = decider(decideSetStayThreshold);
+export const recordHubRegistration = decider(decideRecordHubRegistration);

@@ -55,7 +55,7 @@ export class PlaceWithFamilyCommand extends DecisionCommand<
         hubId,
         youngPersonId: r.youngPersonId,
         from: r.from,
-        episode: episodeOf(r.episode),
+        episode: episodeOf(r.episode, r.from),
       },
       ctx,
     );

@@ -40,6 +40,7 @@ export const hubsListProjection: Projection = {
         return;
       }
       case 'StayThresholdSet':
+      case 'HubRegistrationRecorded':
       case 'BedTakenOutOfUse':
       case 'BedReturnedToUse':
       case 'YoungPersonAdmitted':

@@ -170,6 +170,7 @@ export const placementHistoryProjection: Projection = {
         );
       case 'HubOpened':
       case 'StayThresholdSet':
+      case 'HubRegistrationRecorded':
       case 'BedTakenOutOfUse':
       case 'BedReturnedToUse':
       case 'CommunityFamilyRegistered':

@@ -12,6 +12,11 @@ export interface OpenCase extends YoungPersonName {
   dateOfBirth: string;
 }
 
+export interface HubCase extends YoungPersonName {
+  youngPersonId: string;
+  hubId: string;
+}
+
 export interface CasePastRetention {
   youngPersonId: string;
   hubId: string;
@@ -29,6 +34,28 @@ export interface CasePastRetention {
 @Injectable()
 export class CaseDirectory {
   constructor(@Inject(READ_DB) private readonly db: SqlDatabase) {}
+
+  /** Every case of these hubs, whatever its status (a return covers the closed ones too). */
+  async casesOfHubs(hubIds: readonly string[]): Promise<HubCase[]> {
+    if (hubIds.length === 0) return [];
+    const r = await this.db.query<{
+      id: string;
+      hub_id: string;
+      given_name: string;
+      family_name: string;
+    }>(
+      `SELECT young_person_id::text AS id, hub_id::text, given_name, family_name
+       FROM rm_caseloads.cases WHERE hub_id::text = ANY($1::text[])
+       ORDER BY family_name, given_name, young_person_id`,
+      [[...hubIds]],
+    );
+    return r.rows.map((row) => ({
+      youngPersonId: row.id,
+      hubId: row.hub_id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+    }));
+  }
 
   /** The names of these young people; an id the caseload does not know is left out. */
   async namesOf(youngPersonIds: readonly string[]): Promise<Map<string, YoungPersonName>> {

@@ -199,6 +199,7 @@ export const caseloadProjection: Projection = {
           break;
         case 'DuplicateConfirmed':
         case 'DuplicateRejected':
+        case 'ReturnDetailsRecorded':
         case 'GoalSet':
         case 'GoalStatusChanged':
         case 'ConsentGranted':

@@ -118,6 +118,7 @@ export const referralQueueProjection: Projection = {
         case 'GoalStatusChanged':
         case 'PlanReviewed':
         case 'CaseClosed':
+        case 'ReturnDetailsRecorded':
           break;
         case 'ReferralAccepted':
           patches.set(id, stored.revision, {

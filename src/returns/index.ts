@@ -1,0 +1,3 @@
+export { ReturnsModule } from './returns.module.js';
+export { Ssda903Export, type ReturnScope } from './ssda903/ssda903-export.js';
+export { deriveSsda903, type Ssda903Return, type ReturnProblem } from './ssda903/ssda903.derive.js';

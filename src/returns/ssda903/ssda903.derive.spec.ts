@@ -1,0 +1,305 @@
+import { describe, expect, it } from '@jest/globals';
+import { tableCsv } from '#ssda903';
+import {
+  deriveSsda903,
+  NO_URN,
+  type ChildInput,
+  type HubFacts,
+  type LoggedFact,
+} from './ssda903.derive.js';
+
+/** Given a young person's events, when the 2025-26 return is derived, then these rows. */
+const hubs = new Map<string, HubFacts>([
+  ['h1', { hubId: 'h1', name: 'North Hub', laCode: 'E10000014', ofstedUrn: 'SC123456' }],
+]);
+const referred: LoggedFact = {
+  type: 'ReferralReceived',
+  data: { youngPersonId: 'yp1', hubId: 'h1', youngPerson: { dateOfBirth: '2010-03-03' } },
+};
+const details = (over: Record<string, unknown> = {}): LoggedFact => ({
+  type: 'ReturnDetailsRecorded',
+  data: {
+    youngPersonId: 'yp1',
+    childId: 'HC0001',
+    sex: 'F',
+    ethnicity: 'WBRI',
+    upn: null,
+    upnReason: 'UN4',
+    mother: '0',
+    babyDateOfBirth: null,
+    cin: 'N4',
+    homePostcode: 'SO23 8UJ',
+    uasc: null,
+    ...over,
+  },
+});
+const episode = (over: Record<string, unknown> = {}) => ({
+  rne: 'S',
+  ls: 'V2',
+  place: 'K2',
+  placeProvider: 'PR1',
+  reasonPlaceChange: null,
+  postcode: 'SO23 8UJ',
+  outOfArea: false,
+  ...over,
+});
+const admitted = (from: string, over: Record<string, unknown> = {}): LoggedFact => ({
+  type: 'YoungPersonAdmitted',
+  data: { hubId: 'h1', bedId: 'planned-1', youngPersonId: 'yp1', from, episode: episode(over) },
+});
+const discharged = (on: string, rec: string | null, reasonPlaceChange: string | null = null) => ({
+  type: 'YoungPersonDischarged',
+  data: { hubId: 'h1', bedId: 'planned-1', youngPersonId: 'yp1', on, rec, reasonPlaceChange },
+});
+const placedWithFamily = (from: string, over: Record<string, unknown> = {}): LoggedFact => ({
+  type: 'YoungPersonPlacedWithFamily',
+  data: {
+    familyId: 'f1',
+    hubId: 'h1',
+    youngPersonId: 'yp1',
+    from,
+    episode: episode({ place: 'U6', placeProvider: 'PR1', postcode: 'BH24 1EJ', ...over }),
+  },
+});
+const familyEnded = (on: string, rec: string | null) => ({
+  type: 'FamilyPlacementEnded',
+  data: {
+    familyId: 'f1',
+    hubId: 'h1',
+    youngPersonId: 'yp1',
+    on,
+    reason: 'x',
+    rec,
+    reasonPlaceChange: null,
+  },
+});
+const child = (events: LoggedFact[]): ChildInput => ({
+  youngPersonId: 'yp1',
+  hubId: 'h1',
+  name: 'Ana Test',
+  events: [referred, details(), ...events],
+});
+const derive = (events: LoggedFact[], more: ChildInput[] = []) =>
+  deriveSsda903('2025-26', [child(events), ...more], hubs);
+const columns = (rows: Record<string, string | null>[], ...names: string[]) =>
+  rows.map((r) => names.map((n) => r[n]));
+
+describe('the SSDA903 return, derived from the log', () => {
+  it('starts a period of care S, and ends it with the discharge’s E code', () => {
+    const r = derive([admitted('2025-05-01'), discharged('2025-08-01', 'E4A')]);
+    expect(r.tables.episodes).toEqual([
+      {
+        CHILD: 'HC0001',
+        DECOM: '2025-05-01',
+        RNE: 'S',
+        LS: 'V2',
+        CIN: 'N4',
+        PLACE: 'K2',
+        PLACE_PROVIDER: 'PR1',
+        DEC: '2025-08-01',
+        REC: 'E4A',
+        REASON_PLACE_CHANGE: null,
+        HOME_POST: 'SO23 8UJ',
+        PL_POST: 'SO23 8UJ',
+        URN: 'SC123456',
+      },
+    ]);
+    expect(r.tables.header).toEqual([
+      {
+        CHILD: 'HC0001',
+        SEX: 'F',
+        DOB: '2010-03-03',
+        ETHNIC: 'WBRI',
+        UPN: 'UN4',
+        MOTHER: '0',
+        MC_DOB: null,
+      },
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('continues the period across a move to a family the same day: X1 and the reason on the ending row, P on the new one', () => {
+    const r = derive([
+      admitted('2025-05-01'),
+      discharged('2025-06-10', null, 'CARPL'),
+      placedWithFamily('2025-06-10'),
+    ]);
+    expect(
+      columns(
+        r.tables.episodes,
+        'DECOM',
+        'RNE',
+        'PLACE',
+        'DEC',
+        'REC',
+        'REASON_PLACE_CHANGE',
+        'URN',
+      ),
+    ).toEqual([
+      ['2025-05-01', 'S', 'K2', '2025-06-10', 'X1', 'CARPL', 'SC123456'],
+      ['2025-06-10', 'P', 'U6', null, null, null, NO_URN],
+    ]);
+  });
+
+  it('says T when the legal status changes with the carers, U with the placement only, L alone', () => {
+    const t = derive([
+      admitted('2025-05-01'),
+      discharged('2025-06-10', null, 'CARPL'),
+      placedWithFamily('2025-06-10', { ls: 'C2' }),
+    ]);
+    expect(columns(t.tables.episodes, 'RNE')).toEqual([['S'], ['T']]);
+    const u = derive([
+      admitted('2025-05-01'),
+      discharged('2025-06-10', null, 'PLACE'),
+      admitted('2025-06-10', { ls: 'C2', place: 'K1' }),
+    ]);
+    expect(columns(u.tables.episodes, 'RNE', 'REC')).toEqual([
+      ['S', 'X1'],
+      ['U', null],
+    ]);
+    const l = derive([
+      admitted('2025-05-01'),
+      discharged('2025-06-10', null),
+      admitted('2025-06-10', { ls: 'C2' }),
+    ]);
+    expect(columns(l.tables.episodes, 'RNE', 'REC', 'REASON_PLACE_CHANGE')).toEqual([
+      ['S', 'X1', null],
+      ['L', null, null],
+    ]);
+    const b = derive([
+      admitted('2025-05-01'),
+      discharged('2025-06-10', null, 'PLACE'),
+      admitted('2025-06-10', { place: 'K1' }),
+    ]);
+    expect(columns(b.tables.episodes, 'RNE')).toEqual([['S'], ['B']]);
+  });
+
+  it('keeps one episode when nothing the return records changed, and counts no stay under 24 hours', () => {
+    const same = derive([
+      admitted('2025-05-01'),
+      discharged('2025-06-10', null),
+      admitted('2025-06-10'),
+      discharged('2025-07-01', 'E13'),
+    ]);
+    expect(columns(same.tables.episodes, 'DECOM', 'DEC', 'REC')).toEqual([
+      ['2025-05-01', '2025-07-01', 'E13'],
+    ]);
+    const overnight = derive([admitted('2025-05-01'), discharged('2025-05-01', 'E4A')]);
+    expect(overnight.tables.episodes).toEqual([]);
+    expect(overnight.tables.header).toEqual([]);
+  });
+
+  it('starts a new period S after days out of care, and names a period that ended without its reason', () => {
+    const r = derive([
+      admitted('2025-05-01'),
+      discharged('2025-06-01', null),
+      placedWithFamily('2025-07-01'),
+    ]);
+    expect(columns(r.tables.episodes, 'RNE', 'REC')).toEqual([
+      ['S', null],
+      ['S', null],
+    ]);
+    expect(r.problems.map((p) => [p.table, p.field, p.fix])).toEqual([
+      ['episodes', 'REC', 'placements'],
+    ]);
+  });
+
+  it('exports an episode still open on 31 March open, and leaves out what ended before 1 April', () => {
+    const r = derive([
+      admitted('2024-06-01'),
+      discharged('2025-01-10', 'E4A'),
+      placedWithFamily('2026-03-01'),
+      familyEnded('2026-05-01', 'E13'),
+    ]);
+    expect(columns(r.tables.episodes, 'DECOM', 'DEC', 'REC')).toEqual([['2026-03-01', null, null]]);
+  });
+
+  it('reports missing only while looked after, on UK days, open at 31 March when not back by then', () => {
+    const missing = (id: string, startedAt: string): LoggedFact => ({
+      type: 'MissingEpisodeReported',
+      data: { episodeId: id, youngPersonId: 'yp1', category: 'M', startedAt },
+    });
+    const back = (id: string, returnedAt: string): LoggedFact => ({
+      type: 'YoungPersonReturned',
+      data: { episodeId: id, youngPersonId: 'yp1', returnedAt },
+    });
+    const r = derive([
+      missing('before', '2025-04-20T10:00:00Z'),
+      admitted('2025-05-01'),
+      // 23:30 on 31 May in UTC is 00:30 on 1 June in the UK (summer time).
+      missing('m1', '2025-05-31T23:30:00Z'),
+      back('m1', '2025-06-02T09:00:00Z'),
+      missing('m2', '2026-03-30T20:00:00Z'),
+      back('m2', '2026-04-02T09:00:00Z'),
+    ]);
+    expect(columns(r.tables.missing, 'MISSING', 'MIS_START', 'MIS_END')).toEqual([
+      ['M', '2025-06-01', '2025-06-02'],
+      ['M', '2026-03-30', null],
+    ]);
+  });
+
+  it('records OC3 for the birthdays in the year, not for one still looked after that day', () => {
+    const oc3 = (birthday: string, inTouch: string, activ: string, accom: string): LoggedFact => ({
+      type: 'CareLeaverRecordMade',
+      data: { youngPersonId: 'yp1', birthday, inTouch, activ, accom, collectionYear: '2025-26' },
+    });
+    const leaver = derive([oc3('2025-06-15', 'NO', '0', '0')]);
+    expect(leaver.tables.oc3).toEqual([
+      { CHILD: 'HC0001', DOB: '2010-03-03', IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' },
+    ]);
+    // A care leaver with no episode this year is in OC3 only.
+    expect(leaver.tables.header).toEqual([]);
+    const stillIn = derive([admitted('2025-05-01'), oc3('2025-06-15', 'YES', 'F2', 'C1')]);
+    expect(stillIn.tables.oc3).toEqual([]);
+  });
+
+  it('writes the UASC table and the mother’s baby, and lists what stands in the way', () => {
+    const r = deriveSsda903(
+      '2025-26',
+      [
+        {
+          ...child([admitted('2025-05-01')]),
+          events: [
+            referred,
+            details({ mother: '1', babyDateOfBirth: '2025-01-02', uasc: { ceasedOn: null } }),
+            admitted('2025-05-01'),
+          ],
+        },
+        {
+          youngPersonId: 'yp2',
+          hubId: 'h2',
+          name: 'Ben Test',
+          events: [
+            referred,
+            { ...admitted('2025-05-01'), data: { ...admitted('2025-05-01').data, hubId: 'h2' } },
+          ],
+        },
+      ],
+      new Map([...hubs, ['h2', { hubId: 'h2', name: 'South Hub', laCode: null, ofstedUrn: null }]]),
+    );
+    expect(columns(r.tables.header, 'CHILD', 'MOTHER', 'MC_DOB')).toEqual([
+      ['HC0001', '1', '2025-01-02'],
+      [null, null, null],
+    ]);
+    expect(r.tables.uasc).toEqual([
+      { CHILD: 'HC0001', SEX: 'F', DOB: '2010-03-03', DUC: '2028-03-03' },
+    ]);
+    expect(r.problems.map((p) => [p.name, p.field, p.fix])).toEqual([
+      ['Ben Test', 'CHILD', 'return-details'],
+      ['Ben Test', 'URN', 'hub-registration'],
+      ['South Hub', 'LA', 'hub-registration'],
+    ]);
+    expect(tableCsv('header', r.tables.header).split('\r\n')[1]).toBe(
+      'HC0001,F,03/03/2010,WBRI,UN4,1,02/01/2025',
+    );
+  });
+
+  it('refuses UN1 for a child of school age', () => {
+    const r = deriveSsda903(
+      '2025-26',
+      [{ ...child([]), events: [referred, details({ upnReason: 'UN1' }), admitted('2025-05-01')] }],
+      hubs,
+    );
+    expect(r.problems.map((p) => p.field)).toEqual(['UPN']);
+  });
+});

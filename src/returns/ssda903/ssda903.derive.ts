@@ -1,0 +1,438 @@
+import { collectionYearBounds, providerRequired, type TableName, type TableRow } from '#ssda903';
+
+/**
+ * The SSDA903 return derived from the log: pure, so each rule is a given/when/then case. The
+ * caller gathers, for each young person, every event about them (every capability's streams),
+ * and for each hub its council and Ofsted number; this turns them into the DfE's tables and the
+ * problems still to put right before the council submits.
+ */
+
+/** An event as the log gives it back (type and data are all the return reads). */
+export interface LoggedFact {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface HubFacts {
+  hubId: string;
+  name: string;
+  laCode: string | null;
+  ofstedUrn: string | null;
+}
+
+export interface ChildInput {
+  youngPersonId: string;
+  hubId: string;
+  /** For the readiness list: "Ana Offline". */
+  name: string;
+  events: readonly LoggedFact[];
+}
+
+export type ProblemFix = 'return-details' | 'hub-registration' | 'placements' | 'housing';
+
+export interface ReturnProblem {
+  youngPersonId: string | null;
+  hubId: string;
+  name: string;
+  table: TableName;
+  field: string;
+  message: string;
+  /** The form that puts it right. */
+  fix: ProblemFix;
+}
+
+export interface Ssda903Return {
+  year: string;
+  tables: { [T in TableName]: TableRow<T>[] };
+  problems: ReturnProblem[];
+}
+
+/** "Not applicable" in the URN column: a placement with no Ofsted registration of its own. */
+export const NO_URN = 'XXXXXXX';
+/** Placement types registered with Ofsted in their own right (a children's home, K2). */
+const URN_PLACES = new Set(['K1', 'K2', 'R1', 'S1']);
+
+interface Spell {
+  kind: 'bed' | 'family';
+  hubId: string;
+  /** Who cares for them: the same carers across a move inside a hub keep the episode. */
+  carer: string;
+  start: string;
+  end: string | null;
+  ls: string;
+  place: string;
+  provider: string | null;
+  postcode: string;
+  rec: string | null;
+  reasonAtStart: string | null;
+  reasonAtEnd: string | null;
+}
+
+interface ReturnDetails {
+  childId: string;
+  sex: 'M' | 'F';
+  ethnicity: string;
+  upn: string | null;
+  upnReason: string | null;
+  mother: '0' | '1' | null;
+  babyDateOfBirth: string | null;
+  cin: string;
+  homePostcode: string;
+  uasc: { ceasedOn: string | null } | null;
+}
+
+interface EpisodeFacts {
+  ls: string;
+  place: string;
+  placeProvider: string | null;
+  reasonPlaceChange: string | null;
+  postcode: string;
+}
+
+interface ChildFacts {
+  dob: string | null;
+  details: ReturnDetails | null;
+  spells: Spell[];
+  missing: { id: string; category: string; start: string; end: string | null }[];
+  oc3: { birthday: string; year: string; inTouch: string; activ: string; accom: string }[];
+}
+
+const UK_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London' });
+/** The UK day of an instant (the return's dates are UK local days). */
+export const ukDay = (instant: string) => UK_DAY.format(new Date(instant));
+
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** Folds a young person's events into what the return reads. */
+export function childFacts(events: readonly LoggedFact[]): ChildFacts {
+  const facts: ChildFacts = { dob: null, details: null, spells: [], missing: [], oc3: [] };
+  const open = (kind: Spell['kind'], carer: string, d: Record<string, unknown>) => {
+    const e = d.episode as EpisodeFacts;
+    facts.spells.push({
+      kind,
+      hubId: String(d.hubId),
+      carer,
+      start: String(d.from),
+      end: null,
+      ls: e.ls,
+      place: e.place,
+      provider: e.placeProvider,
+      postcode: e.postcode,
+      rec: null,
+      reasonAtStart: e.reasonPlaceChange,
+      reasonAtEnd: null,
+    });
+  };
+  const close = (kind: Spell['kind'], carer: string, d: Record<string, unknown>) => {
+    const spell = facts.spells.findLast((s) => s.kind === kind && s.carer === carer && !s.end);
+    if (!spell) return;
+    spell.end = String(d.on);
+    spell.rec = str(d.rec);
+    spell.reasonAtEnd = str(d.reasonPlaceChange);
+  };
+  for (const { type, data: d } of events) {
+    switch (type) {
+      case 'ReferralReceived':
+        facts.dob ??= (d.youngPerson as { dateOfBirth: string }).dateOfBirth;
+        break;
+      case 'ReferralDetailsCorrected': {
+        const dob = (d.changes as { dateOfBirth?: string }).dateOfBirth;
+        if (dob) facts.dob = dob;
+        break;
+      }
+      case 'ReturnDetailsRecorded':
+        facts.details = d as unknown as ReturnDetails;
+        break;
+      case 'YoungPersonAdmitted':
+        open('bed', `hub:${String(d.hubId)}`, d);
+        break;
+      case 'YoungPersonDischarged':
+        close('bed', `hub:${String(d.hubId)}`, d);
+        break;
+      case 'YoungPersonPlacedWithFamily':
+        open('family', `family:${String(d.familyId)}`, d);
+        break;
+      case 'FamilyPlacementEnded':
+        close('family', `family:${String(d.familyId)}`, d);
+        break;
+      case 'MissingEpisodeReported':
+        facts.missing.push({
+          id: String(d.episodeId),
+          category: String(d.category),
+          start: ukDay(String(d.startedAt)),
+          end: null,
+        });
+        break;
+      case 'YoungPersonReturned': {
+        const m = facts.missing.find((x) => x.id === d.episodeId);
+        if (m) m.end = ukDay(String(d.returnedAt));
+        break;
+      }
+      case 'CareLeaverRecordMade':
+        facts.oc3.push({
+          birthday: String(d.birthday),
+          year: String(d.collectionYear),
+          inTouch: String(d.inTouch),
+          activ: String(d.activ ?? '0'),
+          accom: String(d.accom ?? '0'),
+        });
+        break;
+      default:
+        break;
+    }
+  }
+  facts.spells.sort((a, b) => a.start.localeCompare(b.start));
+  return facts;
+}
+
+/** The reason for a new episode, from what changed between two episodes that meet. */
+export function reasonForNewEpisode(prev: Spell, next: Spell): 'L' | 'P' | 'T' | 'U' | 'B' | null {
+  const legal = prev.ls !== next.ls;
+  const carers = prev.carer !== next.carer;
+  const placement =
+    carers ||
+    prev.place !== next.place ||
+    prev.provider !== next.provider ||
+    prev.postcode !== next.postcode;
+  if (legal && carers) return 'T';
+  if (legal && placement) return 'U';
+  if (legal) return 'L';
+  if (carers) return 'P';
+  if (placement) return 'B';
+  return null;
+}
+
+interface EpisodeRow {
+  spell: Spell;
+  start: string;
+  end: string | null;
+  rne: string;
+  rec: string | null;
+  reasonPlaceChange: string | null;
+}
+
+/**
+ * A young person's episodes over their whole time in care, from the placements: a stay of under
+ * 24 hours is not an episode; two that meet on a day are one period of care (the earlier ends X1
+ * with the reason the placement changed, the later says what changed); two with days between are
+ * two periods (the earlier must end with an E code, the later starts S).
+ */
+export function episodesOf(spells: readonly Spell[]): EpisodeRow[] {
+  const rows: EpisodeRow[] = [];
+  for (const spell of spells) {
+    if (spell.end !== null && spell.end <= spell.start) continue;
+    const prev = rows.at(-1);
+    if (prev && prev.end === spell.start) {
+      const rne = reasonForNewEpisode(prev.spell, spell);
+      if (rne === null) {
+        // Nothing the return records changed: the same episode goes on.
+        prev.end = spell.end;
+        prev.rec = spell.rec;
+        prev.spell = { ...spell, start: prev.start };
+        continue;
+      }
+      prev.rec = 'X1';
+      prev.reasonPlaceChange =
+        rne === 'L' ? null : (prev.spell.reasonAtEnd ?? spell.reasonAtStart ?? null);
+      rows.push({
+        spell,
+        start: spell.start,
+        end: spell.end,
+        rne,
+        rec: spell.rec,
+        reasonPlaceChange: null,
+      });
+      continue;
+    }
+    rows.push({
+      spell,
+      start: spell.start,
+      end: spell.end,
+      rne: 'S',
+      rec: spell.rec,
+      reasonPlaceChange: null,
+    });
+  }
+  return rows;
+}
+
+const lookedAfterOn = (rows: readonly EpisodeRow[], day: string) =>
+  rows.some((r) => r.start <= day && (r.end === null || r.end > day));
+
+/** Age in whole years on a day. */
+function ageOn(dob: string, day: string): number {
+  const [y, m, d] = dob.split('-').map(Number);
+  const [yy, mm, dd] = day.split('-').map(Number);
+  return yy - y - (mm < m || (mm === m && dd < d) ? 1 : 0);
+}
+
+/** The return for one collection year, and what still stands in its way. */
+export function deriveSsda903(
+  year: string,
+  children: readonly ChildInput[],
+  hubs: ReadonlyMap<string, HubFacts>,
+): Ssda903Return {
+  const { start, end } = collectionYearBounds(year);
+  const tables: Ssda903Return['tables'] = {
+    header: [],
+    episodes: [],
+    missing: [],
+    oc3: [],
+    uasc: [],
+  };
+  const problems: ReturnProblem[] = [];
+  const childIds = new Map<string, string>();
+  for (const child of children) {
+    const facts = childFacts(child.events);
+    const problem = (table: TableName, field: string, message: string, fix: ProblemFix) =>
+      problems.push({
+        youngPersonId: child.youngPersonId,
+        hubId: child.hubId,
+        name: child.name,
+        table,
+        field,
+        message,
+        fix,
+      });
+    const all = episodesOf(facts.spells);
+    const inYear = all.filter((r) => r.start <= end && (r.end === null || r.end >= start));
+    const oc3 = facts.oc3.filter((r) => r.year === year && !lookedAfterOn(all, r.birthday));
+    if (inYear.length === 0 && oc3.length === 0) continue;
+    const d = facts.details;
+    const dob = facts.dob ?? '';
+    if (!d) {
+      problem(
+        'header',
+        'CHILD',
+        'The details the return needs are not recorded yet (child id, sex, ethnicity, UPN, category of need, home postcode).',
+        'return-details',
+      );
+    } else {
+      const seen = childIds.get(d.childId);
+      if (seen && seen !== child.youngPersonId) {
+        problem(
+          'header',
+          'CHILD',
+          `The child id ${d.childId} is also another young person’s.`,
+          'return-details',
+        );
+      }
+      childIds.set(d.childId, child.youngPersonId);
+      if (d.upnReason === 'UN1' && ageOn(dob, end) >= 6) {
+        problem(
+          'header',
+          'UPN',
+          'UN1 is for a child under 6 on 31 March; give the UPN or another reason.',
+          'return-details',
+        );
+      }
+    }
+    const childId = d?.childId ?? null;
+    if (inYear.length > 0) {
+      tables.header.push({
+        CHILD: childId,
+        SEX: d?.sex ?? null,
+        DOB: dob || null,
+        ETHNIC: d?.ethnicity ?? null,
+        UPN: d ? (d.upn ?? d.upnReason) : null,
+        MOTHER: d?.sex === 'F' ? d.mother : null,
+        MC_DOB: d?.mother === '1' ? d.babyDateOfBirth : null,
+      });
+      if (d?.uasc) {
+        const eighteen = `${Number(dob.slice(0, 4)) + 18}${dob.slice(4)}`;
+        tables.uasc.push({
+          CHILD: childId,
+          SEX: d.sex,
+          DOB: dob,
+          DUC: d.uasc.ceasedOn ?? eighteen,
+        });
+      }
+    }
+    for (const row of inYear) {
+      const s = row.spell;
+      const openAtYearEnd = row.end === null || row.end > end;
+      const hub = hubs.get(s.hubId);
+      let urn: string | null = NO_URN;
+      if (URN_PLACES.has(s.place)) {
+        urn = s.kind === 'bed' ? (hub?.ofstedUrn ?? null) : null;
+        if (urn === null) {
+          problem(
+            'episodes',
+            'URN',
+            `${hub?.name ?? 'The hub'} has no Ofsted URN recorded; a ${s.place} placement needs one.`,
+            'hub-registration',
+          );
+        }
+      }
+      if (!openAtYearEnd && row.rec === null) {
+        problem(
+          'episodes',
+          'REC',
+          `Care ended on ${row.end} but the discharge did not say why (the reason episode ceased).`,
+          'placements',
+        );
+      }
+      tables.episodes.push({
+        CHILD: childId,
+        DECOM: row.start,
+        RNE: row.rne,
+        LS: s.ls,
+        CIN: d?.cin ?? null,
+        PLACE: s.place,
+        PLACE_PROVIDER: providerRequired(s.place) ? s.provider : null,
+        DEC: openAtYearEnd ? null : row.end,
+        REC: openAtYearEnd ? null : row.rec,
+        REASON_PLACE_CHANGE: openAtYearEnd ? null : row.reasonPlaceChange,
+        HOME_POST: d?.homePostcode ?? null,
+        PL_POST: s.postcode,
+        URN: urn,
+      });
+      if (!openAtYearEnd && row.rec === 'X1' && row.reasonPlaceChange === null) {
+        const next = all[all.indexOf(row) + 1];
+        if (next && next.rne !== 'L') {
+          problem(
+            'episodes',
+            'REASON_PLACE_CHANGE',
+            `The placement changed on ${row.end} without a reason for the change.`,
+            'placements',
+          );
+        }
+      }
+    }
+    // Missing: only while looked after, inside the year; one still open on 31 March is open.
+    for (const m of facts.missing) {
+      if (m.start > end || (m.end !== null && m.end < start)) continue;
+      if (!lookedAfterOn(all, m.start)) continue;
+      tables.missing.push({
+        CHILD: childId,
+        DOB: dob || null,
+        MISSING: m.category,
+        MIS_START: m.start,
+        MIS_END: m.end !== null && m.end <= end ? m.end : null,
+      });
+    }
+    for (const r of oc3) {
+      tables.oc3.push({
+        CHILD: childId,
+        DOB: dob || null,
+        IN_TOUCH: r.inTouch,
+        ACTIV: r.activ,
+        ACCOM: r.accom,
+      });
+    }
+  }
+  for (const hub of hubs.values()) {
+    if (!hub.laCode) {
+      problems.push({
+        youngPersonId: null,
+        hubId: hub.hubId,
+        name: hub.name,
+        table: 'header',
+        field: 'LA',
+        message: `${hub.name} has no council recorded (its ONS code): the return is the council’s.`,
+        fix: 'hub-registration',
+      });
+    }
+  }
+  return { year, tables, problems };
+}
