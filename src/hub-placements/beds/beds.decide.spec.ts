@@ -2,7 +2,12 @@ import { describe, it } from '@jest/globals';
 import { deciderSpec } from '#testing/decider-spec';
 import type { HubEvent } from '../hub-placements.events.js';
 import { admitted, opened } from '../hub-placements.test-fixtures.js';
-import { returnBedToUse, setStayThreshold, takeBedOutOfUse } from './beds.decide.js';
+import {
+  recordHubRegistration,
+  returnBedToUse,
+  setStayThreshold,
+  takeBedOutOfUse,
+} from './beds.decide.js';
 
 const outOfUse: HubEvent = {
   type: 'BedTakenOutOfUse',
@@ -61,5 +66,21 @@ describe('beds out of use, back in use, and how long a stay may last', () => {
           data: { hubId: 'h1', weeks: 12, setAt: '2026-01-02T09:00:00.000Z' },
         },
       ]);
+  });
+
+  it('records the hub’s council and Ofsted number once; the same again adds nothing', () => {
+    const now = '2026-01-05T09:00:00.000Z';
+    const registered: HubEvent = {
+      type: 'HubRegistrationRecorded',
+      data: { hubId: 'h1', laCode: 'E10000014', ofstedUrn: 'SC123456', recordedAt: now },
+    };
+    const command = { hubId: 'h1', laCode: 'E10000014', ofstedUrn: 'SC123456', now };
+    deciderSpec(recordHubRegistration).given([opened]).when(command).then([registered]);
+    deciderSpec(recordHubRegistration).given([opened, registered]).when(command).then([]);
+    deciderSpec(recordHubRegistration)
+      .given([opened, registered])
+      .when({ ...command, ofstedUrn: 'SC654321' })
+      .then([{ ...registered, data: { ...registered.data, ofstedUrn: 'SC654321' } }]);
+    deciderSpec(recordHubRegistration).given([]).when(command).thenFails('HUB.NOT_FOUND');
   });
 });

@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
 import { LOCAL_AUTHORITIES } from '#ssda903';
-import { HtmlDocument, onHubParam, Requires, type WebRequest } from '../../access/index.js';
+import { onHubParam, Requires, type WebRequest } from '../../access/index.js';
 import { WebPages, type FormWords } from '../../web/index.js';
 import { HubRegistrationRequest } from '../admissions/admissions.dto.js';
 import { HubRegistrationCommand } from '../admissions/admissions.handlers.js';
@@ -47,22 +47,19 @@ export class HubRegistrationPageController {
     const shown = errors.length
       ? values
       : { laCode: hub.registration?.laCode ?? '', ofstedUrn: hub.registration?.ofstedUrn ?? '' };
-    return new HtmlDocument(
+    return this.pages.page(req, 'hub-registration.njk', {
+      title: `${hub.name}: council and Ofsted number`,
       hubId,
-      this.pages.page(req, 'hub-registration.njk', {
-        title: `${hub.name}: council and Ofsted number`,
-        hubId,
-        hubName: hub.name,
-        errors,
-        values: shown,
-        key: randomUUID(),
-        saved: req.query.saved === 'registration',
-        councils: [
-          { value: '', text: 'Select' },
-          ...COUNCILS.map((c) => ({ ...c, selected: c.value === shown.laCode })),
-        ],
-      }),
-    );
+      hubName: hub.name,
+      errors,
+      values: shown,
+      key: randomUUID(),
+      saved: req.query.saved === 'registration',
+      councils: [
+        { value: '', text: 'Select' },
+        ...COUNCILS.map((c) => ({ ...c, selected: c.value === shown.laCode })),
+      ],
+    });
   }
 
   @Post(':hubId/registration')

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ApiProblems, ReadsFrom } from '#platform';
 import { TABLE_COLUMNS, TABLE_NAMES, tableCsv, type TableName } from '#ssda903';
 import { DomainError } from '#kernel';
-import { Access, Requires, type AccessScope } from '../../access/index.js';
+import { Access, LogsAccess, Requires, type AccessScope } from '../../access/index.js';
 import { Ssda903Export } from './ssda903-export.js';
 import { Ssda903Query } from './ssda903.dto.js';
 
@@ -21,6 +21,11 @@ export class Ssda903Controller {
   @Get(':year')
   @Requires('return:read')
   @ReadsFrom('caseloads', 'hubs_list')
+  @LogsAccess('SSDA903 return', (r) =>
+    ((r as { problems?: { youngPersonId: string | null }[] }).problems ?? []).flatMap((p) =>
+      p.youngPersonId ? [p.youngPersonId] : [],
+    ),
+  )
   @ApiHeader({ name: 'X-Access-Reason', required: false })
   @ApiOperation({
     summary:

@@ -13,11 +13,12 @@ import { ReadsFrom } from '#platform';
 import {
   Access,
   HtmlDocument,
+  LogsAccess,
   Requires,
   type AccessScope,
   type WebRequest,
 } from '../../access/index.js';
-import { WebPages } from '../../web/index.js';
+import { WebPages, youngPeopleInPage } from '../../web/index.js';
 import { Ssda903Export } from '../ssda903/ssda903-export.js';
 import { returnHubs } from '../ssda903/ssda903.controller.js';
 import type { ProblemFix, ReturnProblem } from '../ssda903/ssda903.derive.js';
@@ -77,6 +78,7 @@ export class Ssda903PageController {
   @Get('ssda903')
   @Requires('return:read')
   @ReadsFrom('caseloads', 'hubs_list')
+  @LogsAccess('SSDA903 return page', youngPeopleInPage)
   async page(
     @Req() req: WebRequest,
     @Access() access: AccessScope,
@@ -87,11 +89,19 @@ export class Ssda903PageController {
     const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, r.tables[t].length]));
     const people = new Map<
       string,
-      { name: string; problems: { text: string; href: string; fix: string }[] }
+      {
+        name: string;
+        youngPersonId: string | null;
+        problems: { text: string; href: string; fix: string }[];
+      }
     >();
     for (const p of r.problems) {
       const key = p.youngPersonId ?? `hub-${p.hubId}`;
-      const entry = people.get(key) ?? { name: p.name, problems: [] };
+      const entry = people.get(key) ?? {
+        name: p.name,
+        youngPersonId: p.youngPersonId,
+        problems: [],
+      };
       entry.problems.push({ text: p.message, href: fixLink(p), fix: FIX_WORDS[p.fix] });
       people.set(key, entry);
     }

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import {
+  DESKTOP,
+  describeInBrowser,
+  launchChromium,
+  PageChecks,
+  pageWidth,
+  PHONE,
+} from './support/browser.js';
+import { registerDemoUsers } from '../src/web/index.js';
+import { startTestApi, type TestApi } from './support/test-api.js';
+
+/**
+ * The SSDA903 return in the pages: a hub manager sees what stands in the way, follows each link
+ * to the form that fixes it, and downloads the tables; an auditor sees every hub's return.
+ */
+describeInBrowser()('the SSDA903 return’s pages, in Chromium on PostgreSQL', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let hubId: string;
+  let ana: string;
+  const checks = new PageChecks();
+
+  beforeAll(async () => {
+    api = await startTestApi('postgres');
+    hubId = await api.openHub('Returns Hub');
+    const manager = api.as({
+      id: 'mgr-ret',
+      name: 'Rae Manager',
+      roles: ['hub_manager'],
+      hubs: [hubId],
+    });
+    await registerDemoUsers(api.infra.store, [
+      { id: 'mgr-ret', name: 'Rae Manager', roles: ['hub_manager'], hubs: [hubId] },
+      { id: 'aud-ret', name: 'Ari Auditor', roles: ['auditor'], hubs: [] },
+    ]);
+    const referred = await manager.call('POST', '/api/referrals', {
+      hubId,
+      category: 'edge_of_care',
+      youngPerson: { givenName: 'Ana', familyName: 'Ledger', dateOfBirth: '2010-03-03' },
+      socialWorker: { name: 'Sam Social', team: 'North' },
+      reason: 'Returns page test',
+    });
+    ana = referred.body.youngPersonId;
+    await manager.call('POST', `/api/young-people/${ana}/accept`);
+    await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: ana,
+      from: '2025-05-01',
+      episode: {
+        rne: 'S',
+        ls: 'V2',
+        place: 'K2',
+        placeProvider: 'PR1',
+        postcode: 'SO23 8UJ',
+        outOfArea: false,
+      },
+    });
+    const left = await manager.call('POST', `/api/hubs/${hubId}/admissions/${ana}/discharge`, {
+      on: '2025-09-01',
+      destination: 'home_to_family',
+      reason: 'Home',
+      rec: 'E4A',
+    });
+    await api.infra.runner.waitFor(
+      api.infra.runner.projections.map((p) => p.name),
+      left.body.position,
+      5000,
+    );
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function returnPage(page: Page) {
+    await page.getByRole('link', { name: 'SSDA903 return' }).first().click();
+    await page.waitForURL(/\/app\/returns\/ssda903/);
+  }
+
+  it('lists what stands in the way, and each link opens the form that puts it right', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await checks.signIn(context, api.url, 'Rae Manager');
+    await page.goto(`${api.url}/app/returns/ssda903?year=2025-26`);
+    expect(await page.locator('h1').textContent()).toBe('SSDA903 return 2025-26');
+    expect(await page.locator('#readiness').innerText()).toContain('3 things to put right');
+    expect(await page.locator('#tables').innerText()).toMatch(/Episodes[^\n]*\n?\s*1/);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    await checks.check(page, 'manager-return-problems-phone');
+
+    // The hub's council and Ofsted number: a wrong URN is refused on its field.
+    await page
+      .getByRole('link', { name: /Record the hub’s council and Ofsted number/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/registration$/);
+    await page.getByLabel('Council').selectOption('E10000014');
+    await page.getByLabel('Ofsted unique reference number (URN)').fill('SC12');
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Ofsted URN');
+    expect(await page.getByLabel('Council').inputValue()).toBe('E10000014');
+    await checks.check(page, 'manager-hub-registration-error-phone');
+    await page.getByLabel('Ofsted unique reference number (URN)').fill('sc123456');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    expect(await page.getByLabel('Ofsted unique reference number (URN)').inputValue()).toBe(
+      'SC123456',
+    );
+
+    await page.getByRole('link', { name: 'The SSDA903 return' }).click();
+    expect(await page.locator('#readiness').innerText()).toContain('1 thing to put right');
+    await page.getByRole('link', { name: 'Record the details for Ana Ledger' }).click();
+    await page.waitForURL(/\/return-details$/);
+    await page.getByLabel('Council’s child id').fill('HC0042');
+    await page.getByLabel('Female').check();
+    await page.getByLabel('Ethnicity').selectOption('WBRI');
+    await page.getByLabel('Why there is no UPN').selectOption('UN4');
+    await page.getByRole('group', { name: 'Is she a mother?' }).getByLabel('No').check();
+    await page.getByLabel('Category of need').selectOption('N4');
+    await page.getByLabel('Home postcode').fill('bh24 1ej');
+    // The day asylum-seeking status ceased is asked under the box, once it is ticked.
+    expect(await page.locator('#uascCeasedOn-day').isVisible()).toBe(false);
+    await page.getByLabel('They are, or were, an unaccompanied asylum-seeking child').check();
+    expect(await page.locator('#uascCeasedOn-day').isVisible()).toBe(true);
+    await page.getByLabel('They are, or were, an unaccompanied asylum-seeking child').uncheck();
+    await page.getByRole('button', { name: 'Save the details' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    expect(await page.getByLabel('Home postcode').inputValue()).toBe('BH24 1EJ');
+    await checks.check(page, 'manager-return-details-phone');
+
+    await page.goto(`${api.url}/app/returns/ssda903?year=2025-26`);
+    expect(await page.locator('#readiness').innerText()).toContain('Ready to send');
+    const csv = await page.request.get(`${api.url}/app/returns/ssda903/2025-26/episodes.csv`);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain(
+      'HC0042,01/05/2025,S,V2,N4,K2,PR1,01/09/2025,E4A,,BH24 1EJ,SO23 8UJ,SC123456',
+    );
+    await checks.check(page, 'manager-return-ready-phone');
+    await context.close();
+  }, 90_000);
+
+  it('shows an auditor every hub’s return, after the reason', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await checks.signIn(context, api.url, 'Ari Auditor');
+    await page.waitForURL(/\/audit$/);
+    await returnPage(page);
+    if (await page.getByLabel('Reason').count()) {
+      await page.getByLabel('Reason').fill('Checking the return before it is sent');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.waitForURL(/\/app\/returns\/ssda903/);
+    }
+    expect(await page.locator('.govuk-caption-l').textContent()).toContain('Hampshire (E10000014)');
+    expect(await page.locator('#readiness').innerText()).toContain('Ready to send');
+    await checks.check(page, 'auditor-return-desktop');
+    await context.close();
+  }, 60_000);
+
+  it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {
+    expect(checks.axeFailures).toEqual([]);
+    expect(checks.cspViolations).toEqual([]);
+  });
+});
