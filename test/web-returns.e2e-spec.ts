@@ -137,6 +137,48 @@ describeInBrowser()('the SSDA903 return’s pages, in Chromium on PostgreSQL', (
       'HC0042,01/05/2025,S,V2,N4,K2,PR1,01/09/2025,E4A,,BH24 1EJ,SO23 8UJ,SC123456',
     );
     await checks.check(page, 'manager-return-ready-phone');
+
+    // A care order made while Ben stays in a bed: recorded from the bed board, a new episode (L).
+    const manager = api.as({ id: 'mgr-ret', roles: ['hub_manager'], hubs: [hubId] });
+    const ben = await manager.call('POST', '/api/referrals', {
+      hubId,
+      category: 'edge_of_care',
+      youngPerson: { givenName: 'Ben', familyName: 'Ledger', dateOfBirth: '2011-04-04' },
+      socialWorker: { name: 'Sam Social', team: 'North' },
+      reason: 'Returns page test',
+    });
+    await manager.call('POST', `/api/young-people/${ben.body.youngPersonId}/accept`);
+    const inBed = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: ben.body.youngPersonId,
+      from: '2025-06-01',
+      episode: {
+        rne: 'S',
+        ls: 'V2',
+        place: 'K2',
+        placeProvider: 'PR1',
+        postcode: 'SO23 8UJ',
+        outOfArea: false,
+      },
+    });
+    await page.goto(`${api.url}/app/hubs/${hubId}/beds?after=${inBed.body.position}`);
+    await page.getByRole('link', { name: 'New legal status for Ben Ledger' }).click();
+    await page.getByRole('button', { name: 'Record the new legal status' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select the new legal status',
+      'Enter the day it changed',
+    ]);
+    await page.getByLabel('New legal status').selectOption('C2');
+    await page.locator('#on-day').fill('1');
+    await page.locator('#on-month').fill('7');
+    await page.locator('#on-year').fill('2025');
+    await checks.check(page, 'manager-legal-status-phone');
+    await page.getByRole('button', { name: 'Record the new legal status' }).click();
+    await page.waitForURL(/saved=legal-status/);
+    const episodes = await (
+      await page.request.get(`${api.url}/app/returns/ssda903/2025-26/episodes.csv`)
+    ).text();
+    expect(episodes).toContain(',01/06/2025,S,V2,,K2,PR1,01/07/2025,X1,,,SO23 8UJ,SC123456');
+    expect(episodes).toContain(',01/07/2025,L,C2,,K2,PR1,,,,,SO23 8UJ,SC123456');
     await context.close();
   }, 90_000);
 
@@ -151,7 +193,9 @@ describeInBrowser()('the SSDA903 return’s pages, in Chromium on PostgreSQL', (
       await page.waitForURL(/\/app\/returns\/ssda903/);
     }
     expect(await page.locator('.govuk-caption-l').textContent()).toContain('Hampshire (E10000014)');
-    expect(await page.locator('#readiness').innerText()).toContain('Ready to send');
+    // Ben's details are not recorded yet: the auditor sees what the manager would.
+    expect(await page.locator('#readiness').innerText()).toContain('1 thing to put right');
+    expect(await page.locator('#problems').innerText()).toContain('Ben Ledger');
     await checks.check(page, 'auditor-return-desktop');
     await context.close();
   }, 60_000);

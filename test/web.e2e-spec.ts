@@ -246,6 +246,8 @@ maybe('the pages in a real browser (Chromium) on PostgreSQL', () => {
     await page.locator('#on-year').fill('2026');
     await page.getByLabel('Supported lodgings').check();
     await page.getByLabel('Why they leave the bed').fill('Ready for supported lodgings');
+    // Any move but to a community family ends the episode: the return needs the reason.
+    await page.getByLabel('Why this episode of care ends').selectOption('E5');
     await check(page, 'manager-bed-discharge-desktop');
     await page.getByRole('button', { name: 'Record that they have left the bed' }).click();
     await page.waitForURL(/saved=discharged/);

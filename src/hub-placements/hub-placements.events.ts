@@ -113,6 +113,23 @@ export type YoungPersonMovedBed = {
   };
 };
 
+/**
+ * The young person's legal status changed while they stay in the bed (a care order made, say):
+ * the stay goes on, and the return starts a new episode that day (RNE L).
+ */
+export type LegalStatusChanged = {
+  type: 'LegalStatusChanged';
+  data: {
+    hubId: string;
+    youngPersonId: string;
+    bedId: string;
+    on: string;
+    /** The new SSDA903 legal status. */
+    ls: string;
+    previous: string;
+  };
+};
+
 export type HubEvent =
   | HubOpened
   | StayThresholdSet
@@ -121,6 +138,7 @@ export type HubEvent =
   | BedReturnedToUse
   | YoungPersonAdmitted
   | YoungPersonMovedBed
+  | LegalStatusChanged
   | YoungPersonDischarged;
 
 export const hubStreamId = (hubId: string) => `hub-${hubId}`;

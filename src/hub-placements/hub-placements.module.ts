@@ -10,6 +10,7 @@ import { communityFamiliesProjection } from './community-families/community-fami
 import { ListCommunityFamiliesHandler } from './community-families/community-families.query.js';
 import { communityFamilyHandlers } from './community-families/community-family.handlers.js';
 import { HubDirectory } from './hub-directory.js';
+import { LegalStatusPageController } from './web/legal-status-page.controller.js';
 import { HubRegistrationPageController } from './web/hub-registration-page.controller.js';
 import { PlacementHistoryController } from './placement-history/placement-history.controller.js';
 import { placementHistoryProjection } from './placement-history/placement-history.projection.js';
@@ -46,6 +47,7 @@ export const hubPlacementsProjections = [
     FamilyPagesController,
     StaffPageController,
     HubRegistrationPageController,
+    LegalStatusPageController,
     OpenHubController,
     HubsListController,
     AdmissionsController,

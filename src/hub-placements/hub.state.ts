@@ -64,6 +64,15 @@ export function evolveHub(state: Hub, event: HubEvent): Hub {
   switch (event.type) {
     case 'StayThresholdSet':
       return { ...state, stayThresholdWeeks: event.data.weeks };
+    case 'LegalStatusChanged':
+      return bed(event.data.bedId, (b) =>
+        b.occupant
+          ? {
+              ...b,
+              occupant: { ...b.occupant, episode: { ...b.occupant.episode, ls: event.data.ls } },
+            }
+          : b,
+      );
     case 'HubRegistrationRecorded':
       return {
         ...state,

@@ -155,7 +155,7 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   'POST /api/hubs/:hubId/admissions/:youngPersonId/discharge': (f) => ({
     path: `/api/hubs/${f.hubId}/admissions/${f.youngPersonId}/discharge`,
-    body: { on: '2026-02-10', destination: 'outreach_support', reason: 'matrix' },
+    body: { on: '2026-02-10', destination: 'outreach_support', reason: 'matrix', rec: 'E4A' },
   }),
   'POST /api/hubs/:hubId/admissions/:youngPersonId/move-bed': (f) => ({
     path: `/api/hubs/${f.hubId}/admissions/${f.youngPersonId}/move-bed`,
@@ -209,6 +209,17 @@ export const SAMPLES: Record<string, Sample> = {
       cin: 'N4',
       homePostcode: 'SO23 8UJ',
     },
+  }),
+  'POST /api/hubs/:hubId/admissions/:youngPersonId/legal-status': (f) => ({
+    path: `/api/hubs/${f.hubId}/admissions/${f.youngPersonId}/legal-status`,
+    body: { on: '2026-02-05', ls: 'C1' },
+  }),
+  'GET /app/hubs/:hubId/beds/:bedId/legal-status': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/legal-status`,
+  }),
+  'POST /app/hubs/:hubId/beds/:bedId/legal-status': (f) => ({
+    path: `/app/hubs/${f.hubId}/beds/planned-1/legal-status`,
+    body: { ls: 'C1', 'on-day': '5', 'on-month': '2', 'on-year': '2026' },
   }),
   'GET /app/hubs/:hubId/registration': (f) => ({ path: `/app/hubs/${f.hubId}/registration` }),
   'POST /app/hubs/:hubId/registration': (f) => ({

@@ -69,6 +69,8 @@ export function personWeek(
             on: isoDate(at(1, 0)),
             destination: 'outreach_support',
             reason: 'Generated discharge',
+            // Home with the hub's outreach: looked after no longer, as planned.
+            rec: 'E4A',
           },
         },
         () => `/api/hubs/${hubId()}/admissions/${p.id}/discharge`,

@@ -39,11 +39,23 @@ describe('SSDA903 code lists (2025-26)', () => {
     for (const [list, words] of Object.entries(CODE_WORDS)) {
       for (const code of Object.keys(words!)) expect(codesFor(list as 'RNE')).toContain(code);
     }
-    for (const list of ['RNE', 'LS', 'PLACE_PROVIDER', 'IN_TOUCH', 'ACTIV', 'ACCOM'] as const) {
+    for (const list of [
+      'RNE',
+      'LS',
+      'PLACE_PROVIDER',
+      'IN_TOUCH',
+      'ACTIV',
+      'ACCOM',
+      'REC',
+      'CIN',
+      'ETHNIC',
+      'UPN_REASON',
+    ] as const) {
       expect(Object.keys(CODE_WORDS[list]!).sort()).toEqual([...codesFor(list)].sort());
     }
     expect(codeOptions('PLACE', undefined, ['U4', 'U6']).map((o) => o.value)).toEqual(['U4', 'U6']);
     expect(codeOptions('RNE')[0]).toEqual({ value: 'S', text: 'S: Started to be looked after' });
-    expect(codeOptions('REC').every((o) => o.text === o.value)).toBe(true);
+    // A list without words shows its codes as they are.
+    expect(codeOptions('REASON_PLACE_CHANGE').every((o) => o.text === o.value)).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ import {
   BedOutOfUseRequest,
   DischargeRequest,
   MoveBedRequest,
+  LegalStatusRequest,
   StayThresholdRequest,
   HubRegistrationRequest,
 } from './admissions.dto.js';
@@ -28,6 +29,7 @@ import {
   BedOutOfUseCommand,
   DischargeCommand,
   MoveBedCommand,
+  LegalStatusCommand,
   StayThresholdCommand,
   HubRegistrationCommand,
 } from './admissions.handlers.js';
@@ -87,6 +89,28 @@ export class AdmissionsController {
       res,
       hubId,
       await this.commandBus.execute(DischargeCommand.from(hubId, youngPersonId, body, ctx)),
+    );
+  }
+
+  @Post(':hubId/admissions/:youngPersonId/legal-status')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({
+    summary:
+      'The legal status of a young person in a bed changed (a care order made, say): the stay goes on, the SSDA903 return starts a new episode that day',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async legalStatus(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('youngPersonId') youngPersonId: string,
+    @Body() body: LegalStatusRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return hubWrite(
+      res,
+      hubId,
+      await this.commandBus.execute(LegalStatusCommand.from(hubId, youngPersonId, body, ctx)),
     );
   }
 

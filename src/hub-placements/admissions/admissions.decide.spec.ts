@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '#kernel';
 import { deciderSpec } from '#testing/decider-spec';
 import { takeBedOutOfUse, returnBedToUse } from '../beds/beds.decide.js';
-import { admit, discharge, moveBed, type Admit, type MoveBed } from './admissions.decide.js';
+import {
+  admit,
+  changeLegalStatus,
+  discharge,
+  moveBed,
+  type Admit,
+  type MoveBed,
+} from './admissions.decide.js';
 import { admitted, episode, opened } from '../hub-placements.test-fixtures.js';
 
 const admitting = (youngPersonId: string, more: Partial<Admit> = {}): Admit => ({
@@ -119,6 +126,27 @@ describe('discharge from a bed', () => {
       })
       .thenFails('PLACEMENT.NOT_IN_BED');
   });
+
+  it('asks why the episode ends for any move but to a community family of the hub', () => {
+    const leaving = {
+      hubId: 'h1',
+      youngPersonId: 'yp1',
+      on: '2026-02-20',
+      destination: 'home_to_family' as const,
+      reason: 'Home',
+      rec: null,
+      reasonPlaceChange: null,
+    };
+    deciderSpec(discharge)
+      .given([opened, admitted('yp1')])
+      .when(leaving)
+      .thenFails('PLACEMENT.REASON_CEASED_REQUIRED', 'rec');
+    const [left] = discharge.decide(
+      { ...leaving, rec: 'E4A' },
+      fold(discharge, [opened, admitted('yp1')]),
+    );
+    expect(left.data).toMatchObject({ destination: 'home_to_family', rec: 'E4A' });
+  });
 });
 
 describe('a move to another bed of the hub', () => {
@@ -185,5 +213,33 @@ describe('a move to another bed of the hub', () => {
       .when(moving({ on: '2026-01-31' }))
       .thenFails('PLACEMENT.END_BEFORE_START', 'on');
     spec.given([opened]).when(moving()).thenFails('PLACEMENT.NOT_IN_BED');
+  });
+});
+
+describe('a new legal status during a stay', () => {
+  const change = { hubId: 'h1', youngPersonId: 'yp1', on: '2026-02-10', ls: 'C1' };
+  it('records it on the stay, with the status it replaces', () => {
+    const [changed] = changeLegalStatus.decide(
+      change,
+      fold(changeLegalStatus, [opened, admitted('yp1')]),
+    );
+    expect(changed).toEqual({
+      type: 'LegalStatusChanged',
+      data: { ...change, bedId: 'planned-1', previous: episode.ls },
+    });
+    const hub = fold(changeLegalStatus, [opened, admitted('yp1'), changed]);
+    expect(hub.status === 'open' && hub.beds[0].occupant?.episode.ls).toBe('C1');
+  });
+
+  it('refuses one before the stay, the same status, or someone not in a bed', () => {
+    deciderSpec(changeLegalStatus)
+      .given([opened, admitted('yp1')])
+      .when({ ...change, on: '2026-01-31' })
+      .thenFails('PLACEMENT.END_BEFORE_START', 'on');
+    deciderSpec(changeLegalStatus)
+      .given([opened, admitted('yp1')])
+      .when({ ...change, ls: episode.ls })
+      .thenFails('PLACEMENT.LEGAL_STATUS_SAME', 'ls');
+    deciderSpec(changeLegalStatus).given([opened]).when(change).thenFails('PLACEMENT.NOT_IN_BED');
   });
 });

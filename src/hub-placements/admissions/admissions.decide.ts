@@ -153,6 +153,16 @@ export function decideDischarge(command: Discharge, state: Hub): HubEvent[] {
       'on',
     );
   }
+  // Care goes on only with a community family of the hub; any other move ends this episode, and
+  // the return must say why (X1 when they stay looked after somewhere else).
+  if (command.destination !== 'community_family' && !command.rec) {
+    throw new DomainError(
+      'PLACEMENT.REASON_CEASED_REQUIRED',
+      'say why the episode of care ends here (the SSDA903 reason episode ceased), or X1 if they stay looked after somewhere else',
+      422,
+      'rec',
+    );
+  }
   return [
     {
       type: 'YoungPersonDischarged',
@@ -165,6 +175,57 @@ export function decideDischarge(command: Discharge, state: Hub): HubEvent[] {
         reason: command.reason.trim(),
         rec: command.rec,
         reasonPlaceChange: command.reasonPlaceChange,
+      },
+    },
+  ];
+}
+
+export interface ChangeLegalStatus {
+  hubId: string;
+  youngPersonId: string;
+  on: string;
+  /** Checked at the edge against the year's LS codes. */
+  ls: string;
+}
+
+/** A new legal status for someone in a bed, from a day inside their stay. */
+export function decideChangeLegalStatus(command: ChangeLegalStatus, state: Hub): HubEvent[] {
+  const hub = openHub(state, command.hubId);
+  const bed = bedOf(hub, command.youngPersonId);
+  if (!bed || !bed.occupant) {
+    throw new DomainError(
+      'PLACEMENT.NOT_IN_BED',
+      'the young person is not in a bed of this hub',
+      409,
+    );
+  }
+  if (command.on < bed.occupant.from) {
+    throw new DomainError(
+      'PLACEMENT.END_BEFORE_START',
+      `admitted on ${bed.occupant.from}: the change must be on or after that day`,
+      422,
+      'on',
+    );
+  }
+  const previous = bed.occupant.episode.ls;
+  if (previous === command.ls) {
+    throw new DomainError(
+      'PLACEMENT.LEGAL_STATUS_SAME',
+      `the legal status is ${previous} already`,
+      409,
+      'ls',
+    );
+  }
+  return [
+    {
+      type: 'LegalStatusChanged',
+      data: {
+        hubId: command.hubId,
+        youngPersonId: command.youngPersonId,
+        bedId: bed.bedId,
+        on: command.on,
+        ls: command.ls,
+        previous,
       },
     },
   ];
@@ -225,6 +286,11 @@ export const admit: Decider<Admit, HubEvent, Hub> = {
 };
 export const discharge: Decider<Discharge, HubEvent, Hub> = {
   decide: decideDischarge,
+  evolve: evolveHub,
+  initialState: initialHub,
+};
+export const changeLegalStatus: Decider<ChangeLegalStatus, HubEvent, Hub> = {
+  decide: decideChangeLegalStatus,
   evolve: evolveHub,
   initialState: initialHub,
 };

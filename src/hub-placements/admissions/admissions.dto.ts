@@ -169,6 +169,16 @@ export class MoveBedRequest {
   reason!: string;
 }
 
+export class LegalStatusRequest {
+  @ApiProperty({ example: '2026-02-10', format: 'date', description: 'The day it changed' })
+  @IsCalendarDate()
+  on!: string;
+
+  @ApiProperty({ example: 'C2', description: 'The new SSDA903 legal status' })
+  @IsSsda903Code('LS')
+  ls!: string;
+}
+
 export class BedOutOfUseRequest {
   @ApiProperty({ maxLength: 2000, example: 'Fire damage repairs' })
   @IsString()

@@ -22,6 +22,8 @@ import {
   admit,
   discharge,
   moveBed,
+  changeLegalStatus,
+  type ChangeLegalStatus,
   type Admit,
   type Discharge,
   type MoveBed,
@@ -33,6 +35,7 @@ import {
   type BedOutOfUseRequest,
   type DischargeRequest,
   type MoveBedRequest,
+  type LegalStatusRequest,
   type StayThresholdRequest,
   type HubRegistrationRequest,
 } from './admissions.dto.js';
@@ -79,6 +82,25 @@ export class MoveBedCommand extends DecisionCommand<MoveBed> {
     );
   }
 }
+export class LegalStatusCommand extends DecisionCommand<ChangeLegalStatus> {
+  static from(hubId: string, youngPersonId: string, r: LegalStatusRequest, ctx: RequestContext) {
+    return new LegalStatusCommand({ hubId, youngPersonId, on: r.on, ls: r.ls }, ctx);
+  }
+}
+
+@CommandHandler(LegalStatusCommand)
+export class LegalStatusHandler implements ICommandHandler<LegalStatusCommand> {
+  constructor(private readonly commands: EventSourcedCommands) {}
+  execute({ input, ctx }: LegalStatusCommand) {
+    return this.commands.execute({
+      streamId: hubStreamId(input.hubId),
+      decider: changeLegalStatus,
+      command: input,
+      ctx,
+    });
+  }
+}
+
 export class BedOutOfUseCommand extends DecisionCommand<TakeBedOutOfUse> {
   static from(hubId: string, bedId: string, r: BedOutOfUseRequest, ctx: RequestContext) {
     return new BedOutOfUseCommand({ hubId, bedId, reason: r.reason, from: r.from }, ctx);
@@ -211,6 +233,7 @@ export const admissionHandlers = [
   AdmitHandler,
   DischargeHandler,
   MoveBedHandler,
+  LegalStatusHandler,
   BedOutOfUseHandler,
   BedBackInUseHandler,
   StayThresholdHandler,

@@ -133,6 +133,7 @@ export const bedBoardProjection: Projection = {
         );
         return;
       case 'HubRegistrationRecorded':
+      case 'LegalStatusChanged':
         return;
       default: {
         const _exhaustive: never = event;

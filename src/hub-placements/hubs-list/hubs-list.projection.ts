@@ -41,6 +41,7 @@ export const hubsListProjection: Projection = {
       }
       case 'StayThresholdSet':
       case 'HubRegistrationRecorded':
+      case 'LegalStatusChanged':
       case 'BedTakenOutOfUse':
       case 'BedReturnedToUse':
       case 'YoungPersonAdmitted':

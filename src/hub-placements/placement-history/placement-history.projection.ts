@@ -171,6 +171,7 @@ export const placementHistoryProjection: Projection = {
       case 'HubOpened':
       case 'StayThresholdSet':
       case 'HubRegistrationRecorded':
+      case 'LegalStatusChanged':
       case 'BedTakenOutOfUse':
       case 'BedReturnedToUse':
       case 'CommunityFamilyRegistered':

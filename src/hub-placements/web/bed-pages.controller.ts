@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
+import { codeOptions } from '#ssda903';
 import {
   HtmlDocument,
   LogsAccess,
@@ -54,7 +55,7 @@ const DISCHARGE_WORDS: FormWords = {
   on: { label: 'the day they leave the bed' },
   destination: { label: 'where they go' },
   reason: { label: 'why they leave the bed' },
-  rec: { label: 'the SSDA903 reason the episode ceased' },
+  rec: { label: 'why this episode of care ends' },
 };
 const OUT_OF_USE_WORDS: FormWords = {
   reason: { label: 'why the bed is out of use' },
@@ -178,6 +179,10 @@ export class BedPagesController {
           text: DESTINATION_WORDS[d],
           checked: values.destination === d,
         })),
+        recs: [
+          { value: '', text: 'None: they move to a community family of the hub' },
+          ...codeOptions('REC').map((o) => ({ ...o, selected: values.rec === o.value })),
+        ],
       }),
     );
   }
@@ -197,7 +202,7 @@ export class BedPagesController {
     return this.pages.submit(req, res, {
       back: `/app/hubs/${hubId}/beds/${bedId}/discharge`,
       next: `/app/hubs/${hubId}/beds`,
-      body: { ...body, rec: (body.rec ?? '').trim().toUpperCase() },
+      body: Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'rec' || v !== '')),
       type: DischargeRequest,
       dates: { on: 'The day they leave the bed' },
       words: DISCHARGE_WORDS,

@@ -174,6 +174,39 @@ describe('the SSDA903 return, derived from the log', () => {
     expect(columns(b.tables.episodes, 'RNE')).toEqual([['S'], ['B']]);
   });
 
+  it('starts an L episode when the legal status changes during a stay, and T with a move the same day', () => {
+    const changed = (on: string, ls: string): LoggedFact => ({
+      type: 'LegalStatusChanged',
+      data: { hubId: 'h1', youngPersonId: 'yp1', bedId: 'planned-1', on, ls, previous: 'V2' },
+    });
+    const r = derive([
+      admitted('2025-05-01'),
+      changed('2025-06-01', 'C1'),
+      changed('2025-07-01', 'C2'),
+      discharged('2025-08-01', 'E4A'),
+    ]);
+    expect(
+      columns(r.tables.episodes, 'DECOM', 'RNE', 'LS', 'DEC', 'REC', 'REASON_PLACE_CHANGE'),
+    ).toEqual([
+      ['2025-05-01', 'S', 'V2', '2025-06-01', 'X1', null],
+      ['2025-06-01', 'L', 'C1', '2025-07-01', 'X1', null],
+      ['2025-07-01', 'L', 'C2', '2025-08-01', 'E4A', null],
+    ]);
+    // On the day of admission it is the admission's legal status, not a new episode.
+    const sameDay = derive([admitted('2025-05-01'), changed('2025-05-01', 'C2')]);
+    expect(columns(sameDay.tables.episodes, 'RNE', 'LS')).toEqual([['S', 'C2']]);
+    const withMove = derive([
+      admitted('2025-05-01'),
+      changed('2025-06-01', 'C2'),
+      discharged('2025-06-01', null, 'CARPL'),
+      placedWithFamily('2025-06-01', { ls: 'C2' }),
+    ]);
+    expect(columns(withMove.tables.episodes, 'RNE', 'LS', 'REC', 'REASON_PLACE_CHANGE')).toEqual([
+      ['S', 'V2', 'X1', 'CARPL'],
+      ['T', 'C2', null, null],
+    ]);
+  });
+
   it('keeps one episode when nothing the return records changed, and counts no stay under 24 hours', () => {
     const same = derive([
       admitted('2025-05-01'),

@@ -149,6 +149,26 @@ export function childFacts(events: readonly LoggedFact[]): ChildFacts {
       case 'YoungPersonDischarged':
         close('bed', `hub:${String(d.hubId)}`, d);
         break;
+      case 'LegalStatusChanged': {
+        // The stay goes on; the return's episode ends that day and another begins (RNE L).
+        const carer = `hub:${String(d.hubId)}`;
+        const spell = facts.spells.findLast((x) => x.kind === 'bed' && x.carer === carer && !x.end);
+        if (!spell) break;
+        const on = String(d.on);
+        if (spell.start === on) {
+          spell.ls = String(d.ls);
+          break;
+        }
+        spell.end = on;
+        facts.spells.push({
+          ...spell,
+          start: on,
+          end: null,
+          ls: String(d.ls),
+          reasonAtStart: null,
+        });
+        break;
+      }
       case 'YoungPersonPlacedWithFamily':
         open('family', `family:${String(d.familyId)}`, d);
         break;
@@ -220,8 +240,16 @@ interface EpisodeRow {
 export function episodesOf(spells: readonly Spell[]): EpisodeRow[] {
   const rows: EpisodeRow[] = [];
   for (const spell of spells) {
-    if (spell.end !== null && spell.end <= spell.start) continue;
     const prev = rows.at(-1);
+    if (spell.end !== null && spell.end <= spell.start) {
+      // Under 24 hours: no episode. If it met the one before, how it ended is how that one ends.
+      if (prev && prev.end === spell.start) {
+        prev.end = spell.end;
+        prev.rec = spell.rec;
+        prev.spell = { ...prev.spell, reasonAtEnd: spell.reasonAtEnd ?? prev.spell.reasonAtEnd };
+      }
+      continue;
+    }
     if (prev && prev.end === spell.start) {
       const rne = reasonForNewEpisode(prev.spell, spell);
       if (rne === null) {
