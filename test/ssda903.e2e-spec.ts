@@ -205,6 +205,35 @@ describe('the SSDA903 return, on PostgreSQL', () => {
       );
       expect(stdout).toContain('episodes.csv: 1 rows');
       expect(stdout).toContain('Ready to send');
+      // Recorded as sent: kept in the log for next year's return to carry on.
+      const recorded = await run(
+        process.execPath,
+        [
+          join(REPO_ROOT, 'bin', 'nwd.js'),
+          'export',
+          'ssda903',
+          '--year',
+          '2025-26',
+          '--la',
+          'E10000014',
+          '--record',
+          '--out',
+          out,
+        ],
+        {
+          env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: api.config.databaseUrl! },
+          cwd: REPO_ROOT,
+        },
+      );
+      expect(recorded.stdout).toContain('Recorded as sent');
+      const kept = await api.infra.store.readStream('ssda903-return-E10000014-2025-26');
+      expect(
+        kept.map((e) => [
+          e.type,
+          (e.data.header as unknown[]).length,
+          (e.data.openEpisodes as unknown[]).length,
+        ]),
+      ).toEqual([['Ssda903ReturnRecorded', 1, 0]]);
       const api903 = await manager.call('GET', '/api/exports/ssda903/2025-26/episodes.csv');
       expect(readFileSync(join(out, 'episodes.csv'), 'utf8')).toBe(String(api903.body));
       const refused = await run(

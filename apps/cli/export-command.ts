@@ -32,8 +32,17 @@ export function addExportCommands(program: Command, environment: string): void {
     .requiredOption('--year <year>', 'the collection year, 1 April to 31 March (2025-26)')
     .requiredOption('--out <dir>', 'the folder to write the tables to (made if missing)')
     .option('--la <code>', 'only the hubs of this council (its ONS code, E10000014)', laCode)
+    .option(
+      '--record',
+      'record the return as sent (needs --la, and nothing standing in the way): next year’s return must carry on its open episodes and header',
+    )
     .addHelpText('after', environment)
-    .action(async (opts: { year: string; out: string; la?: string }) => {
+    .action(async (opts: { year: string; out: string; la?: string; record?: boolean }) => {
+      if (opts.record && !opts.la) {
+        process.stderr.write('--record needs --la: a return is recorded for one council\n');
+        process.exitCode = 2;
+        return;
+      }
       const config = loadConfig();
       const infra = await openInfrastructure(config, NWD_MODEL);
       try {
@@ -53,6 +62,12 @@ export function addExportCommands(program: Command, environment: string): void {
           }
           if (r.problems.length === 0) {
             out(`Ready to send: nothing the system can check stands in the way.`);
+            if (opts.record) {
+              await app
+                .get(Ssda903Export)
+                .record(opts.year, opts.la!, { id: 'nwd-cli', name: 'nwd export ssda903' });
+              out(`Recorded as sent: next year's return carries on its open episodes and header.`);
+            }
           } else {
             out(`${r.problems.length} thing(s) to put right before the council sends it:`);
             for (const p of r.problems) out(`  ${p.name}: ${p.table} ${p.field}: ${p.message}`);

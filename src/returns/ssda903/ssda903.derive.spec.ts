@@ -327,6 +327,64 @@ describe('the SSDA903 return, derived from the log', () => {
     );
   });
 
+  it('carries last year’s open episode on field for field, and keeps the header agreeing', () => {
+    const lastYear = {
+      year: '2024-25',
+      header: [
+        {
+          CHILD: 'HC0001',
+          SEX: 'F',
+          DOB: '2010-03-03',
+          ETHNIC: 'WBRI',
+          UPN: 'UN4',
+          MOTHER: '0',
+          MC_DOB: null,
+        },
+      ],
+      openEpisodes: [
+        {
+          CHILD: 'HC0001',
+          DECOM: '2025-03-01',
+          RNE: 'S',
+          LS: 'V2',
+          CIN: 'N4',
+          PLACE: 'K2',
+          PLACE_PROVIDER: 'PR1',
+          DEC: null,
+          REC: null,
+          REASON_PLACE_CHANGE: null,
+          HOME_POST: 'SO23 8UJ',
+          PL_POST: 'SO23 8UJ',
+          URN: 'SC123456',
+        },
+      ],
+    };
+    const same = deriveSsda903('2025-26', [child([admitted('2025-03-01')])], hubs, lastYear);
+    expect(same.problems).toEqual([]);
+    // The admission was corrected since: its legal status and start no longer match what was sent.
+    const changed = deriveSsda903(
+      '2025-26',
+      [
+        {
+          ...child([]),
+          events: [referred, details({ ethnicity: 'WIRI' }), admitted('2025-03-02', { ls: 'C2' })],
+        },
+      ],
+      hubs,
+      lastYear,
+    );
+    expect(changed.problems.map((p) => [p.table, p.field])).toEqual([
+      ['header', 'ETHNIC'],
+      ['episodes', 'DECOM'],
+      ['episodes', 'LS'],
+    ]);
+    // Gone altogether: still said.
+    const gone = deriveSsda903('2025-26', [child([])], hubs, lastYear);
+    expect(gone.problems.map((p) => p.message)).toEqual([
+      'An episode open at the end of 2024-25 (from 2025-03-01) is missing from this year.',
+    ]);
+  });
+
   it('refuses UN1 for a child of school age', () => {
     const r = deriveSsda903(
       '2025-26',

@@ -30,6 +30,18 @@ export interface ChildInput {
 
 export type ProblemFix = 'return-details' | 'hub-registration' | 'placements' | 'housing';
 
+/** Last year's return as the council sent it: what this year's must agree with. */
+export interface PreviousReturn {
+  year: string;
+  header: readonly TableRow<'header'>[];
+  openEpisodes: readonly TableRow<'episodes'>[];
+}
+
+/** The episode fields that carry over from an episode open on 31 March into 1 April. */
+const CARRIED = ['DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'PL_POST', 'URN'] as const;
+/** The header fields that must agree with last year's. */
+const HEADER_AGREES = ['SEX', 'DOB', 'ETHNIC'] as const;
+
 export interface ReturnProblem {
   youngPersonId: string | null;
   hubId: string;
@@ -299,7 +311,10 @@ export function deriveSsda903(
   year: string,
   children: readonly ChildInput[],
   hubs: ReadonlyMap<string, HubFacts>,
+  previous: PreviousReturn | null = null,
 ): Ssda903Return {
+  const lastHeader = new Map((previous?.header ?? []).map((h) => [h.CHILD, h]));
+  const lastOpen = new Map((previous?.openEpisodes ?? []).map((e) => [e.CHILD, e]));
   const { start, end } = collectionYearBounds(year);
   const tables: Ssda903Return['tables'] = {
     header: [],
@@ -325,8 +340,19 @@ export function deriveSsda903(
     const all = episodesOf(facts.spells);
     const inYear = all.filter((r) => r.start <= end && (r.end === null || r.end >= start));
     const oc3 = facts.oc3.filter((r) => r.year === year && !lookedAfterOn(all, r.birthday));
-    if (inYear.length === 0 && oc3.length === 0) continue;
     const d = facts.details;
+    if (inYear.length === 0 && oc3.length === 0) {
+      const open = d ? lastOpen.get(d.childId) : undefined;
+      if (open) {
+        problem(
+          'episodes',
+          'DECOM',
+          `An episode open at the end of ${previous!.year} (from ${open.DECOM}) is missing from this year.`,
+          'placements',
+        );
+      }
+      continue;
+    }
     const dob = facts.dob ?? '';
     if (!d) {
       problem(
@@ -424,6 +450,45 @@ export function deriveSsda903(
             `The placement changed on ${row.end} without a reason for the change.`,
             'placements',
           );
+        }
+      }
+    }
+    // Carry-over: what last year's return said stays said (an episode open on 31 March goes on
+    // unchanged into 1 April; sex, date of birth and ethnicity agree).
+    const last = childId ? lastHeader.get(childId) : undefined;
+    const header = tables.header.at(-1);
+    if (last && header?.CHILD === childId) {
+      for (const f of HEADER_AGREES) {
+        if (last[f] !== header[f]) {
+          problem(
+            'header',
+            f,
+            `${f} was ${last[f] ?? 'blank'} in the ${previous!.year} return, now ${header[f] ?? 'blank'}.`,
+            'return-details',
+          );
+        }
+      }
+    }
+    const open = childId ? lastOpen.get(childId) : undefined;
+    if (open) {
+      const first = tables.episodes.find((e) => e.CHILD === childId);
+      if (!first) {
+        problem(
+          'episodes',
+          'DECOM',
+          `An episode open at the end of ${previous!.year} (from ${open.DECOM}) is missing from this year.`,
+          'placements',
+        );
+      } else {
+        for (const f of CARRIED) {
+          if (first[f] !== open[f]) {
+            problem(
+              'episodes',
+              f,
+              `The episode open at the end of ${previous!.year} had ${f} ${open[f] ?? 'blank'}; it now reads ${first[f] ?? 'blank'}.`,
+              'placements',
+            );
+          }
         }
       }
     }

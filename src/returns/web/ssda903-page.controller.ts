@@ -120,6 +120,7 @@ export class Ssda903PageController {
         problems: [...people.values()],
         problemCount: r.problems.length,
         councils: [...new Set((await this.councilsOf(access)) ?? [])],
+        recorded: await this.recordedOf(year, access),
       }),
     );
   }
@@ -138,6 +139,21 @@ export class Ssda903PageController {
     res.type('text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
     return tableCsv(name, r.tables[name]);
+  }
+
+  /** When each council's return for the year was recorded as sent. */
+  private async recordedOf(year: string, access: AccessScope) {
+    const codes = [
+      ...new Set(
+        (await this.exports.hubsOf(returnHubs(access))).flatMap((h) =>
+          h.laCode ? [h.laCode] : [],
+        ),
+      ),
+    ];
+    const recorded = await Promise.all(codes.map((la) => this.exports.recorded(year, la)));
+    return recorded.flatMap((r) =>
+      r ? [{ council: `${LOCAL_AUTHORITIES.get(r.laCode)} (${r.laCode})`, at: r.recordedAt }] : [],
+    );
   }
 
   private async councilsOf(access: AccessScope): Promise<string[]> {
