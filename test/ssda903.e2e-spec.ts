@@ -168,6 +168,85 @@ describe('the SSDA903 return, on PostgreSQL', () => {
     expect(year.body.code).toBe('RETURN.YEAR_NOT_SUPPORTED');
   });
 
+  it('keeps the whole period of care: a foster placement outside the hub before it', async () => {
+    const referred = await manager.call('POST', '/api/referrals', {
+      hubId,
+      category: 'edge_of_care',
+      youngPerson: { givenName: 'Ben', familyName: 'Return', dateOfBirth: '2011-04-04' },
+      socialWorker: { name: 'Sam Social', team: 'North' },
+      reason: 'Return test',
+    });
+    const ben = referred.body.youngPersonId;
+    await manager.call('POST', `/api/young-people/${ben}/accept`);
+    await manager.call('POST', `/api/young-people/${ben}/return-details`, {
+      childId: 'HC0002',
+      sex: 'M',
+      ethnicity: 'WBRI',
+      upnReason: 'UN4',
+      cin: 'N1',
+      homePostcode: 'BH25 5QG',
+    });
+    const foster = {
+      description: 'Council foster carers, New Milton',
+      from: '2025-04-10',
+      episode: {
+        rne: 'S',
+        ls: 'C2',
+        place: 'U4',
+        placeProvider: 'PR1',
+        postcode: 'BH25 5RZ',
+        outOfArea: false,
+      },
+      end: { on: '2025-06-01', rec: 'X1', reasonPlaceChange: 'CARPL' },
+    };
+    const stream = async () =>
+      (await api.infra.store.readStream(`placements-outside-${ben}`)).length;
+    const bad = await manager.call('POST', `/api/young-people/${ben}/placements-outside`, {
+      ...foster,
+      end: { on: '2025-06-01', rec: 'Q9' },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('end.rec');
+    expect(await stream()).toBe(0);
+    const kept = await manager.call('POST', `/api/young-people/${ben}/placements-outside`, foster);
+    expect(kept.status).toBe(201);
+    const overlap = await manager.call('POST', `/api/young-people/${ben}/placements-outside`, {
+      ...foster,
+      from: '2025-05-01',
+      end: undefined,
+    });
+    expect([overlap.status, overlap.body.code]).toEqual([409, 'PLACEMENT.OVERLAPS']);
+    expect(await stream()).toBe(2);
+    const admitted = await manager.call('POST', `/api/hubs/${hubId}/admissions`, {
+      youngPersonId: ben,
+      from: '2025-06-01',
+      episode: {
+        rne: 'P',
+        ls: 'C2',
+        place: 'K2',
+        placeProvider: 'PR1',
+        postcode: 'SO23 8UJ',
+        outOfArea: false,
+      },
+    });
+    const listed = await manager.call('GET', `/api/young-people/${ben}/placements-outside`);
+    expect(
+      listed.body.placements.map((p: { description: string; to: string }) => [p.description, p.to]),
+    ).toEqual([['Council foster carers, New Milton', '2025-06-01']]);
+    const csv = String(
+      (
+        await manager.call(
+          'GET',
+          `/api/exports/ssda903/2025-26/episodes.csv?after=${admitted.body.position}`,
+        )
+      ).body,
+    );
+    expect(csv).toContain(
+      'HC0002,10/04/2025,S,C2,N1,U4,PR1,01/06/2025,X1,CARPL,BH25 5QG,BH25 5RZ,XXXXXXX\r\n',
+    );
+    expect(csv).toContain('HC0002,01/06/2025,P,C2,N1,K2,PR1,,,,BH25 5QG,SO23 8UJ,SC123456\r\n');
+  });
+
   it('covers only the caller’s hubs; an auditor sees every hub, saying why', async () => {
     const other = await api.openHub('Other Hub');
     const theirs = api.as({ id: 'mgr-other', roles: ['hub_manager'], hubs: [other] });
@@ -203,7 +282,8 @@ describe('the SSDA903 return, on PostgreSQL', () => {
           cwd: REPO_ROOT,
         },
       );
-      expect(stdout).toContain('episodes.csv: 1 rows');
+      // Ana's one episode, Ben's two (outside the hub, then the hub).
+      expect(stdout).toContain('episodes.csv: 3 rows');
       expect(stdout).toContain('Ready to send');
       // Recorded as sent: kept in the log for next year's return to carry on.
       const recorded = await run(
@@ -233,7 +313,7 @@ describe('the SSDA903 return, on PostgreSQL', () => {
           (e.data.header as unknown[]).length,
           (e.data.openEpisodes as unknown[]).length,
         ]),
-      ).toEqual([['Ssda903ReturnRecorded', 1, 0]]);
+      ).toEqual([['Ssda903ReturnRecorded', 2, 1]]);
       const api903 = await manager.call('GET', '/api/exports/ssda903/2025-26/episodes.csv');
       expect(readFileSync(join(out, 'episodes.csv'), 'utf8')).toBe(String(api903.body));
       const refused = await run(

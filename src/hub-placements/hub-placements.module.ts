@@ -10,6 +10,9 @@ import { communityFamiliesProjection } from './community-families/community-fami
 import { ListCommunityFamiliesHandler } from './community-families/community-families.query.js';
 import { communityFamilyHandlers } from './community-families/community-family.handlers.js';
 import { HubDirectory } from './hub-directory.js';
+import { PlacementsOutsideController } from './placements-outside/placements-outside.controller.js';
+import { placementsOutsideHandlers } from './placements-outside/placements-outside.handlers.js';
+import { PlacementsOutsideReader } from './placements-outside/placements-outside.reader.js';
 import { LegalStatusPageController } from './web/legal-status-page.controller.js';
 import { HubRegistrationPageController } from './web/hub-registration-page.controller.js';
 import { PlacementHistoryController } from './placement-history/placement-history.controller.js';
@@ -54,6 +57,7 @@ export const hubPlacementsProjections = [
     BedBoardController,
     CommunityFamiliesController,
     PlacementHistoryController,
+    PlacementsOutsideController,
     StaffController,
   ],
   providers: [
@@ -68,6 +72,8 @@ export const hubPlacementsProjections = [
     ListCommunityFamiliesHandler,
     ...communityFamilyHandlers,
     GetPlacementHistoryHandler,
+    PlacementsOutsideReader,
+    ...placementsOutsideHandlers,
     GetOccupancyHandler,
     ...staffHandlers,
   ],

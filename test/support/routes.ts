@@ -221,6 +221,29 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/hubs/${f.hubId}/beds/planned-1/legal-status`,
     body: { ls: 'C1', 'on-day': '5', 'on-month': '2', 'on-year': '2026' },
   }),
+  'GET /api/young-people/:id/placements-outside': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/placements-outside`,
+  }),
+  'POST /api/young-people/:id/placements-outside': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/placements-outside`,
+    body: {
+      description: 'Council foster carers',
+      from: '2024-01-01',
+      episode: {
+        rne: 'S',
+        ls: 'C2',
+        place: 'U4',
+        placeProvider: 'PR1',
+        postcode: 'BH25 5GU',
+        outOfArea: false,
+      },
+      end: { on: '2024-02-01', rec: 'E4A' },
+    },
+  }),
+  'POST /api/young-people/:id/placements-outside/:placementId/end': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/placements-outside/00000000-0000-4000-8000-0000000000f1/end`,
+    body: { on: '2026-02-10', rec: 'E4A' },
+  }),
   'GET /app/hubs/:hubId/registration': (f) => ({ path: `/app/hubs/${f.hubId}/registration` }),
   'POST /app/hubs/:hubId/registration': (f) => ({
     path: `/app/hubs/${f.hubId}/registration`,

@@ -48,7 +48,7 @@ export const EPISODE_WORDS: FormWords = {
   'episode.placeProvider': { label: 'who provides the placement' },
   'episode.postcode': {
     label: 'the postcode of the placement',
-    rules: { matches: 'Enter a real postcode, like YO1 7HH' },
+    rules: { isUkPostcode: 'Enter a full UK postcode, like YO1 7HH' },
   },
 };
 

@@ -385,6 +385,59 @@ describe('the SSDA903 return, derived from the log', () => {
     ]);
   });
 
+  it('keeps the whole period of care: a placement outside the hub before it, and one after', () => {
+    const outside = (
+      id: string,
+      from: string,
+      over: Record<string, unknown> = {},
+      urn: string | null = null,
+    ): LoggedFact => ({
+      type: 'PlacementOutsideHubRecorded',
+      data: {
+        placementId: id,
+        youngPersonId: 'yp1',
+        hubId: 'h1',
+        description: 'Council foster carers',
+        from,
+        episode: episode({ place: 'U4', placeProvider: 'PR1', postcode: 'BH25 5GU', ...over }),
+        urn,
+      },
+    });
+    const ended = (
+      id: string,
+      on: string,
+      rec: string,
+      reasonPlaceChange: string | null = null,
+    ): LoggedFact => ({
+      type: 'PlacementOutsideHubEnded',
+      data: { placementId: id, youngPersonId: 'yp1', hubId: 'h1', on, rec, reasonPlaceChange },
+    });
+    const r = derive([
+      outside('o1', '2025-04-10'),
+      ended('o1', '2025-05-01', 'X1', 'CARPL'),
+      admitted('2025-05-01'),
+      discharged('2025-07-01', 'X1', 'CHILD'),
+      outside('o2', '2025-07-01', { place: 'K2', placeProvider: 'PR4' }, 'SC654321'),
+    ]);
+    expect(
+      columns(r.tables.episodes, 'DECOM', 'RNE', 'PLACE', 'REC', 'REASON_PLACE_CHANGE', 'URN'),
+    ).toEqual([
+      ['2025-04-10', 'S', 'U4', 'X1', 'CARPL', NO_URN],
+      ['2025-05-01', 'P', 'K2', 'X1', 'CHILD', 'SC123456'],
+      ['2025-07-01', 'P', 'K2', null, null, 'SC654321'],
+    ]);
+    expect(r.problems).toEqual([]);
+    // A home with no URN given, and two placements at once, are named.
+    const wrong = derive([
+      outside('o3', '2025-05-10', { place: 'K2', placeProvider: 'PR4' }),
+      admitted('2025-06-01'),
+    ]);
+    expect(wrong.problems.map((p) => [p.field, p.message])).toEqual([
+      ['DECOM', 'Two placements at once: one from 2025-05-10 and another from 2025-06-01.'],
+      ['URN', 'The placement from 2025-05-10 (Council foster carers) needs the home’s Ofsted URN.'],
+    ]);
+  });
+
   it('refuses UN1 for a child of school age', () => {
     const r = deriveSsda903(
       '2025-26',

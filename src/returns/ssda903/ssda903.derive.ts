@@ -65,7 +65,11 @@ export const NO_URN = 'XXXXXXX';
 const URN_PLACES = new Set(['K1', 'K2', 'R1', 'S1']);
 
 interface Spell {
-  kind: 'bed' | 'family';
+  kind: 'bed' | 'family' | 'outside';
+  /** A placement outside the hub: the home's own URN, when it has one. */
+  urn?: string | null;
+  /** In words, for the readiness list. */
+  description?: string;
   hubId: string;
   /** Who cares for them: the same carers across a move inside a hub keep the episode. */
   carer: string;
@@ -186,6 +190,14 @@ export function childFacts(events: readonly LoggedFact[]): ChildFacts {
         break;
       case 'FamilyPlacementEnded':
         close('family', `family:${String(d.familyId)}`, d);
+        break;
+      case 'PlacementOutsideHubRecorded':
+        open('outside', `outside:${String(d.placementId)}`, d);
+        facts.spells.at(-1)!.urn = str(d.urn);
+        facts.spells.at(-1)!.description = String(d.description);
+        break;
+      case 'PlacementOutsideHubEnded':
+        close('outside', `outside:${String(d.placementId)}`, d);
         break;
       case 'MissingEpisodeReported':
         facts.missing.push({
@@ -337,6 +349,18 @@ export function deriveSsda903(
         message,
         fix,
       });
+    // Two placements at once cannot both be the return's: say which, to be put right.
+    facts.spells.forEach((s, i) => {
+      const before = facts.spells[i - 1];
+      if (before && (before.end === null || s.start < before.end)) {
+        problem(
+          'episodes',
+          'DECOM',
+          `Two placements at once: one from ${before.start} and another from ${s.start}.`,
+          'placements',
+        );
+      }
+    });
     const all = episodesOf(facts.spells);
     const inYear = all.filter((r) => r.start <= end && (r.end === null || r.end >= start));
     const oc3 = facts.oc3.filter((r) => r.year === year && !lookedAfterOn(all, r.birthday));
@@ -408,15 +432,24 @@ export function deriveSsda903(
       const hub = hubs.get(s.hubId);
       let urn: string | null = NO_URN;
       if (URN_PLACES.has(s.place)) {
-        urn = s.kind === 'bed' ? (hub?.ofstedUrn ?? null) : null;
-        if (urn === null) {
+        urn = s.kind === 'bed' ? (hub?.ofstedUrn ?? null) : (s.urn ?? null);
+        if (urn === null && s.kind === 'bed') {
           problem(
             'episodes',
             'URN',
             `${hub?.name ?? 'The hub'} has no Ofsted URN recorded; a ${s.place} placement needs one.`,
             'hub-registration',
           );
+        } else if (urn === null) {
+          problem(
+            'episodes',
+            'URN',
+            `The placement from ${row.start} (${s.description ?? s.place}) needs the home’s Ofsted URN.`,
+            'placements',
+          );
         }
+      } else if (s.kind === 'outside' && s.urn) {
+        urn = s.urn;
       }
       if (!openAtYearEnd && row.rec === null) {
         problem(
