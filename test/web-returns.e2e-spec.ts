@@ -179,6 +179,37 @@ describeInBrowser()('the SSDA903 return’s pages, in Chromium on PostgreSQL', (
     ).text();
     expect(episodes).toContain(',01/06/2025,S,V2,,K2,PR1,01/07/2025,X1,,,SO23 8UJ,SC123456');
     expect(episodes).toContain(',01/07/2025,L,C2,,K2,PR1,,,,,SO23 8UJ,SC123456');
+
+    // Before the hub, Ben was with council foster carers: the manager adds it to his case.
+    await page.goto(`${api.url}/app/young-people/${ben.body.youngPersonId}/placements-outside`);
+    await page.getByRole('button', { name: 'Add the placement' }).click();
+    expect(await page.locator('.govuk-error-summary__list').innerText()).toContain(
+      'Enter who cares for them and where',
+    );
+    await page.getByLabel('Who and where').fill('Council foster carers, New Milton');
+    await page.locator('#from-day').fill('10');
+    await page.locator('#from-month').fill('4');
+    await page.locator('#from-year').fill('2025');
+    await page.getByLabel('Legal status (LS)').selectOption('V2');
+    await page.getByLabel('Placement type (PLACE)').selectOption('U6');
+    await page.getByLabel('Postcode of the placement').fill('BH25 5RZ');
+    await page.getByRole('button', { name: 'Add the placement' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    await page.getByText('It has ended').click();
+    await page.locator('#on-1-day').fill('1');
+    await page.locator('#on-1-month').fill('6');
+    await page.locator('#on-1-year').fill('2025');
+    await page.getByLabel('Why the episode ended').selectOption('X1');
+    await page.getByLabel('Why the placement changed (if it did)').selectOption('CARPL');
+    await checks.check(page, 'manager-placements-outside-phone');
+    await page.getByRole('button', { name: 'Record that it ended' }).click();
+    await page.locator('.govuk-notification-banner--success', { hasText: 'ended' }).waitFor();
+    expect(await page.locator('#placements').innerText()).toContain('X1: Still looked after');
+    const whole = await (
+      await page.request.get(`${api.url}/app/returns/ssda903/2025-26/episodes.csv`)
+    ).text();
+    expect(whole).toContain(',10/04/2025,S,V2,,U6,PR1,01/06/2025,X1,CARPL,,BH25 5RZ,XXXXXXX');
+    expect(whole).toContain(',01/06/2025,P,V2,,K2,PR1,01/07/2025,X1,,,SO23 8UJ,SC123456');
     await context.close();
   }, 90_000);
 

@@ -13,6 +13,7 @@ import { HubDirectory } from './hub-directory.js';
 import { PlacementsOutsideController } from './placements-outside/placements-outside.controller.js';
 import { placementsOutsideHandlers } from './placements-outside/placements-outside.handlers.js';
 import { PlacementsOutsideReader } from './placements-outside/placements-outside.reader.js';
+import { PlacementsOutsidePageController } from './web/placements-outside-page.controller.js';
 import { LegalStatusPageController } from './web/legal-status-page.controller.js';
 import { HubRegistrationPageController } from './web/hub-registration-page.controller.js';
 import { PlacementHistoryController } from './placement-history/placement-history.controller.js';
@@ -51,6 +52,7 @@ export const hubPlacementsProjections = [
     StaffPageController,
     HubRegistrationPageController,
     LegalStatusPageController,
+    PlacementsOutsidePageController,
     OpenHubController,
     HubsListController,
     AdmissionsController,

@@ -244,6 +244,17 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/api/young-people/${f.youngPersonId}/placements-outside/00000000-0000-4000-8000-0000000000f1/end`,
     body: { on: '2026-02-10', rec: 'E4A' },
   }),
+  'GET /app/young-people/:id/placements-outside': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/placements-outside`,
+  }),
+  'POST /app/young-people/:id/placements-outside': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/placements-outside`,
+    body: { description: 'Matrix carers' },
+  }),
+  'POST /app/young-people/:id/placements-outside/:placementId/end': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/placements-outside/00000000-0000-4000-8000-0000000000f1/end`,
+    body: { rec: 'E4A' },
+  }),
   'GET /app/hubs/:hubId/registration': (f) => ({ path: `/app/hubs/${f.hubId}/registration` }),
   'POST /app/hubs/:hubId/registration': (f) => ({
     path: `/app/hubs/${f.hubId}/registration`,

@@ -45,7 +45,7 @@ function fixLink(p: ReturnProblem): string {
     case 'hub-registration':
       return `/app/hubs/${p.hubId}/registration`;
     case 'placements':
-      return `/app/young-people/${p.youngPersonId}`;
+      return `/app/young-people/${p.youngPersonId}/placements-outside`;
     case 'housing':
       return `/app/young-people/${p.youngPersonId}/housing`;
     default: {
