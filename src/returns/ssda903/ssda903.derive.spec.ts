@@ -271,18 +271,52 @@ describe('the SSDA903 return, derived from the log', () => {
     ]);
   });
 
-  it('records OC3 for the birthdays in the year, not for one still looked after that day', () => {
-    const oc3 = (birthday: string, inTouch: string, activ: string, accom: string): LoggedFact => ({
+  it('records OC3 for a care leaver’s birthdays in the year, and names one due or not due', () => {
+    // Born 15 June 2008: the 17th birthday, 15 June 2025, is in 2025-26.
+    const born2008: LoggedFact = {
+      type: 'ReferralReceived',
+      data: { youngPersonId: 'yp1', hubId: 'h1', youngPerson: { dateOfBirth: '2008-06-15' } },
+    };
+    const oc3 = (inTouch: string, activ: string, accom: string): LoggedFact => ({
       type: 'CareLeaverRecordMade',
-      data: { youngPersonId: 'yp1', birthday, inTouch, activ, accom, collectionYear: '2025-26' },
+      data: {
+        youngPersonId: 'yp1',
+        age: 17,
+        birthday: '2025-06-15',
+        inTouch,
+        activ,
+        accom,
+        collectionYear: '2025-26',
+      },
     });
-    const leaver = derive([oc3('2025-06-15', 'NO', '0', '0')]);
-    expect(leaver.tables.oc3).toEqual([
-      { CHILD: 'HC0001', DOB: '2010-03-03', IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' },
+    const leaver = (events: LoggedFact[]) =>
+      deriveSsda903('2025-26', [{ ...child([]), events: [born2008, details(), ...events] }], hubs);
+    // Looked after from 15 (2023-09-01) to just after 16 (2024-07-01): over 13 weeks since 14.
+    const inCare = [admitted('2023-09-01'), discharged('2024-07-01', 'E5')];
+    const made = leaver([...inCare, oc3('NO', '0', '0')]);
+    expect(made.tables.oc3).toEqual([
+      { CHILD: 'HC0001', DOB: '2008-06-15', IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' },
     ]);
     // A care leaver with no episode this year is in OC3 only.
-    expect(leaver.tables.header).toEqual([]);
-    const stillIn = derive([admitted('2025-05-01'), oc3('2025-06-15', 'YES', 'F2', 'C1')]);
+    expect(made.tables.header).toEqual([]);
+    expect(made.problems).toEqual([]);
+    // Due and not made: named, with the housing page to make it.
+    expect(leaver(inCare).problems.map((p) => [p.table, p.fix, p.message])).toEqual([
+      ['oc3', 'housing', 'The OC3 record for the 17th birthday (2025-06-15) is not made yet.'],
+    ]);
+    // Made, but the case holds too little care (ten weeks), or none after 16: not in the return.
+    for (const short of [
+      [admitted('2024-05-01'), discharged('2024-07-10', 'E5')],
+      [admitted('2023-01-01'), discharged('2024-06-01', 'E4A')],
+    ]) {
+      const r = leaver([...short, oc3('YES', 'F2', 'C1')]);
+      expect(r.tables.oc3).toEqual([]);
+      expect(r.problems.map((p) => p.fix)).toEqual(['placements']);
+    }
+    // Adopted: out of the cohort.
+    expect(leaver([admitted('2023-09-01'), discharged('2024-07-01', 'E11')]).problems).toEqual([]);
+    // Still looked after on the birthday: no OC3.
+    const stillIn = leaver([admitted('2023-09-01'), oc3('YES', 'F2', 'C1')]);
     expect(stillIn.tables.oc3).toEqual([]);
   });
 

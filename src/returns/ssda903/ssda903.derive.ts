@@ -318,6 +318,43 @@ function ageOn(dob: string, day: string): number {
   return yy - y - (mm < m || (mm === m && dd < d) ? 1 : 0);
 }
 
+/** The day someone turns `age` (29 February birthdays on 28 February in other years). */
+export function birthdayAt(dob: string, age: number): string {
+  const [y, m, d] = dob.split('-').map(Number);
+  const year = y + age;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const DAY_MS = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS));
+
+/** Reasons care ended that take someone out of the OC3 cohort: adopted, died, moved away. */
+const LEFT_THE_COHORT = new Set(['E11', 'E12', 'E2', 'E3', 'E16']);
+
+/**
+ * Whether someone is a relevant or former relevant child on a birthday, from the care the case
+ * holds: at least 13 weeks looked after since their 14th birthday, some of it after their 16th,
+ * and care not ended by adoption, death or a move away.
+ */
+export function careLeaverOn(rows: readonly EpisodeRow[], dob: string, day: string): boolean {
+  const fourteen = birthdayAt(dob, 14);
+  const sixteen = birthdayAt(dob, 16);
+  let days = 0;
+  let after16 = false;
+  for (const r of rows) {
+    const from = r.start > fourteen ? r.start : fourteen;
+    const to = r.end === null || r.end > day ? day : r.end;
+    if (to > from) days += daysBetween(from, to);
+    if ((r.end === null || r.end > sixteen) && r.start < day) after16 = true;
+  }
+  const last = rows.filter((r) => r.start < day).at(-1);
+  if (last?.rec && LEFT_THE_COHORT.has(last.rec)) return false;
+  return days >= 91 && after16;
+}
+
 /** The return for one collection year, and what still stands in its way. */
 export function deriveSsda903(
   year: string,
@@ -363,8 +400,31 @@ export function deriveSsda903(
     });
     const all = episodesOf(facts.spells);
     const inYear = all.filter((r) => r.start <= end && (r.end === null || r.end >= start));
-    const oc3 = facts.oc3.filter((r) => r.year === year && !lookedAfterOn(all, r.birthday));
+    // OC3: each 17th to 21st birthday in the year of a care leaver not looked after that day.
+    const oc3: ChildFacts['oc3'] = [];
+    const oc3Problems: [string, ProblemFix][] = [];
+    if (facts.dob) {
+      for (let age = 17; age <= 21; age++) {
+        const birthday = birthdayAt(facts.dob, age);
+        if (birthday < start || birthday > end || lookedAfterOn(all, birthday)) continue;
+        const record = facts.oc3.find((r) => r.birthday === birthday);
+        const leaver = careLeaverOn(all, facts.dob, birthday);
+        if (leaver && record) oc3.push(record);
+        else if (leaver) {
+          oc3Problems.push([
+            `The OC3 record for the ${age}th birthday (${birthday}) is not made yet.`,
+            'housing',
+          ]);
+        } else if (record) {
+          oc3Problems.push([
+            `The OC3 record for the ${age}th birthday is made, but the case holds no care that makes them a care leaver (13 weeks looked after since 14, some after 16): add the placements before the hub.`,
+            'placements',
+          ]);
+        }
+      }
+    }
     const d = facts.details;
+    for (const [message, fix] of oc3Problems) problem('oc3', 'CHILD', message, fix);
     if (inYear.length === 0 && oc3.length === 0) {
       const open = d ? lastOpen.get(d.childId) : undefined;
       if (open) {
