@@ -261,50 +261,30 @@ describe('the SSDA903 return, on PostgreSQL', () => {
     expect(seen.body.tables.header.rows).toBeGreaterThanOrEqual(1);
   });
 
+  /** `nwd export ssda903 ...` on this test's database, as an operator would run it. */
+  const exportCli = (args: string[]) =>
+    run(process.execPath, [join(REPO_ROOT, 'bin', 'nwd.js'), 'export', 'ssda903', ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: api.config.databaseUrl! },
+      cwd: REPO_ROOT,
+    });
+
   it('nwd export ssda903 writes the same tables to a folder', async () => {
     const out = mkdtempSync(join(tmpdir(), 'nwd-903-'));
     try {
-      const { stdout } = await run(
-        process.execPath,
-        [
-          join(REPO_ROOT, 'bin', 'nwd.js'),
-          'export',
-          'ssda903',
-          '--year',
-          '2025-26',
-          '--la',
-          'E10000014',
-          '--out',
-          out,
-        ],
-        {
-          env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: api.config.databaseUrl! },
-          cwd: REPO_ROOT,
-        },
-      );
+      const { stdout } = await exportCli(['--year', '2025-26', '--la', 'E10000014', '--out', out]);
       // Ana's one episode, Ben's two (outside the hub, then the hub).
       expect(stdout).toContain('episodes.csv: 3 rows');
       expect(stdout).toContain('Ready to send');
       // Recorded as sent: kept in the log for next year's return to carry on.
-      const recorded = await run(
-        process.execPath,
-        [
-          join(REPO_ROOT, 'bin', 'nwd.js'),
-          'export',
-          'ssda903',
-          '--year',
-          '2025-26',
-          '--la',
-          'E10000014',
-          '--record',
-          '--out',
-          out,
-        ],
-        {
-          env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: api.config.databaseUrl! },
-          cwd: REPO_ROOT,
-        },
-      );
+      const recorded = await exportCli([
+        '--year',
+        '2025-26',
+        '--la',
+        'E10000014',
+        '--record',
+        '--out',
+        out,
+      ]);
       expect(recorded.stdout).toContain('Recorded as sent');
       const kept = await api.infra.store.readStream('ssda903-return-E10000014-2025-26');
       expect(
@@ -316,24 +296,9 @@ describe('the SSDA903 return, on PostgreSQL', () => {
       ).toEqual([['Ssda903ReturnRecorded', 2, 1]]);
       const api903 = await manager.call('GET', '/api/exports/ssda903/2025-26/episodes.csv');
       expect(readFileSync(join(out, 'episodes.csv'), 'utf8')).toBe(String(api903.body));
-      const refused = await run(
-        process.execPath,
-        [
-          join(REPO_ROOT, 'bin', 'nwd.js'),
-          'export',
-          'ssda903',
-          '--year',
-          '2025-26',
-          '--la',
-          'X1',
-          '--out',
-          out,
-        ],
-        {
-          env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: api.config.databaseUrl! },
-          cwd: REPO_ROOT,
-        },
-      ).catch((e: { stderr: string; code: number }) => e);
+      const refused = await exportCli(['--year', '2025-26', '--la', 'X1', '--out', out]).catch(
+        (e: { stderr: string; code: number }) => e,
+      );
       expect((refused as { code: number }).code).toBe(1);
       expect((refused as { stderr: string }).stderr).toContain('English local authority');
     } finally {

@@ -10,6 +10,7 @@ import { communityFamiliesProjection } from './community-families/community-fami
 import { ListCommunityFamiliesHandler } from './community-families/community-families.query.js';
 import { communityFamilyHandlers } from './community-families/community-family.handlers.js';
 import { HubDirectory } from './hub-directory.js';
+import { BoardBeds } from './web/board-beds.js';
 import { PlacementsOutsideController } from './placements-outside/placements-outside.controller.js';
 import { placementsOutsideHandlers } from './placements-outside/placements-outside.handlers.js';
 import { PlacementsOutsideReader } from './placements-outside/placements-outside.reader.js';
@@ -75,6 +76,7 @@ export const hubPlacementsProjections = [
     ...communityFamilyHandlers,
     GetPlacementHistoryHandler,
     PlacementsOutsideReader,
+    BoardBeds,
     ...placementsOutsideHandlers,
     GetOccupancyHandler,
     ...staffHandlers,

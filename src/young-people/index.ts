@@ -1,5 +1,9 @@
 export { YoungPeopleModule, youngPeopleProjections } from './young-people.module.js';
-export { youngPersonStreamId, type YoungPersonEvent } from './young-people.events.js';
+export {
+  youngPersonStreamId,
+  type ReturnDetailsRecorded,
+  type YoungPersonEvent,
+} from './young-people.events.js';
 export { appendSyntheticCases, syntheticCase } from './synthetic-cases.js';
 export { readEventsAbout, YOUNG_PERSON_TAG } from './events-about.js';
 export { currentKeyWorker } from './case-rules.state.js';

@@ -135,9 +135,9 @@ export function decideAdmit(command: Admit, state: Hub): HubEvent[] {
   ];
 }
 
-export function decideDischarge(command: Discharge, state: Hub): HubEvent[] {
-  const hub = openHub(state, command.hubId);
-  const bed = bedOf(hub, command.youngPersonId);
+/** The bed someone is in, on a day of their stay (`on` not before they came). */
+function occupiedOn(state: Hub, hubId: string, youngPersonId: string, on: string) {
+  const bed = bedOf(openHub(state, hubId), youngPersonId);
   if (!bed || !bed.occupant) {
     throw new DomainError(
       'PLACEMENT.NOT_IN_BED',
@@ -145,14 +145,19 @@ export function decideDischarge(command: Discharge, state: Hub): HubEvent[] {
       409,
     );
   }
-  if (command.on < bed.occupant.from) {
+  if (on < bed.occupant.from) {
     throw new DomainError(
       'PLACEMENT.END_BEFORE_START',
-      `admitted on ${bed.occupant.from}`,
+      `admitted on ${bed.occupant.from}: this must be on or after that day`,
       422,
       'on',
     );
   }
+  return { bed, occupant: bed.occupant };
+}
+
+export function decideDischarge(command: Discharge, state: Hub): HubEvent[] {
+  const { bed } = occupiedOn(state, command.hubId, command.youngPersonId, command.on);
   // Care goes on only with a community family of the hub; any other move ends this episode, and
   // the return must say why (X1 when they stay looked after somewhere else).
   if (command.destination !== 'community_family' && !command.rec) {
@@ -190,24 +195,8 @@ export interface ChangeLegalStatus {
 
 /** A new legal status for someone in a bed, from a day inside their stay. */
 export function decideChangeLegalStatus(command: ChangeLegalStatus, state: Hub): HubEvent[] {
-  const hub = openHub(state, command.hubId);
-  const bed = bedOf(hub, command.youngPersonId);
-  if (!bed || !bed.occupant) {
-    throw new DomainError(
-      'PLACEMENT.NOT_IN_BED',
-      'the young person is not in a bed of this hub',
-      409,
-    );
-  }
-  if (command.on < bed.occupant.from) {
-    throw new DomainError(
-      'PLACEMENT.END_BEFORE_START',
-      `admitted on ${bed.occupant.from}: the change must be on or after that day`,
-      422,
-      'on',
-    );
-  }
-  const previous = bed.occupant.episode.ls;
+  const { bed, occupant } = occupiedOn(state, command.hubId, command.youngPersonId, command.on);
+  const previous = occupant.episode.ls;
   if (previous === command.ls) {
     throw new DomainError(
       'PLACEMENT.LEGAL_STATUS_SAME',

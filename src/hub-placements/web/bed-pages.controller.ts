@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -16,7 +15,6 @@ import { ukDate, WebPages, youngPeopleInPage, type FormWords } from '../../web/i
 import { CaseDirectory } from '../../young-people/index.js';
 import {
   AdmitRequest,
-  BED_ID_PATTERN,
   BedBackInUseRequest,
   BedOutOfUseRequest,
   DischargeRequest,
@@ -31,7 +29,7 @@ import {
   MoveBedCommand,
   StayThresholdCommand,
 } from '../admissions/admissions.handlers.js';
-import { GetBedBoard, type BedBoard } from '../bed-board/bed-board.query.js';
+import { BoardBeds } from './board-beds.js';
 import { EPISODE_WORDS, episodeForm, ticked } from './episode-form.js';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination } from '../hub-placements.events.js';
 
@@ -83,16 +81,12 @@ const BACK_WORDS: FormWords = { on: { label: 'the day the bed is back in use' } 
 export class BedPagesController {
   constructor(
     private readonly pages: WebPages,
-    private readonly queryBus: QueryBus,
+    private readonly beds: BoardBeds,
     private readonly cases: CaseDirectory,
   ) {}
 
-  private async bed(hubId: string, bedId: string) {
-    if (!BED_ID_PATTERN.test(bedId)) throw new NotFoundException();
-    const board: BedBoard = await this.queryBus.execute(new GetBedBoard(hubId));
-    const bed = board.beds.find((b) => b.bedId === bedId);
-    if (!bed) throw new NotFoundException();
-    return { board, bed };
+  private bed(hubId: string, bedId: string) {
+    return this.beds.find(hubId, bedId);
   }
 
   @Get(':hubId/beds/:bedId/admit')

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UuidParam } from '#platform';
@@ -13,9 +12,9 @@ import {
   type WebRequest,
 } from '../../access/index.js';
 import { ukDate, WebPages, youngPeopleInPage, type FormWords } from '../../web/index.js';
-import { BED_ID_PATTERN, LegalStatusRequest } from '../admissions/admissions.dto.js';
+import { LegalStatusRequest } from '../admissions/admissions.dto.js';
 import { LegalStatusCommand } from '../admissions/admissions.handlers.js';
-import { GetBedBoard, type BedBoard } from '../bed-board/bed-board.query.js';
+import { BoardBeds } from './board-beds.js';
 import { HubDirectory } from '../hub-directory.js';
 
 const WORDS: FormWords = {
@@ -32,17 +31,9 @@ const WORDS: FormWords = {
 export class LegalStatusPageController {
   constructor(
     private readonly pages: WebPages,
-    private readonly queryBus: QueryBus,
+    private readonly beds: BoardBeds,
     private readonly hubs: HubDirectory,
   ) {}
-
-  private async occupied(hubId: string, bedId: string) {
-    if (!BED_ID_PATTERN.test(bedId)) throw new NotFoundException();
-    const board: BedBoard = await this.queryBus.execute(new GetBedBoard(hubId));
-    const bed = board.beds.find((b) => b.bedId === bedId);
-    if (!bed?.occupant) throw new NotFoundException();
-    return { bed, occupant: bed.occupant };
-  }
 
   @Get(':hubId/beds/:bedId/legal-status')
   @Requires('placement:write', onHubParam())
@@ -53,7 +44,7 @@ export class LegalStatusPageController {
     @Req() req: WebRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const { bed, occupant } = await this.occupied(hubId, bedId);
+    const { bed, occupant } = await this.beds.occupied(hubId, bedId);
     const hub = await this.hubs.find(hubId);
     const now =
       hub.status === 'open'
@@ -91,7 +82,7 @@ export class LegalStatusPageController {
     @Res() res: Response,
     @Body() body: Record<string, string>,
   ) {
-    const { occupant } = await this.occupied(hubId, bedId);
+    const { occupant } = await this.beds.occupied(hubId, bedId);
     return this.pages.submit(req, res, {
       back: `/app/hubs/${hubId}/beds/${bedId}/legal-status`,
       next: `/app/hubs/${hubId}/beds`,

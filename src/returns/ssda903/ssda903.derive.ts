@@ -1,4 +1,5 @@
 import { collectionYearBounds, providerRequired, type TableName, type TableRow } from '#ssda903';
+import type { ReturnDetailsRecorded } from '../../young-people/index.js';
 
 /**
  * The SSDA903 return derived from the log: pure, so each rule is a given/when/then case. The
@@ -84,18 +85,8 @@ interface Spell {
   reasonAtEnd: string | null;
 }
 
-interface ReturnDetails {
-  childId: string;
-  sex: 'M' | 'F';
-  ethnicity: string;
-  upn: string | null;
-  upnReason: string | null;
-  mother: '0' | '1' | null;
-  babyDateOfBirth: string | null;
-  cin: string;
-  homePostcode: string;
-  uasc: { ceasedOn: string | null } | null;
-}
+/** What the return reads of the young person's recorded details. */
+type ReturnDetails = Omit<ReturnDetailsRecorded['data'], 'youngPersonId' | 'recordedAt'>;
 
 interface EpisodeFacts {
   ls: string;
