@@ -10,6 +10,10 @@ export interface WeekContext {
   pick: <T>(xs: readonly T[]) => T;
   /** How many of the hub's people are in a bed now. */
   admitted: () => number;
+  /** The hub's postcode, for its beds' SSDA903 episodes. */
+  postcode: string;
+  /** With a council (`--la`): postcodes of its area, for placements before the hub. */
+  areaPostcodes: readonly string[] | null;
 }
 
 /**
@@ -19,7 +23,7 @@ export interface WeekContext {
  */
 export function personWeek(
   p: Person,
-  { w, at, k, manager, hubId, rand, pick, admitted }: WeekContext,
+  { w, at, k, manager, hubId, rand, pick, admitted, postcode, areaPostcodes }: WeekContext,
 ): Step[] {
   const steps: Step[] = [];
   const path = (suffix: string) => () => `/api/young-people/${p.id}${suffix}`;
@@ -79,6 +83,36 @@ export function personWeek(
     p.admittedUntil = null;
   } else if (p.admittedUntil === null && w > p.since && rand() < 0.03 && admitted() < 6) {
     p.admittedUntil = Math.min(w + 1 + Math.floor(rand() * 4), p.leaveAfterWeek);
+    p.admissions = (p.admissions ?? 0) + 1;
+    // With a council, a third come to their first hub bed from council foster carers: a
+    // placement before the hub that ends the day they come (X1: care goes on in the hub).
+    if (areaPostcodes && p.admissions === 1 && rand() < 0.33) {
+      const came = at(2, 0);
+      steps.push(
+        lazy(
+          {
+            at: at(2, 11),
+            user: manager,
+            method: 'POST',
+            key: k(`foster-${p.n}`),
+            body: {
+              description: 'Council foster carers (generated)',
+              from: isoDate(new Date(came.getTime() - (30 + Math.floor(rand() * 90)) * DAY)),
+              episode: {
+                rne: 'S',
+                ls: 'C2',
+                place: 'U6',
+                placeProvider: 'PR1',
+                postcode: pick(areaPostcodes),
+                outOfArea: false,
+              },
+              end: { on: isoDate(came), rec: 'X1', reasonPlaceChange: 'CARPL' },
+            },
+          },
+          path('/placements-outside'),
+        ),
+      );
+    }
     steps.push(
       lazy(
         {
@@ -94,7 +128,7 @@ export function personWeek(
               ls: 'C2',
               place: 'K2',
               placeProvider: 'PR1',
-              postcode: 'ZZ99 3ZZ',
+              postcode,
               outOfArea: false,
             },
           },

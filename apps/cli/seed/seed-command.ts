@@ -11,6 +11,7 @@ interface SeedCommandOptions {
   start?: string;
   end?: string;
   fast?: boolean;
+  la?: string;
   progress: boolean;
 }
 
@@ -60,6 +61,10 @@ export function addSeedCommand(program: Command, environment: string): void {
     .option('--seed <int>', 'the random seed: the same seed gives the same log', whole, 1)
     .option('--start <date>', 'the simulated first day (default: --years before --end)')
     .option('--end <date>', 'the simulated last day (default: today)')
+    .option(
+      '--la <code>',
+      'a council (its ONS code, E10000014): hubs registered with it, the return’s details on each young person, real postcodes of its area, some from council foster carers',
+    )
     .option('--fast', 'write events straight into the log (same shapes) for tens of millions')
     .option('--no-progress', 'no progress bar')
     .description(
@@ -72,12 +77,14 @@ export function addSeedCommand(program: Command, environment: string): void {
       const out = (line: string) => process.stdout.write(`${line}\n`);
       if (opts.demo) return seedDemo(out);
       if (opts.hubs === undefined) throw new Error('say what to seed: --demo, or --hubs <n>');
+      if (opts.la && opts.fast) throw new Error('--la goes through the API: leave out --fast');
       const start = seedStart(opts);
       const options = {
         hubs: opts.hubs,
         years: opts.years,
         seed: opts.seed,
         start,
+        la: opts.la,
         progress: opts.progress,
       };
       await (opts.fast ? seedFast(options, out) : seedCouncil(options, out));

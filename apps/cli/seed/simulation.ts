@@ -1,4 +1,6 @@
+import { codesFor, upnCheckLetter } from '#ssda903';
 import { personWeek } from './person-week.js';
+import { SAMPLE_POSTCODES } from './sample-postcodes.js';
 import {
   DAY,
   HOUR,
@@ -55,7 +57,15 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
     roles: ['admin'],
     hubs: [],
   };
+  // With a council: real postcodes of its area (a generated hub's own is one of them).
+  const area = o.la ? (SAMPLE_POSTCODES[o.la] ?? null) : null;
+  if (o.la && !area) {
+    throw new Error(
+      `no sample postcodes for ${o.la}: generated councils are ${Object.keys(SAMPLE_POSTCODES).join(', ')}`,
+    );
+  }
   const hubs: {
+    postcode: string;
     hubId: string | null;
     manager: SeedUser;
     workers: SeedUser[];
@@ -65,6 +75,7 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
   const setup: Step[] = [];
   for (let h = 0; h < o.hubs; h++) {
     const hub = {
+      postcode: area ? pick(area) : 'ZZ99 3ZZ',
       hubId: null as string | null,
       manager: {
         id: `seed-${o.seed}-h${h}-manager`,
@@ -99,6 +110,21 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
         for (const u of [hub.manager, ...hub.workers]) u.hubs = [hub.hubId];
       },
     });
+    if (o.la) {
+      // The council and the hub's (generated) Ofsted number, for the statutory returns.
+      setup.push(
+        lazy(
+          {
+            at: new Date(o.start.getTime() + h * 60_000 + 500),
+            user: hub.manager,
+            method: 'PUT',
+            body: { laCode: o.la, ofstedUrn: `SC${String(900000 + o.seed * 10 + h).slice(-6)}` },
+            key: `seed-${o.seed}-hub-${h}-registration`,
+          },
+          () => `/api/hubs/${hub.hubId}/registration`,
+        ),
+      );
+    }
     // The hub's staff list: key workers are allocated from it.
     [hub.manager, ...hub.workers].forEach((u, i) =>
       setup.push(
@@ -206,6 +232,33 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
             () => `/api/young-people/${p.id}/accept`,
           ),
         );
+        if (area) {
+          // What the SSDA903 return needs: a child id, sex, ethnicity, a UPN with its check
+          // letter (or, now and then, why there is none), category of need, home postcode.
+          const sex = rand() < 0.5 ? 'F' : 'M';
+          const digits = Array.from({ length: 9 }, () => Math.floor(rand() * 10)).join('');
+          const rest = `850${digits}`;
+          steps.push(
+            lazy(
+              {
+                at: new Date(referredAt.getTime() + (3 * HOUR) / 4),
+                user: manager,
+                method: 'POST',
+                key: k(`details-${n}`),
+                body: {
+                  childId: `G${o.seed % 100}H${h}N${n}`.slice(0, 10),
+                  sex,
+                  ethnicity: pick(codesFor('ETHNIC').filter((c) => c !== 'REFU' && c !== 'NOBT')),
+                  ...(rand() < 0.9 ? { upn: upnCheckLetter(rest) + rest } : { upnReason: 'UN4' }),
+                  ...(sex === 'F' ? { mother: '0' } : {}),
+                  cin: pick(codesFor('CIN')),
+                  homePostcode: pick(area),
+                },
+              },
+              () => `/api/young-people/${p.id}/return-details`,
+            ),
+          );
+        }
         steps.push(
           lazy(
             {
@@ -230,6 +283,8 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
             rand,
             pick,
             admitted: () => hub.people.filter((x) => x.admittedUntil !== null).length,
+            postcode: hub.postcode,
+            areaPostcodes: area,
           }),
         );
       }

@@ -23,6 +23,11 @@ export interface SeedOptions {
   years: number;
   seed: number;
   start: Date;
+  /**
+   * A council's ONS code: its hubs are registered with it, its young people get the return's
+   * details and real postcodes of its area, and some come from council foster carers.
+   */
+  la?: string;
 }
 
 /** mulberry32: a tiny, well-known 32-bit PRNG; enough for reproducible synthetic data. */
@@ -47,6 +52,8 @@ export interface Person {
   admittedUntil: number | null;
   planned: boolean;
   episode: string | null;
+  /** Times admitted to a hub bed so far. */
+  admissions?: number;
 }
 
 export const DAY = 86_400_000;
