@@ -227,6 +227,8 @@ describeInBrowser()('the SSDA903 return’s pages, in Chromium on PostgreSQL', (
     // Ben's details are not recorded yet: the auditor sees what the manager would.
     expect(await page.locator('#readiness').innerText()).toContain('1 thing to put right');
     expect(await page.locator('#problems').innerText()).toContain('Ben Ledger');
+    // An auditor changes nothing: the problem is said, with no form to follow.
+    expect(await page.locator('#problems a').count()).toBe(0);
     await checks.check(page, 'auditor-return-desktop');
     await context.close();
   }, 60_000);

@@ -15,6 +15,8 @@ import {
   HtmlDocument,
   LogsAccess,
   Requires,
+  scopeFor,
+  type Permission,
   type AccessScope,
   type WebRequest,
 } from '../../access/index.js';
@@ -29,6 +31,14 @@ const TABLE_WORDS: Record<TableName, string> = {
   missing: 'Missing: each time missing or away while looked after',
   oc3: 'OC3: care leavers on their 17th to 21st birthdays',
   uasc: 'UASC: unaccompanied asylum-seeking children',
+};
+
+/** Who may follow each fix: an auditor sees the problems and changes nothing. */
+const FIX_NEEDS: Record<ProblemFix, Permission> = {
+  'return-details': 'case:decide',
+  'hub-registration': 'placement:write',
+  placements: 'placement:write',
+  housing: 'housing:write',
 };
 
 const FIX_WORDS: Record<ProblemFix, string> = {
@@ -92,7 +102,7 @@ export class Ssda903PageController {
       {
         name: string;
         youngPersonId: string | null;
-        problems: { text: string; href: string; fix: string }[];
+        problems: { text: string; href: string | null; fix: string }[];
       }
     >();
     for (const p of r.problems) {
@@ -102,7 +112,12 @@ export class Ssda903PageController {
         youngPersonId: p.youngPersonId,
         problems: [],
       };
-      entry.problems.push({ text: p.message, href: fixLink(p), fix: FIX_WORDS[p.fix] });
+      const may = scopeFor(req.user!.roles, FIX_NEEDS[p.fix]) !== null;
+      entry.problems.push({
+        text: p.message,
+        href: may ? fixLink(p) : null,
+        fix: FIX_WORDS[p.fix],
+      });
       people.set(key, entry);
     }
     return new HtmlDocument(
