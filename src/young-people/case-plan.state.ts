@@ -76,13 +76,4 @@ export function evolvePlan(plan: Plan, event: GoalSet | GoalStatusChanged | Plan
 /** A care leaver's pathway plan is reviewed at least every six months. */
 export const PATHWAY_REVIEW_MONTHS = 6;
 
-/** The date (YYYY-MM-DD) `months` after `date`, clamped to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
+export { addMonths } from '#kernel';

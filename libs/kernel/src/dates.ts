@@ -8,3 +8,19 @@ export function ageOn(dateOfBirth: string, instant: string): number {
   if (beforeBirthday) age -= 1;
   return age;
 }
+
+/** The date (YYYY-MM-DD) `months` after `date`, clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+  ).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The day someone born on `dateOfBirth` turns `age` (29 February: 28 February in other years). */
+export function birthdayAt(dateOfBirth: string, age: number): string {
+  return addMonths(dateOfBirth, age * 12);
+}

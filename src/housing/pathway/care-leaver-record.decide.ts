@@ -1,5 +1,5 @@
 import { collectionYearOf } from '#ssda903';
-import { DomainError } from '#kernel';
+import { addMonths, birthdayAt, DomainError } from '#kernel';
 import type { HousingPathwayEvent } from '../housing.events.js';
 import {
   decider,
@@ -14,19 +14,6 @@ import {
  */
 /** OC3 records are taken from 3 months before to 1 month after each birthday, 17 to 21. */
 export const OC3_WINDOW = { monthsBefore: 3, monthsAfter: 1 };
-
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last)))
-    .toISOString()
-    .slice(0, 10);
-}
-
-export function birthdayAt(dateOfBirth: string, age: number): string {
-  return addMonths(dateOfBirth, age * 12);
-}
 
 export function oc3Window(dateOfBirth: string, age: number) {
   const birthday = birthdayAt(dateOfBirth, age);

@@ -1,4 +1,5 @@
 import { collectionYearBounds, providerRequired, type TableName, type TableRow } from '#ssda903';
+import { ageOn, birthdayAt } from '#kernel';
 import type { ReturnDetailsRecorded } from '../../young-people/index.js';
 
 /**
@@ -301,22 +302,6 @@ export function episodesOf(spells: readonly Spell[]): EpisodeRow[] {
 
 const lookedAfterOn = (rows: readonly EpisodeRow[], day: string) =>
   rows.some((r) => r.start <= day && (r.end === null || r.end > day));
-
-/** Age in whole years on a day. */
-function ageOn(dob: string, day: string): number {
-  const [y, m, d] = dob.split('-').map(Number);
-  const [yy, mm, dd] = day.split('-').map(Number);
-  return yy - y - (mm < m || (mm === m && dd < d) ? 1 : 0);
-}
-
-/** The day someone turns `age` (29 February birthdays on 28 February in other years). */
-export function birthdayAt(dob: string, age: number): string {
-  const [y, m, d] = dob.split('-').map(Number);
-  const year = y + age;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${year}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) =>

@@ -12,7 +12,7 @@ import {
   Requires,
   type WebRequest,
 } from '../../access/index.js';
-import { WebPages, type FormWords } from '../../web/index.js';
+import { dateFields, WebPages, type FormWords } from '../../web/index.js';
 import { RecordReturnDetailsRequest } from '../return-details/return-details.dto.js';
 import { RecordReturnDetailsCommand } from '../return-details/return-details.handler.js';
 import { youngPersonStreamId, type ReturnDetailsRecorded } from '../young-people.events.js';
@@ -35,13 +35,6 @@ const WORDS: FormWords = {
     rules: { required: 'Enter the postcode of their home before care' },
   },
   'uascCeasedOn-day': { label: 'the day asylum-seeking status ceased' },
-};
-
-/** The day as the three boxes of a GOV.UK date input. */
-const dateBoxes = (prefix: string, day: string | null) => {
-  if (!day) return {};
-  const [y, m, d] = day.split('-');
-  return { [`${prefix}-day`]: String(+d), [`${prefix}-month`]: String(+m), [`${prefix}-year`]: y };
 };
 
 /**
@@ -80,8 +73,8 @@ export class ReturnDetailsPagesController {
           cin: last.cin,
           homePostcode: last.homePostcode,
           uasc: last.uasc ? 'true' : 'false',
-          ...dateBoxes('babyDateOfBirth', last.babyDateOfBirth),
-          ...dateBoxes('uascCeasedOn', last.uasc?.ceasedOn ?? null),
+          ...(last.babyDateOfBirth ? dateFields('babyDateOfBirth', last.babyDateOfBirth) : {}),
+          ...(last.uasc?.ceasedOn ? dateFields('uascCeasedOn', last.uasc.ceasedOn) : {}),
         }
       : {};
     const values = frame.errors.length ? frame.values : recorded;
