@@ -35,12 +35,8 @@ export class Ssda903Export {
     private readonly cases: CaseDirectory,
   ) {}
 
-  /** The hubs a return would cover, with their registrations. */
-  hubsOf(hubIds: readonly string[] | null) {
-    return this.hubs.registrations(hubIds ?? undefined);
-  }
-
-  async derive(year: string, scope: ReturnScope): Promise<Ssda903Return> {
+  /** The return, with the hubs it covers (read once, for whoever shows their councils). */
+  async derive(year: string, scope: ReturnScope): Promise<Ssda903Return & { hubs: HubFacts[] }> {
     if (!isSupportedCollectionYear(year)) {
       throw new DomainError(
         'RETURN.YEAR_NOT_SUPPORTED',
@@ -70,7 +66,8 @@ export class Ssda903Export {
       );
     }
     const laCodes = [...new Set(hubs.flatMap((h) => (h.laCode ? [h.laCode] : [])))];
-    return deriveSsda903(year, children, byId, await this.previous(year, laCodes));
+    const r = deriveSsda903(year, children, byId, await this.previous(year, laCodes));
+    return { ...r, hubs };
   }
 
   /** Last year's returns as recorded for these councils (null when none was recorded). */
@@ -114,12 +111,11 @@ export class Ssda903Export {
         409,
       );
     }
-    const hubIds = (await this.hubs.registrations()).filter((h) => h.laCode === laCode);
     const now = new Date().toISOString();
     const data: Ssda903ReturnRecorded['data'] = {
       laCode,
       year,
-      hubIds: hubIds.map((h) => h.hubId),
+      hubIds: r.hubs.map((h) => h.hubId),
       header: r.tables.header,
       openEpisodes: r.tables.episodes.filter((e: TableRow<'episodes'>) => e.DEC === null),
       rows: Object.fromEntries(Object.entries(r.tables).map(([t, rows]) => [t, rows.length])),

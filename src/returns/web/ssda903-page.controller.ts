@@ -23,7 +23,7 @@ import {
 import { WebPages, youngPeopleInPage } from '../../web/index.js';
 import { Ssda903Export } from '../ssda903/ssda903-export.js';
 import { returnHubs } from '../ssda903/ssda903.controller.js';
-import type { ProblemFix, ReturnProblem } from '../ssda903/ssda903.derive.js';
+import type { HubFacts, ProblemFix, ReturnProblem } from '../ssda903/ssda903.derive.js';
 
 const TABLE_WORDS: Record<TableName, string> = {
   header: 'Header: each looked-after child, once',
@@ -32,6 +32,9 @@ const TABLE_WORDS: Record<TableName, string> = {
   oc3: 'OC3: care leavers on their 17th to 21st birthdays',
   uasc: 'UASC: unaccompanied asylum-seeking children',
 };
+
+/** "Hampshire (E10000014)". */
+const councilName = (laCode: string) => `${LOCAL_AUTHORITIES.get(laCode)} (${laCode})`;
 
 /** Who may follow each fix: an auditor sees the problems and changes nothing. */
 const FIX_NEEDS: Record<ProblemFix, Permission> = {
@@ -134,8 +137,8 @@ export class Ssda903PageController {
         })),
         problems: [...people.values()],
         problemCount: r.problems.length,
-        councils: [...new Set((await this.councilsOf(access)) ?? [])],
-        recorded: await this.recordedOf(year, access),
+        councils: [...new Set(r.hubs.flatMap((h) => (h.laCode ? [councilName(h.laCode)] : [])))],
+        recorded: await this.recordedOf(year, r.hubs),
       }),
     );
   }
@@ -157,22 +160,11 @@ export class Ssda903PageController {
   }
 
   /** When each council's return for the year was recorded as sent. */
-  private async recordedOf(year: string, access: AccessScope) {
-    const codes = [
-      ...new Set(
-        (await this.exports.hubsOf(returnHubs(access))).flatMap((h) =>
-          h.laCode ? [h.laCode] : [],
-        ),
-      ),
-    ];
+  private async recordedOf(year: string, hubs: readonly HubFacts[]) {
+    const codes = [...new Set(hubs.flatMap((h) => (h.laCode ? [h.laCode] : [])))];
     const recorded = await Promise.all(codes.map((la) => this.exports.recorded(year, la)));
-    return recorded.flatMap((r) =>
-      r ? [{ council: `${LOCAL_AUTHORITIES.get(r.laCode)} (${r.laCode})`, at: r.recordedAt }] : [],
+    return recorded.flatMap((x) =>
+      x ? [{ council: councilName(x.laCode), at: x.recordedAt }] : [],
     );
-  }
-
-  private async councilsOf(access: AccessScope): Promise<string[]> {
-    const r = await this.exports.hubsOf(returnHubs(access));
-    return r.flatMap((h) => (h.laCode ? [`${LOCAL_AUTHORITIES.get(h.laCode)} (${h.laCode})`] : []));
   }
 }
