@@ -1,6 +1,10 @@
 import { collectionYearBounds, providerRequired, type TableName, type TableRow } from '#ssda903';
 import { ageOn, birthdayAt } from '#kernel';
-import type { ReturnDetailsRecorded } from '../../young-people/index.js';
+import { childFacts, type ChildFacts, type LoggedFact } from './child-facts.js';
+import { careLeaverOn, episodesOf, lookedAfterOn } from './periods-of-care.js';
+import { CarryOver, type PreviousReturn } from './carry-over.js';
+
+export type { PreviousReturn } from './carry-over.js';
 
 /**
  * The SSDA903 return derived from the log: pure, so each rule is a given/when/then case. The
@@ -9,11 +13,7 @@ import type { ReturnDetailsRecorded } from '../../young-people/index.js';
  * problems still to put right before the council submits.
  */
 
-/** An event as the log gives it back (type and data are all the return reads). */
-export interface LoggedFact {
-  type: string;
-  data: Record<string, unknown>;
-}
+export type { LoggedFact } from './child-facts.js';
 
 export interface HubFacts {
   hubId: string;
@@ -31,18 +31,6 @@ export interface ChildInput {
 }
 
 export type ProblemFix = 'return-details' | 'hub-registration' | 'placements' | 'housing';
-
-/** Last year's return as the council sent it: what this year's must agree with. */
-export interface PreviousReturn {
-  year: string;
-  header: readonly TableRow<'header'>[];
-  openEpisodes: readonly TableRow<'episodes'>[];
-}
-
-/** The episode fields that carry over from an episode open on 31 March into 1 April. */
-const CARRIED = ['DECOM', 'RNE', 'LS', 'CIN', 'PLACE', 'PLACE_PROVIDER', 'PL_POST', 'URN'] as const;
-/** The header fields that must agree with last year's. */
-const HEADER_AGREES = ['SEX', 'DOB', 'ETHNIC'] as const;
 
 export interface ReturnProblem {
   youngPersonId: string | null;
@@ -66,271 +54,6 @@ export const NO_URN = 'XXXXXXX';
 /** Placement types registered with Ofsted in their own right (a children's home, K2). */
 const URN_PLACES = new Set(['K1', 'K2', 'R1', 'S1']);
 
-interface Spell {
-  kind: 'bed' | 'family' | 'outside';
-  /** A placement outside the hub: the home's own URN, when it has one. */
-  urn?: string | null;
-  /** In words, for the readiness list. */
-  description?: string;
-  hubId: string;
-  /** Who cares for them: the same carers across a move inside a hub keep the episode. */
-  carer: string;
-  start: string;
-  end: string | null;
-  ls: string;
-  place: string;
-  provider: string | null;
-  postcode: string;
-  rec: string | null;
-  reasonAtStart: string | null;
-  reasonAtEnd: string | null;
-}
-
-/** What the return reads of the young person's recorded details. */
-type ReturnDetails = Omit<ReturnDetailsRecorded['data'], 'youngPersonId' | 'recordedAt'>;
-
-interface EpisodeFacts {
-  ls: string;
-  place: string;
-  placeProvider: string | null;
-  reasonPlaceChange: string | null;
-  postcode: string;
-}
-
-interface ChildFacts {
-  dob: string | null;
-  details: ReturnDetails | null;
-  spells: Spell[];
-  missing: { id: string; category: string; start: string; end: string | null }[];
-  oc3: { birthday: string; year: string; inTouch: string; activ: string; accom: string }[];
-}
-
-const UK_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London' });
-/** The UK day of an instant (the return's dates are UK local days). */
-export const ukDay = (instant: string) => UK_DAY.format(new Date(instant));
-
-const str = (v: unknown) => (typeof v === 'string' ? v : null);
-
-/** Folds a young person's events into what the return reads. */
-export function childFacts(events: readonly LoggedFact[]): ChildFacts {
-  const facts: ChildFacts = { dob: null, details: null, spells: [], missing: [], oc3: [] };
-  const open = (kind: Spell['kind'], carer: string, d: Record<string, unknown>) => {
-    const e = d.episode as EpisodeFacts;
-    facts.spells.push({
-      kind,
-      hubId: String(d.hubId),
-      carer,
-      start: String(d.from),
-      end: null,
-      ls: e.ls,
-      place: e.place,
-      provider: e.placeProvider,
-      postcode: e.postcode,
-      rec: null,
-      reasonAtStart: e.reasonPlaceChange,
-      reasonAtEnd: null,
-    });
-  };
-  const close = (kind: Spell['kind'], carer: string, d: Record<string, unknown>) => {
-    const spell = facts.spells.findLast((s) => s.kind === kind && s.carer === carer && !s.end);
-    if (!spell) return;
-    spell.end = String(d.on);
-    spell.rec = str(d.rec);
-    spell.reasonAtEnd = str(d.reasonPlaceChange);
-  };
-  for (const { type, data: d } of events) {
-    switch (type) {
-      case 'ReferralReceived':
-        facts.dob ??= (d.youngPerson as { dateOfBirth: string }).dateOfBirth;
-        break;
-      case 'ReferralDetailsCorrected': {
-        const dob = (d.changes as { dateOfBirth?: string }).dateOfBirth;
-        if (dob) facts.dob = dob;
-        break;
-      }
-      case 'ReturnDetailsRecorded':
-        facts.details = d as unknown as ReturnDetails;
-        break;
-      case 'YoungPersonAdmitted':
-        open('bed', `hub:${String(d.hubId)}`, d);
-        break;
-      case 'YoungPersonDischarged':
-        close('bed', `hub:${String(d.hubId)}`, d);
-        break;
-      case 'LegalStatusChanged': {
-        // The stay goes on; the return's episode ends that day and another begins (RNE L).
-        const carer = `hub:${String(d.hubId)}`;
-        const spell = facts.spells.findLast((x) => x.kind === 'bed' && x.carer === carer && !x.end);
-        if (!spell) break;
-        const on = String(d.on);
-        if (spell.start === on) {
-          spell.ls = String(d.ls);
-          break;
-        }
-        spell.end = on;
-        facts.spells.push({
-          ...spell,
-          start: on,
-          end: null,
-          ls: String(d.ls),
-          reasonAtStart: null,
-        });
-        break;
-      }
-      case 'YoungPersonPlacedWithFamily':
-        open('family', `family:${String(d.familyId)}`, d);
-        break;
-      case 'FamilyPlacementEnded':
-        close('family', `family:${String(d.familyId)}`, d);
-        break;
-      case 'PlacementOutsideHubRecorded':
-        open('outside', `outside:${String(d.placementId)}`, d);
-        facts.spells.at(-1)!.urn = str(d.urn);
-        facts.spells.at(-1)!.description = String(d.description);
-        break;
-      case 'PlacementOutsideHubEnded':
-        close('outside', `outside:${String(d.placementId)}`, d);
-        break;
-      case 'MissingEpisodeReported':
-        facts.missing.push({
-          id: String(d.episodeId),
-          category: String(d.category),
-          start: ukDay(String(d.startedAt)),
-          end: null,
-        });
-        break;
-      case 'YoungPersonReturned': {
-        const m = facts.missing.find((x) => x.id === d.episodeId);
-        if (m) m.end = ukDay(String(d.returnedAt));
-        break;
-      }
-      case 'CareLeaverRecordMade':
-        facts.oc3.push({
-          birthday: String(d.birthday),
-          year: String(d.collectionYear),
-          inTouch: String(d.inTouch),
-          activ: String(d.activ ?? '0'),
-          accom: String(d.accom ?? '0'),
-        });
-        break;
-      default:
-        break;
-    }
-  }
-  facts.spells.sort((a, b) => a.start.localeCompare(b.start));
-  return facts;
-}
-
-/** The reason for a new episode, from what changed between two episodes that meet. */
-export function reasonForNewEpisode(prev: Spell, next: Spell): 'L' | 'P' | 'T' | 'U' | 'B' | null {
-  const legal = prev.ls !== next.ls;
-  const carers = prev.carer !== next.carer;
-  const placement =
-    carers ||
-    prev.place !== next.place ||
-    prev.provider !== next.provider ||
-    prev.postcode !== next.postcode;
-  if (legal && carers) return 'T';
-  if (legal && placement) return 'U';
-  if (legal) return 'L';
-  if (carers) return 'P';
-  if (placement) return 'B';
-  return null;
-}
-
-interface EpisodeRow {
-  spell: Spell;
-  start: string;
-  end: string | null;
-  rne: string;
-  rec: string | null;
-  reasonPlaceChange: string | null;
-}
-
-/**
- * A young person's episodes over their whole time in care, from the placements: a stay of under
- * 24 hours is not an episode; two that meet on a day are one period of care (the earlier ends X1
- * with the reason the placement changed, the later says what changed); two with days between are
- * two periods (the earlier must end with an E code, the later starts S).
- */
-export function episodesOf(spells: readonly Spell[]): EpisodeRow[] {
-  const rows: EpisodeRow[] = [];
-  for (const spell of spells) {
-    const prev = rows.at(-1);
-    if (spell.end !== null && spell.end <= spell.start) {
-      // Under 24 hours: no episode. If it met the one before, how it ended is how that one ends.
-      if (prev && prev.end === spell.start) {
-        prev.end = spell.end;
-        prev.rec = spell.rec;
-        prev.spell = { ...prev.spell, reasonAtEnd: spell.reasonAtEnd ?? prev.spell.reasonAtEnd };
-      }
-      continue;
-    }
-    if (prev && prev.end === spell.start) {
-      const rne = reasonForNewEpisode(prev.spell, spell);
-      if (rne === null) {
-        // Nothing the return records changed: the same episode goes on.
-        prev.end = spell.end;
-        prev.rec = spell.rec;
-        prev.spell = { ...spell, start: prev.start };
-        continue;
-      }
-      prev.rec = 'X1';
-      prev.reasonPlaceChange =
-        rne === 'L' ? null : (prev.spell.reasonAtEnd ?? spell.reasonAtStart ?? null);
-      rows.push({
-        spell,
-        start: spell.start,
-        end: spell.end,
-        rne,
-        rec: spell.rec,
-        reasonPlaceChange: null,
-      });
-      continue;
-    }
-    rows.push({
-      spell,
-      start: spell.start,
-      end: spell.end,
-      rne: 'S',
-      rec: spell.rec,
-      reasonPlaceChange: null,
-    });
-  }
-  return rows;
-}
-
-const lookedAfterOn = (rows: readonly EpisodeRow[], day: string) =>
-  rows.some((r) => r.start <= day && (r.end === null || r.end > day));
-
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS));
-
-/** Reasons care ended that take someone out of the OC3 cohort: adopted, died, moved away. */
-const LEFT_THE_COHORT = new Set(['E11', 'E12', 'E2', 'E3', 'E16']);
-
-/**
- * Whether someone is a relevant or former relevant child on a birthday, from the care the case
- * holds: at least 13 weeks looked after since their 14th birthday, some of it after their 16th,
- * and care not ended by adoption, death or a move away.
- */
-export function careLeaverOn(rows: readonly EpisodeRow[], dob: string, day: string): boolean {
-  const fourteen = birthdayAt(dob, 14);
-  const sixteen = birthdayAt(dob, 16);
-  let days = 0;
-  let after16 = false;
-  for (const r of rows) {
-    const from = r.start > fourteen ? r.start : fourteen;
-    const to = r.end === null || r.end > day ? day : r.end;
-    if (to > from) days += daysBetween(from, to);
-    if ((r.end === null || r.end > sixteen) && r.start < day) after16 = true;
-  }
-  const last = rows.filter((r) => r.start < day).at(-1);
-  if (last?.rec && LEFT_THE_COHORT.has(last.rec)) return false;
-  return days >= 91 && after16;
-}
-
 /** The return for one collection year, and what still stands in its way. */
 export function deriveSsda903(
   year: string,
@@ -338,8 +61,7 @@ export function deriveSsda903(
   hubs: ReadonlyMap<string, HubFacts>,
   previous: PreviousReturn | null = null,
 ): Ssda903Return {
-  const lastHeader = new Map((previous?.header ?? []).map((h) => [h.CHILD, h]));
-  const lastOpen = new Map((previous?.openEpisodes ?? []).map((e) => [e.CHILD, e]));
+  const carryOver = new CarryOver(previous);
   const { start, end } = collectionYearBounds(year);
   const tables: Ssda903Return['tables'] = {
     header: [],
@@ -402,14 +124,8 @@ export function deriveSsda903(
     const d = facts.details;
     for (const [message, fix] of oc3Problems) problem('oc3', 'CHILD', message, fix);
     if (inYear.length === 0 && oc3.length === 0) {
-      const open = d ? lastOpen.get(d.childId) : undefined;
-      if (open) {
-        problem(
-          'episodes',
-          'DECOM',
-          `An episode open at the end of ${previous!.year} (from ${open.DECOM}) is missing from this year.`,
-          'placements',
-        );
+      for (const c of carryOver.problemsOf(d?.childId ?? null, undefined, undefined)) {
+        problem(c.table, c.field, c.message, c.fix);
       }
       continue;
     }
@@ -522,44 +238,15 @@ export function deriveSsda903(
         }
       }
     }
-    // Carry-over: what last year's return said stays said (an episode open on 31 March goes on
-    // unchanged into 1 April; sex, date of birth and ethnicity agree).
-    const last = childId ? lastHeader.get(childId) : undefined;
+    // Carry-over: what last year's return said stays said.
     const header = tables.header.at(-1);
-    if (last && header?.CHILD === childId) {
-      for (const f of HEADER_AGREES) {
-        if (last[f] !== header[f]) {
-          problem(
-            'header',
-            f,
-            `${f} was ${last[f] ?? 'blank'} in the ${previous!.year} return, now ${header[f] ?? 'blank'}.`,
-            'return-details',
-          );
-        }
-      }
-    }
-    const open = childId ? lastOpen.get(childId) : undefined;
-    if (open) {
-      const first = tables.episodes.find((e) => e.CHILD === childId);
-      if (!first) {
-        problem(
-          'episodes',
-          'DECOM',
-          `An episode open at the end of ${previous!.year} (from ${open.DECOM}) is missing from this year.`,
-          'placements',
-        );
-      } else {
-        for (const f of CARRIED) {
-          if (first[f] !== open[f]) {
-            problem(
-              'episodes',
-              f,
-              `The episode open at the end of ${previous!.year} had ${f} ${open[f] ?? 'blank'}; it now reads ${first[f] ?? 'blank'}.`,
-              'placements',
-            );
-          }
-        }
-      }
+    const first = tables.episodes.find((e) => e.CHILD === childId);
+    for (const c of carryOver.problemsOf(
+      childId,
+      header?.CHILD === childId ? header : undefined,
+      first,
+    )) {
+      problem(c.table, c.field, c.message, c.fix);
     }
     // Missing: only while looked after, inside the year; one still open on 31 March is open.
     for (const m of facts.missing) {
