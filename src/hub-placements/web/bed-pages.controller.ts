@@ -196,7 +196,7 @@ export class BedPagesController {
     return this.pages.submit(req, res, {
       back: `/app/hubs/${hubId}/beds/${bedId}/discharge`,
       next: `/app/hubs/${hubId}/beds`,
-      body: Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'rec' || v !== '')),
+      body,
       type: DischargeRequest,
       dates: { on: 'The day they leave the bed' },
       words: DISCHARGE_WORDS,

@@ -100,11 +100,9 @@ export class PlacementsOutsidePageController {
     @Res() res: Response,
     @Body() body: Record<string, string>,
   ) {
-    const sent = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== ''));
     return this.pages.submit(req, res, {
       back: `/app/young-people/${id}/placements-outside`,
-      body: { ...sent, 'episode.outOfArea': ticked(body, 'episode.outOfArea') },
-      shown: body,
+      body: { ...body, 'episode.outOfArea': ticked(body, 'episode.outOfArea') },
       type: PlacementOutsideRequest,
       dates: { from: 'The day it began' },
       words: ADD_WORDS,
@@ -122,11 +120,10 @@ export class PlacementsOutsidePageController {
     @Res() res: Response,
     @Body() body: Record<string, string>,
   ) {
-    const sent = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== ''));
     return this.pages.submit(req, res, {
       back: `/app/young-people/${id}/placements-outside`,
-      body: { ...sent, form: placementId },
-      shown: { ...body, form: placementId },
+      // Which placement's form failed, so that one opens again with its errors.
+      body: { ...body, form: placementId },
       type: EndOutsideRequest,
       dates: { on: 'The day it ended' },
       words: END_WORDS,

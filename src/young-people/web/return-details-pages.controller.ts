@@ -100,21 +100,15 @@ export class ReturnDetailsPagesController {
     @Res() res: Response,
     @Body() body: Record<string, string>,
   ) {
-    // Radios and optional boxes left empty are not sent as empty strings.
-    const sent: Record<string, string> = Object.fromEntries(
-      Object.entries(body).filter(([, v]) => v !== ''),
-    );
-    const uasc = body.uasc === 'true';
+    // Empty boxes are left out and a ticked box is true by the shell's own form reading; a
+    // ceased date is read only for an asylum-seeking child (the command drops it otherwise).
     return this.pages.submit(req, res, {
       back: `/app/young-people/${id}/return-details`,
-      body: { ...sent, uasc: uasc as unknown as string },
-      shown: body,
+      body,
       type: RecordReturnDetailsRequest,
       dates: {
-        ...(body['babyDateOfBirth-year'] ? { babyDateOfBirth: 'Her baby’s date of birth' } : {}),
-        ...(uasc && body['uascCeasedOn-year']
-          ? { uascCeasedOn: 'The day asylum-seeking status ceased' }
-          : {}),
+        babyDateOfBirth: 'Her baby’s date of birth',
+        uascCeasedOn: 'The day asylum-seeking status ceased',
       },
       words: WORDS,
       command: (value, ctx) => RecordReturnDetailsCommand.from(id, value, ctx),
