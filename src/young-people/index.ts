@@ -22,6 +22,7 @@ export {
   type YoungPersonName,
 } from './case-directory/case-directory.js';
 export { HUB_REGISTER, type HubRegister, type HubStaffMember } from './hub-register.port.js';
+export { CARE_HISTORY, type CareHistory } from './care-history.port.js';
 export { YOUNG_PEOPLE_SETTINGS_HELP } from './young-people.settings.js';
 export {
   TRAY_ENTRIES,

@@ -16,6 +16,7 @@ describe('care leaver (OC3) records', () => {
     const record = (over: Partial<RecordCareLeaver> = {}): RecordCareLeaver => ({
       ...person,
       age: 18,
+      careLeaverByHistory: false,
       inTouch: 'YES',
       activ: 'F2',
       accom: 'E1',
@@ -53,6 +54,11 @@ describe('care leaver (OC3) records', () => {
       .given([])
       .when(record({ category: 'edge_of_care' }))
       .thenFails('OC3.NOT_A_CARE_LEAVER');
+    // Referred on the edge of care, then looked after long enough in the hub: a care leaver too.
+    deciderSpec(recordCareLeaver)
+      .given([])
+      .when(record({ category: 'edge_of_care', careLeaverByHistory: true }))
+      .then([made]);
     // Not in touch: activity and accommodation are 0 in the return, never left empty.
     deciderSpec(recordCareLeaver)
       .given([])

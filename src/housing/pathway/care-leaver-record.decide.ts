@@ -10,7 +10,7 @@ import {
 
 /**
  * The care leaver's OC3 record (SSDA903) at each birthday from 17 to 21, on the housing stream:
- * one per birthday, for care leavers, inside the collection window around the birthday.
+ * one per birthday, for care leavers (by referral or by the care the case holds), inside the collection window around the birthday.
  */
 /** OC3 records are taken from 3 months before to 1 month after each birthday, 17 to 21. */
 export const OC3_WINDOW = { monthsBefore: 3, monthsAfter: 1 };
@@ -26,6 +26,11 @@ export function oc3Window(dateOfBirth: string, age: number) {
 
 export type RecordCareLeaver = CaseOfPathway & {
   age: number;
+  /**
+   * Whether the care the case holds makes them a care leaver on that birthday (13 weeks looked
+   * after since 14, some after 16, not looked after that day), looked up before deciding.
+   */
+  careLeaverByHistory: boolean;
   inTouch: string;
   activ: string | null;
   accom: string | null;
@@ -36,8 +41,12 @@ export function decideRecordCareLeaver(
   state: HousingPathway,
 ): HousingPathwayEvent[] {
   openCase(c);
-  if (c.category !== 'care_leaver') {
-    throw new DomainError('OC3.NOT_A_CARE_LEAVER', 'OC3 records are kept for care leavers');
+  // Referred as a care leaver, or made one by the care the case holds (a hub stay, say).
+  if (c.category !== 'care_leaver' && !c.careLeaverByHistory) {
+    throw new DomainError(
+      'OC3.NOT_A_CARE_LEAVER',
+      'OC3 records are kept for care leavers: referred as one, or looked after 13 weeks since their 14th birthday (some after 16) and not looked after on the birthday',
+    );
   }
   if (state.careLeaverRecords.includes(c.age)) {
     throw new DomainError(

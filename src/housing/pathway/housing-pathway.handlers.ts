@@ -1,4 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { birthdayAt } from '#kernel';
+import { CARE_HISTORY, type CareHistory } from '../../young-people/index.js';
 import { DecisionCommand, newId, type CommandOutcome, type RequestContext } from '#platform';
 import type {
   CareLeaverRecordRequest,
@@ -110,7 +113,9 @@ export class ChangeTenancyCommand extends DecisionCommand<OnCase<TenancyChange>>
   }
 }
 
-export class RecordCareLeaverCommand extends DecisionCommand<OnCase<RecordCareLeaver>> {
+export class RecordCareLeaverCommand extends DecisionCommand<
+  Omit<OnCase<RecordCareLeaver>, 'careLeaverByHistory'>
+> {
   static from(youngPersonId: string, r: CareLeaverRecordRequest, ctx: RequestContext) {
     return new RecordCareLeaverCommand(
       {
@@ -152,9 +157,16 @@ export class ChangeTenancyHandler implements ICommandHandler<ChangeTenancyComman
 
 @CommandHandler(RecordCareLeaverCommand)
 export class RecordCareLeaverHandler implements ICommandHandler<RecordCareLeaverCommand> {
-  constructor(private readonly writer: HousingWriter) {}
-  execute({ input, ctx }: RecordCareLeaverCommand) {
-    return this.writer.onCase(recordCareLeaver, input, ctx);
+  constructor(
+    private readonly writer: HousingWriter,
+    @Inject(CARE_HISTORY) private readonly history: CareHistory,
+  ) {}
+  async execute({ input, ctx }: RecordCareLeaverCommand) {
+    const { dateOfBirth, caseStatus } = await this.writer.caseOf(input.youngPersonId, ctx);
+    const careLeaverByHistory =
+      caseStatus !== 'none' &&
+      (await this.history.careLeaverOn(input.youngPersonId, birthdayAt(dateOfBirth, input.age)));
+    return this.writer.onCase(recordCareLeaver, { ...input, careLeaverByHistory }, ctx);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -12,7 +12,7 @@ import {
   type WebRequest,
 } from '../../access/index.js';
 import { dateFromInput, WebPages, type FormError, type FormWords } from '../../web/index.js';
-import { CasePageFrame } from '../../young-people/index.js';
+import { CARE_HISTORY, CasePageFrame, type CareHistory } from '../../young-people/index.js';
 import { MoveRequest } from '../options/housing-option.dto.js';
 import { ListHousingOptions, type HousingOptionView } from '../options/housing-options.query.js';
 import { MoveCommand } from '../options/move.handler.js';
@@ -91,6 +91,7 @@ export class HousingPagesController {
     private readonly pages: WebPages,
     private readonly queryBus: QueryBus,
     private readonly frame: CasePageFrame,
+    @Inject(CARE_HISTORY) private readonly history: CareHistory,
   ) {}
 
   private async options(hubId: string): Promise<HousingOptionView[]> {
@@ -109,12 +110,16 @@ export class HousingPagesController {
     const { summary, frame } = await this.frame.open(req, res, id, 'housing');
     const pathway = (await this.queryBus.execute(new GetHousingPathway(id))) as HousingPathwayRead;
     const options = await this.options(summary.hubId);
+    // Referred otherwise, but the care the case holds makes them a care leaver: OC3 is theirs too.
+    const byHistory =
+      summary.category !== 'care_leaver' &&
+      (await this.history.careLeaverOn(id, new Date().toISOString().slice(0, 10)));
     return new HtmlDocument(
       id,
       this.pages.page(req, 'housing.njk', {
         title: 'Housing',
         ...frame,
-        ...housingPageView(pathway, options, summary, frame.values, req.user!.roles),
+        ...housingPageView(pathway, options, summary, frame.values, req.user!.roles, byHistory),
       }),
     );
   }

@@ -60,6 +60,7 @@ export function housingPageView(
   summary: CaseSummary,
   values: Record<string, string>,
   roles: AuthenticatedUser['roles'],
+  careLeaverByHistory: boolean,
 ) {
   return {
     current: pathway.current
@@ -151,7 +152,7 @@ export function housingPageView(
       activ: codeText('ACTIV', r.activ),
       accom: codeText('ACCOM', r.accom),
     })),
-    careLeaver: summary.category === 'care_leaver',
+    careLeaver: summary.category === 'care_leaver' || careLeaverByHistory,
     oc3: {
       ...oc3Due(summary.youngPerson.dateOfBirth, pathway.careLeaverRecords, values.age),
       inTouch: codeOptions('IN_TOUCH').map((o) => ({

@@ -85,7 +85,10 @@ export function episodesOf(spells: readonly Spell[]): EpisodeRow[] {
   return rows;
 }
 
-export const lookedAfterOn = (rows: readonly EpisodeRow[], day: string) =>
+/** What the care leaver rules read of an episode: when it ran and how it ended. */
+export type CareSpan = Pick<EpisodeRow, 'start' | 'end' | 'rec'>;
+
+export const lookedAfterOn = (rows: readonly CareSpan[], day: string) =>
   rows.some((r) => r.start <= day && (r.end === null || r.end > day));
 
 const DAY_MS = 86_400_000;
@@ -100,7 +103,7 @@ const LEFT_THE_COHORT = new Set(['E11', 'E12', 'E2', 'E3', 'E16']);
  * holds: at least 13 weeks looked after since their 14th birthday, some of it after their 16th,
  * and care not ended by adoption, death or a move away.
  */
-export function careLeaverOn(rows: readonly EpisodeRow[], dob: string, day: string): boolean {
+export function careLeaverOn(rows: readonly CareSpan[], dob: string, day: string): boolean {
   const fourteen = birthdayAt(dob, 14);
   const sixteen = birthdayAt(dob, 16);
   let days = 0;
@@ -115,3 +118,7 @@ export function careLeaverOn(rows: readonly EpisodeRow[], dob: string, day: stri
   if (last?.rec && LEFT_THE_COHORT.has(last.rec)) return false;
   return days >= 91 && after16;
 }
+
+/** Owed an OC3 record on a birthday: a care leaver by the care the case holds, and not looked after that day. */
+export const oc3DueOn = (rows: readonly CareSpan[], dob: string, day: string) =>
+  !lookedAfterOn(rows, day) && careLeaverOn(rows, dob, day);
