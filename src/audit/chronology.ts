@@ -113,7 +113,25 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
     'hub_placements',
     (d) => `Left the hub bed for ${words(d.destination)}: ${s(d.reason)}`,
   ],
+  LegalStatusChanged: [
+    'hub_placements',
+    (d) => `Legal status changed from ${s(d.previous)} to ${s(d.ls)} during the hub stay`,
+  ],
   YoungPersonPlacedWithFamily: ['hub_placements', () => 'Placed with a community family'],
+  FamilyLegalStatusChanged: [
+    'hub_placements',
+    (d) =>
+      `Legal status changed from ${s(d.previous)} to ${s(d.ls)} while living with a community family`,
+  ],
+  PlacementOutsideHubRecorded: [
+    'hub_placements',
+    (d) =>
+      `Placement outside the hub recorded: ${s(d.description)} from ${when(d.from)}, legal status ${s((d.episode as Data).ls)}`,
+  ],
+  PlacementOutsideHubEnded: [
+    'hub_placements',
+    (d) => `Placement outside the hub ended (${s(d.rec)})`,
+  ],
   FamilyPlacementEnded: [
     'hub_placements',
     (d) => `Community family placement ended: ${s(d.reason)}`,

@@ -298,6 +298,12 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/api/hubs/${f.hubId}/community-families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/end`,
     body: { on: '2026-02-10', reason: 'matrix' },
   }),
+  'POST /api/hubs/:hubId/community-families/:familyId/placements/:youngPersonId/legal-status': (
+    f,
+  ) => ({
+    path: `/api/hubs/${f.hubId}/community-families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/legal-status`,
+    body: { on: '2026-02-10', ls: 'C1' },
+  }),
   'GET /api/hubs/:hubId/staff': (f) => ({ path: `/api/hubs/${f.hubId}/staff` }),
   'POST /api/hubs/:hubId/staff': (f, user) => ({
     path: `/api/hubs/${f.hubId}/staff`,
@@ -617,6 +623,10 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /app/hubs/:hubId/families/:familyId/placements/:youngPersonId/end': (f) => ({
     path: `/app/hubs/${f.hubId}/families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/end`,
     body: { reason: 'matrix', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
+  }),
+  'POST /app/hubs/:hubId/families/:familyId/placements/:youngPersonId/legal-status': (f) => ({
+    path: `/app/hubs/${f.hubId}/families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/legal-status`,
+    body: { ls: 'C1', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
   }),
   'GET /app/young-people/:id/housing': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/housing`,

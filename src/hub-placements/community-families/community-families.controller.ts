@@ -32,9 +32,11 @@ import {
 } from './community-family.dto.js';
 import {
   EndFamilyPlacementCommand,
+  FamilyLegalStatusCommand,
   PlaceWithFamilyCommand,
   RegisterFamilyCommand,
 } from './community-family.handlers.js';
+import { LegalStatusRequest } from '../admissions/admissions.dto.js';
 import { ListCommunityFamilies, type CommunityFamilyView } from './community-families.query.js';
 
 const uuid = (field: string) =>
@@ -124,6 +126,28 @@ export class CommunityFamiliesController {
   ) {
     const outcome = await this.commandBus.execute(
       EndFamilyPlacementCommand.from(hubId, familyId, youngPersonId, body, ctx),
+    );
+    return writeResponse(res, outcome, { hubId, familyId });
+  }
+
+  @Post(':hubId/community-families/:familyId/placements/:youngPersonId/legal-status')
+  @HttpCode(200)
+  @Requires('placement:write', onHubParam())
+  @ApiOperation({
+    summary:
+      'A new legal status for someone living with the family (a care order made): the placement goes on, and the SSDA903 return begins a new episode that day',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422)
+  async legalStatus(
+    @UuidParam('hubId') hubId: string,
+    @Param('familyId', uuid('familyId')) familyId: string,
+    @Param('youngPersonId', uuid('youngPersonId')) youngPersonId: string,
+    @Body() body: LegalStatusRequest,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const outcome = await this.commandBus.execute(
+      FamilyLegalStatusCommand.from(hubId, familyId, youngPersonId, body, ctx),
     );
     return writeResponse(res, outcome, { hubId, familyId });
   }

@@ -62,6 +62,9 @@ export const communityFamiliesProjection: Projection = {
           ],
         );
         return;
+      case 'FamilyLegalStatusChanged':
+        // Who lives with them is unchanged; the return reads the change from the log.
+        return;
       default: {
         const _exhaustive: never = event;
         return;

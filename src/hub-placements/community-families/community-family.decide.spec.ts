@@ -2,6 +2,7 @@ import { describe, it } from '@jest/globals';
 import { deciderSpec } from '#testing/decider-spec';
 import type { CommunityFamilyEvent } from './community-family.events.js';
 import {
+  changeFamilyLegalStatus,
   endFamilyPlacement,
   placeWithFamily,
   registerFamily,
@@ -124,5 +125,43 @@ describe('community families', () => {
       .when(placing('yp2'))
       .then([placed('yp2')]);
     deciderSpec(endFamilyPlacement).given([registered]).when(end).thenFails('PLACEMENT.NOT_PLACED');
+  });
+
+  it('records a new legal status while someone lives with the family, from a day inside the placement', () => {
+    const change = {
+      familyId: 'f1',
+      hubId: 'h1',
+      youngPersonId: 'yp1',
+      on: '2026-04-01',
+      ls: 'C1',
+    };
+    const changed: CommunityFamilyEvent = {
+      type: 'FamilyLegalStatusChanged',
+      data: { ...change, previous: 'C2' },
+    };
+    const spec = deciderSpec(changeFamilyLegalStatus);
+    spec
+      .given([registered, placed('yp1')])
+      .when(change)
+      .then([changed]);
+    // Back again: the state follows the last change.
+    spec
+      .given([registered, placed('yp1'), changed])
+      .when({ ...change, on: '2026-05-01', ls: 'C2' })
+      .then([
+        {
+          type: 'FamilyLegalStatusChanged',
+          data: { ...change, on: '2026-05-01', ls: 'C2', previous: 'C1' },
+        },
+      ]);
+    spec
+      .given([registered, placed('yp1'), changed])
+      .when(change)
+      .thenFails('PLACEMENT.LEGAL_STATUS_SAME', 'ls');
+    spec
+      .given([registered, placed('yp1')])
+      .when({ ...change, on: '2026-03-01' })
+      .thenFails('PLACEMENT.LEGAL_STATUS_BEFORE_START', 'on');
+    spec.given([registered]).when(change).thenFails('PLACEMENT.NOT_PLACED');
   });
 });

@@ -13,7 +13,8 @@ export type CommunityFamily =
       name: string;
       capacity: number;
       ageRange: { min: number; max: number };
-      placements: { youngPersonId: string; from: string }[];
+      /** Who lives with them, since when, and their legal status now. */
+      placements: { youngPersonId: string; from: string; ls: string }[];
     };
 
 export const initialFamily = (): CommunityFamily => ({ status: 'none' });
@@ -30,7 +31,11 @@ export function evolveFamily(state: CommunityFamily, event: CommunityFamilyEvent
             ...state,
             placements: [
               ...state.placements,
-              { youngPersonId: event.data.youngPersonId, from: event.data.from },
+              {
+                youngPersonId: event.data.youngPersonId,
+                from: event.data.from,
+                ls: event.data.episode.ls,
+              },
             ],
           }
         : state;
@@ -40,6 +45,15 @@ export function evolveFamily(state: CommunityFamily, event: CommunityFamilyEvent
             ...state,
             placements: state.placements.filter(
               (p) => p.youngPersonId !== event.data.youngPersonId,
+            ),
+          }
+        : state;
+    case 'FamilyLegalStatusChanged':
+      return state.status === 'registered'
+        ? {
+            ...state,
+            placements: state.placements.map((p) =>
+              p.youngPersonId === event.data.youngPersonId ? { ...p, ls: event.data.ls } : p,
             ),
           }
         : state;
@@ -206,6 +220,50 @@ export function decideEndFamilyPlacement(
   return [{ type: 'FamilyPlacementEnded', data: { ...command, reason: command.reason.trim() } }];
 }
 
+export interface ChangeFamilyLegalStatus {
+  familyId: string;
+  hubId: string;
+  youngPersonId: string;
+  on: string;
+  /** Checked at the edge against the year's LS codes. */
+  ls: string;
+}
+
+/** A new legal status for someone living with the family, from a day inside the placement. */
+export function decideChangeFamilyLegalStatus(
+  command: ChangeFamilyLegalStatus,
+  state: CommunityFamily,
+): CommunityFamilyEvent[] {
+  const family = registered(state, command.hubId, command.familyId);
+  const placement = family.placements.find((p) => p.youngPersonId === command.youngPersonId);
+  if (!placement)
+    throw new DomainError(
+      'PLACEMENT.NOT_PLACED',
+      `the young person does not live with ${family.name}`,
+      409,
+    );
+  if (command.on < placement.from)
+    throw new DomainError(
+      'PLACEMENT.LEGAL_STATUS_BEFORE_START',
+      `the placement began on ${placement.from}`,
+      422,
+      'on',
+    );
+  if (placement.ls === command.ls)
+    throw new DomainError(
+      'PLACEMENT.LEGAL_STATUS_SAME',
+      `the legal status is ${placement.ls} already`,
+      409,
+      'ls',
+    );
+  return [
+    {
+      type: 'FamilyLegalStatusChanged',
+      data: { ...command, previous: placement.ls },
+    },
+  ];
+}
+
 const decider = <C>(
   decide: (c: C, s: CommunityFamily) => CommunityFamilyEvent[],
 ): Decider<C, CommunityFamilyEvent, CommunityFamily> => ({
@@ -216,3 +274,4 @@ const decider = <C>(
 export const registerFamily = decider(decideRegisterFamily);
 export const placeWithFamily = decider(decidePlaceWithFamily);
 export const endFamilyPlacement = decider(decideEndFamilyPlacement);
+export const changeFamilyLegalStatus = decider(decideChangeFamilyLegalStatus);

@@ -38,7 +38,23 @@ export type FamilyPlacementEnded = {
   };
 };
 
+/** A care order made (or ended) while the young person lives with the family: the placement goes on. */
+export type FamilyLegalStatusChanged = {
+  type: 'FamilyLegalStatusChanged';
+  data: {
+    familyId: string;
+    hubId: string;
+    youngPersonId: string;
+    on: string;
+    ls: string;
+    previous: string;
+  };
+};
+
 export type CommunityFamilyEvent =
-  CommunityFamilyRegistered | YoungPersonPlacedWithFamily | FamilyPlacementEnded;
+  | CommunityFamilyRegistered
+  | YoungPersonPlacedWithFamily
+  | FamilyPlacementEnded
+  | FamilyLegalStatusChanged;
 
 export const familyStreamId = (familyId: string) => `community-family-${familyId}`;

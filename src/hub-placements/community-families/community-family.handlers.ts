@@ -11,10 +11,13 @@ import {
 import { ageOn } from '#kernel';
 import { CASE_FACTS, type CaseFactsSource } from '../../access/index.js';
 import { episodeOf } from '../admissions/admissions.dto.js';
+import type { LegalStatusRequest } from '../admissions/admissions.dto.js';
 import {
+  changeFamilyLegalStatus,
   endFamilyPlacement,
   placeWithFamily,
   registerFamily,
+  type ChangeFamilyLegalStatus,
   type EndFamilyPlacement,
   type PlaceWithFamily,
   type RegisterFamily,
@@ -135,8 +138,37 @@ export class EndFamilyPlacementHandler implements ICommandHandler<EndFamilyPlace
   }
 }
 
+export class FamilyLegalStatusCommand extends DecisionCommand<ChangeFamilyLegalStatus> {
+  static from(
+    hubId: string,
+    familyId: string,
+    youngPersonId: string,
+    r: LegalStatusRequest,
+    ctx: RequestContext,
+  ) {
+    return new FamilyLegalStatusCommand(
+      { familyId, hubId, youngPersonId, on: r.on, ls: r.ls },
+      ctx,
+    );
+  }
+}
+
+@CommandHandler(FamilyLegalStatusCommand)
+export class FamilyLegalStatusHandler implements ICommandHandler<FamilyLegalStatusCommand> {
+  constructor(private readonly commands: EventSourcedCommands) {}
+  execute({ input, ctx }: FamilyLegalStatusCommand) {
+    return this.commands.execute({
+      streamId: familyStreamId(input.familyId),
+      decider: changeFamilyLegalStatus,
+      command: input,
+      ctx,
+    });
+  }
+}
+
 export const communityFamilyHandlers = [
   RegisterFamilyHandler,
   PlaceWithFamilyHandler,
   EndFamilyPlacementHandler,
+  FamilyLegalStatusHandler,
 ];

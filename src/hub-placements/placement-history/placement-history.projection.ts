@@ -172,6 +172,7 @@ export const placementHistoryProjection: Projection = {
       case 'StayThresholdSet':
       case 'HubRegistrationRecorded':
       case 'LegalStatusChanged':
+      case 'FamilyLegalStatusChanged':
       case 'BedTakenOutOfUse':
       case 'BedReturnedToUse':
       case 'CommunityFamilyRegistered':

@@ -31,9 +31,12 @@ import {
 } from '../community-families/community-family.events.js';
 import {
   EndFamilyPlacementCommand,
+  FamilyLegalStatusCommand,
   PlaceWithFamilyCommand,
   RegisterFamilyCommand,
 } from '../community-families/community-family.handlers.js';
+import { codeOptions, CODE_WORDS } from '#ssda903';
+import { LegalStatusRequest } from '../admissions/admissions.dto.js';
 import { EPISODE_WORDS, episodeForm, ticked } from './episode-form.js';
 
 /** The placement types a community family placement is: foster placements. */
@@ -53,6 +56,10 @@ const PLACE_WORDS: FormWords = {
   },
   from: { label: 'the day they move in' },
   ...EPISODE_WORDS,
+};
+const LS_WORDS: FormWords = {
+  ls: { label: 'the new legal status', rules: { required: 'Select the new legal status' } },
+  on: { label: 'the day it changed' },
 };
 const END_WORDS: FormWords = {
   on: { label: 'the day the placement ends' },
@@ -128,16 +135,25 @@ export class FamilyPagesController {
         vacancies: family.capacity - family.placements.length,
         living: family.placements.map((p) => {
           const n = names.get(p.youngPersonId);
+          const changing = values.changing === p.youngPersonId;
           return {
             youngPersonId: p.youngPersonId,
             name: n ? `${n.givenName} ${n.familyName}` : 'Someone',
             since: ukDate(p.from),
+            ls: `${p.ls}: ${CODE_WORDS.LS?.[p.ls] ?? p.ls}`,
+            statuses: [
+              { value: '', text: 'Select' },
+              ...codeOptions('LS')
+                .filter((o) => o.value !== p.ls)
+                .map((o) => ({ ...o, selected: changing && values.ls === o.value })),
+            ],
           };
         }),
         errors,
         values,
-        // A refused end-of-placement form comes back open on its own row.
+        // A refused end-of-placement or legal status form comes back open on its own row.
         failed: values.leaving ?? null,
+        failedLs: values.changing ?? null,
         key: randomUUID(),
         saved: typeof req.query.saved === 'string' ? req.query.saved : null,
         mayChange,
@@ -190,6 +206,30 @@ export class FamilyPagesController {
       command: (value, ctx) =>
         EndFamilyPlacementCommand.from(hubId, familyId, youngPersonId, value, ctx),
       saved: 'placement-ended',
+    });
+  }
+
+  /** A care order made while they live with the family: the placement goes on. */
+  @Post(':hubId/families/:familyId/placements/:youngPersonId/legal-status')
+  @Requires('placement:write', onHubParam())
+  async legalStatus(
+    @UuidParam('hubId') hubId: string,
+    @UuidParam('familyId') familyId: string,
+    @UuidParam('youngPersonId') youngPersonId: string,
+    @Req() req: WebRequest,
+    @Res() res: Response,
+    @Body() body: Record<string, string>,
+  ) {
+    await this.family(hubId, familyId);
+    return this.pages.submit(req, res, {
+      back: `/app/hubs/${hubId}/families/${familyId}`,
+      body: { ...body, changing: youngPersonId },
+      type: LegalStatusRequest,
+      dates: { on: 'The day it changed' },
+      words: LS_WORDS,
+      command: (value, ctx) =>
+        FamilyLegalStatusCommand.from(hubId, familyId, youngPersonId, value, ctx),
+      saved: 'legal-status',
     });
   }
 }

@@ -14,7 +14,10 @@ const WORDS: FormWords = {
   laCode: { label: 'the council', rules: { required: 'Select the hub’s council' } },
   ofstedUrn: {
     label: 'the Ofsted URN',
-    rules: { required: 'Enter the hub’s Ofsted URN, like SC123456' },
+    rules: {
+      required: 'Enter the hub’s Ofsted URN, like SC123456',
+      matches: 'The Ofsted URN must be SC and 6 digits (SC123456), or 7 digits',
+    },
   },
 };
 

@@ -104,10 +104,14 @@ export function childFacts(events: readonly LoggedFact[]): ChildFacts {
       case 'YoungPersonDischarged':
         close('bed', `hub:${String(d.hubId)}`, d);
         break;
-      case 'LegalStatusChanged': {
+      case 'LegalStatusChanged':
+      case 'FamilyLegalStatusChanged': {
         // The stay goes on; the return's episode ends that day and another begins (RNE L).
-        const carer = `hub:${String(d.hubId)}`;
-        const spell = facts.spells.findLast((x) => x.kind === 'bed' && x.carer === carer && !x.end);
+        const [kind, carer]: [Spell['kind'], string] =
+          type === 'LegalStatusChanged'
+            ? ['bed', `hub:${String(d.hubId)}`]
+            : ['family', `family:${String(d.familyId)}`];
+        const spell = facts.spells.findLast((x) => x.kind === kind && x.carer === carer && !x.end);
         if (!spell) break;
         const on = String(d.on);
         if (spell.start === on) {
