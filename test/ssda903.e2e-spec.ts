@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { REPO_ROOT } from '#testing/build';
+import { createTestDatabase } from '#testing/test-database';
 import { upnCheckLetter } from '#ssda903';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 
@@ -305,66 +306,132 @@ describe('the SSDA903 return, on PostgreSQL', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('takes the OC3 record of a young person the care the case holds makes a care leaver, whatever the referral said', async () => {
+    // 17 within the OC3 window around today; in council foster care from 14 to past 16.
+    const dob = new Date(Date.now() + 10 * 86_400_000);
+    dob.setUTCFullYear(dob.getUTCFullYear() - 17);
+    const born = dob.toISOString().slice(0, 10);
+    const yearsOld = (n: number, days = 0) => {
+      const d = new Date(`${born}T00:00:00Z`);
+      d.setUTCFullYear(d.getUTCFullYear() + n);
+      return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+    };
+    const referred = async (givenName: string) => {
+      const r = await manager.call('POST', '/api/referrals', {
+        hubId,
+        category: 'edge_of_care',
+        youngPerson: { givenName, familyName: 'Leaver', dateOfBirth: born },
+        socialWorker: { name: 'Sam Social', team: 'North' },
+        reason: 'Return test',
+      });
+      await manager.call('POST', `/api/young-people/${r.body.youngPersonId}/accept`);
+      return r.body.youngPersonId as string;
+    };
+    const record = { age: 17, inTouch: 'YES', activ: 'F2', accom: 'E1' };
+    const cal = await referred('Cal');
+    const none = await manager.call('POST', `/api/young-people/${cal}/care-leaver-records`, record);
+    expect([none.status, none.body.code]).toEqual([409, 'OC3.NOT_A_CARE_LEAVER']);
+    expect((await api.infra.store.readStream(`housing-${cal}`)).length).toBe(0);
+    const dee = await referred('Dee');
+    const cared = await manager.call('POST', `/api/young-people/${dee}/placements-outside`, {
+      description: 'Council foster carers, Lymington',
+      from: yearsOld(14, 60),
+      episode: {
+        rne: 'S',
+        ls: 'C2',
+        place: 'U4',
+        placeProvider: 'PR1',
+        postcode: 'BH25 5RZ',
+        outOfArea: false,
+      },
+      end: { on: yearsOld(16, 30), rec: 'E5' },
+    });
+    expect(cared.status).toBe(201);
+    const made = await manager.call('POST', `/api/young-people/${dee}/care-leaver-records`, record);
+    expect(made.status).toBe(201);
+    const [event] = await api.infra.store.readStream(`housing-${dee}`);
+    expect(event.type).toBe('CareLeaverRecordMade');
+    expect(event.data).toMatchObject({ age: 17, birthday: yearsOld(17), activ: 'F2', accom: 'E1' });
+  });
 });
 
 /**
- * A generated council (`nwd seed --la`) looks like a real one to the return: on PGlite, one hub
- * over the year to 31 March 2026, then its export.
+ * A generated council (`nwd seed --la`) looks like a real one to the return: the issue's own
+ * command (two hubs, two years to 31 March 2026) on PostgreSQL, then the exports of 2024-25 and
+ * 2025-26, each with nothing in the way, and 2025-26 carrying on 2024-25's open episodes.
  */
-describe('a generated council’s SSDA903 return, on PGlite', () => {
-  it('has looked-after children, episodes and missing episodes, with nothing in the way but OC3 records due', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'nwd-903-seed-'));
-    const out = join(data, 'return');
-    const env = { ...process.env, LOG_LEVEL: 'warn', NWD_DATA_DIR: join(data, 'db') };
-    delete (env as Record<string, string | undefined>).DATABASE_URL;
+describe('a generated council’s SSDA903 returns, on PostgreSQL', () => {
+  it('has in each year looked-after children, legal status changes, missing episodes and OC3 records, with nothing in the way', async () => {
+    const db = await createTestDatabase('nwd_903seed');
+    const dir = mkdtempSync(join(tmpdir(), 'nwd-903-seed-'));
+    const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: db.url };
     const nwd = (args: string[]) =>
       run(process.execPath, [join(REPO_ROOT, 'bin', 'nwd.js'), ...args], { env, cwd: REPO_ROOT });
     try {
       await nwd([
         'seed',
-        '--hubs',
-        '1',
-        '--years',
-        '1',
-        '--seed',
-        '7',
-        '--la',
-        'E10000014',
-        '--end',
-        '2026-03-31',
-        '--no-progress',
+        ...'--hubs 2 --years 2 --seed 7 --la E10000014 --end 2026-03-31 --no-progress'.split(' '),
       ]);
-      const exported = await nwd([
-        'export',
-        'ssda903',
-        '--year',
-        '2025-26',
-        '--la',
-        'E10000014',
-        '--out',
-        out,
-      ]).catch((e: { stdout: string; code: number }) => e);
-      const rows = (table: string) =>
-        readFileSync(join(out, `${table}.csv`), 'utf8')
-          .trim()
-          .split('\r\n')
-          .slice(1);
-      expect(rows('header').length).toBeGreaterThanOrEqual(20);
-      expect(rows('episodes').length).toBeGreaterThanOrEqual(rows('header').length);
-      expect(rows('missing').length).toBeGreaterThanOrEqual(1);
-      // Some came from council foster carers: S outside the hub, then P into the hub's bed.
-      expect(rows('episodes').some((r) => r.split(',')[2] === 'P')).toBe(true);
-      // Every child's id, a UPN or its reason, and a real postcode of the council's area.
-      for (const r of rows('header')) expect(r.split(',')[4]).toMatch(/^([A-Z]\d{11}[\dA-Z]|UN4)$/);
-      // What stands in the way: only OC3 records due for young people whose hub stays made them
-      // care leavers (the OC3 form offers itself to care-leaver referrals).
-      const problems = String((exported as { stdout: string }).stdout)
-        .split('\n')
-        .filter((l) => l.startsWith('  '));
-      for (const p of problems)
-        expect(p).toMatch(/: oc3 CHILD: The OC3 record for the \d+th birthday/);
+      const years = ['2024-25', '2025-26'];
+      const tables: Record<string, Record<string, Record<string, string>[]>> = {};
+      for (const year of years) {
+        const out = join(dir, year);
+        const exported = await nwd([
+          'export',
+          'ssda903',
+          '--year',
+          year,
+          '--la',
+          'E10000014',
+          '--out',
+          out,
+        ]);
+        expect(exported.stdout).toContain('Ready to send');
+        tables[year] = Object.fromEntries(
+          ['header', 'episodes', 'missing', 'oc3'].map((t) => [t, readCsv(join(out, `${t}.csv`))]),
+        );
+      }
+      for (const year of years) {
+        const t = tables[year];
+        const children = new Set(t.episodes.map((e) => e.CHILD));
+        expect(children.size).toBeGreaterThanOrEqual(20);
+        expect(t.missing.length).toBeGreaterThanOrEqual(1);
+        expect(t.oc3.length).toBeGreaterThanOrEqual(1);
+        // Care orders made during hub stays: L (legal status only) or T (with the carers).
+        expect(t.episodes.some((e) => e.RNE === 'L')).toBe(true);
+        // Some came from council foster carers: their episode ends X1 the day the hub's starts P.
+        expect(t.episodes.some((e) => e.PLACE === 'U6' && e.REC === 'X1')).toBe(true);
+        expect(t.episodes.some((e) => e.PLACE === 'K2' && e.RNE === 'P')).toBe(true);
+        // Care leavers left care at 16 or later for independent living with support.
+        expect(t.episodes.some((e) => e.REC === 'E5')).toBe(true);
+        for (const h of t.header) expect(h.UPN).toMatch(/^([A-Z]\d{11}[\dA-Z]|UN4)$/);
+        // Every OC3 row is a care leaver's, in the header, in touch with codes or 0s when not.
+        for (const r of t.oc3) {
+          expect(t.header.some((h) => h.CHILD === r.CHILD)).toBe(true);
+          if (r.IN_TOUCH === 'YES') expect([r.ACTIV, r.ACCOM]).not.toContain('0');
+          else expect([r.ACTIV, r.ACCOM]).toEqual(['0', '0']);
+        }
+      }
+      // Carry-over: each episode open on 31 March 2025 is the same row on 1 April 2025.
+      const open = tables['2024-25'].episodes.filter((e) => e.DEC === '');
+      expect(open.length).toBeGreaterThanOrEqual(1);
+      for (const e of open) {
+        const next = tables['2025-26'].episodes.find(
+          (n) => n.CHILD === e.CHILD && n.DECOM === e.DECOM,
+        );
+        expect({ ...next, DEC: '', REC: '', REASON_PLACE_CHANGE: '' }).toEqual(e);
+      }
     } finally {
-      rmSync(data, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+      await db.drop();
     }
-  }, 300_000);
+  }, 400_000);
 });
+
+/** A CSV the export wrote (no quoted commas in these tables), as rows keyed by column. */
+function readCsv(file: string): Record<string, string>[] {
+  const [head, ...rows] = readFileSync(file, 'utf8').trim().split('\r\n');
+  const columns = head.split(',');
+  return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [columns[i], v])));
+}

@@ -98,7 +98,10 @@ describeInBrowser()('the SSDA903 return’s pages, in Chromium on PostgreSQL', (
     await page.getByLabel('Council').selectOption('E10000014');
     await page.getByLabel('Ofsted unique reference number (URN)').fill('SC12');
     await page.getByRole('button', { name: 'Save' }).click();
-    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Ofsted URN');
+    // The message says what an Ofsted URN looks like, not just that it is wrong.
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain(
+      'The Ofsted URN must be SC and 6 digits (SC123456), or 7 digits',
+    );
     expect(await page.getByLabel('Council').inputValue()).toBe('E10000014');
     await checks.check(page, 'manager-hub-registration-error-phone');
     await page.getByLabel('Ofsted unique reference number (URN)').fill('sc123456');
@@ -232,6 +235,72 @@ describeInBrowser()('the SSDA903 return’s pages, in Chromium on PostgreSQL', (
     await checks.check(page, 'auditor-return-desktop');
     await context.close();
   }, 60_000);
+
+  it('records a new legal status for someone living with a community family, on a phone', async () => {
+    const manager = api.as({ id: 'mgr-ret', roles: ['hub_manager'], hubs: [hubId] });
+    const cara = await manager.call('POST', '/api/referrals', {
+      hubId,
+      category: 'edge_of_care',
+      youngPerson: { givenName: 'Cara', familyName: 'Ledger', dateOfBirth: '2011-02-02' },
+      socialWorker: { name: 'Sam Social', team: 'North' },
+      reason: 'Returns page test',
+    });
+    const caraId = cara.body.youngPersonId;
+    await manager.call('POST', `/api/young-people/${caraId}/accept`);
+    const family = await manager.call('POST', `/api/hubs/${hubId}/community-families`, {
+      name: 'The Generated Carers',
+      approvedOn: '2025-01-10',
+      capacity: 1,
+      ageRange: { min: 12, max: 17 },
+    });
+    const familyId = family.body.familyId;
+    const placed = await manager.call(
+      'POST',
+      `/api/hubs/${hubId}/community-families/${familyId}/placements`,
+      {
+        youngPersonId: caraId,
+        from: '2025-05-01',
+        episode: {
+          rne: 'S',
+          ls: 'V2',
+          place: 'U6',
+          placeProvider: 'PR1',
+          postcode: 'BH25 5RZ',
+          outOfArea: false,
+        },
+      },
+    );
+    expect(placed.status).toBe(201);
+    const context = await browser.newContext(PHONE);
+    const page = await checks.signIn(context, api.url, 'Rae Manager');
+    await page.goto(`${api.url}/app/hubs/${hubId}/families/${familyId}`);
+    const row = page.locator(`#living li[data-young-person="${caraId}"]`);
+    expect(await row.innerText()).toContain('looked after as V2');
+    await row.getByText('A new legal status for Cara Ledger').click();
+    await row.getByRole('button', { name: 'Record the new legal status' }).click();
+    expect((await page.locator('.govuk-error-summary__list').innerText()).split('\n')).toEqual([
+      'Select the new legal status',
+      'Enter the day it changed',
+    ]);
+    // The refused form comes back open on Cara's row, with the errors on its fields.
+    await page.getByLabel('New legal status').selectOption('C1');
+    await page.locator('#on-day').fill('10');
+    await page.locator('#on-month').fill('6');
+    await page.locator('#on-year').fill('2025');
+    await checks.check(page, 'manager-family-legal-status-phone');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.viewport.width);
+    await page.getByRole('button', { name: 'Record the new legal status' }).click();
+    await page.waitForURL(/saved=legal-status/);
+    expect(await page.locator(`#living li[data-young-person="${caraId}"]`).innerText()).toContain(
+      'looked after as C1',
+    );
+    const episodes = await (
+      await page.request.get(`${api.url}/app/returns/ssda903/2025-26/episodes.csv`)
+    ).text();
+    expect(episodes).toContain(',01/05/2025,S,V2,,U6,PR1,10/06/2025,X1,,,BH25 5RZ,XXXXXXX');
+    expect(episodes).toContain(',10/06/2025,L,C1,,U6,PR1,,,,,BH25 5RZ,XXXXXXX');
+    await context.close();
+  }, 90_000);
 
   it('has no WCAG 2.2 A or AA violations, and breaks no rule of the CSP, on any page visited', () => {
     expect(checks.axeFailures).toEqual([]);

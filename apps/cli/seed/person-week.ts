@@ -1,4 +1,19 @@
+import { birthdayAt } from '#kernel';
+import { oc3DueOn } from '../../../src/returns/index.js';
 import { DAY, HOUR, isoDate, lazy, type Person, type SeedUser, type Step } from './steps.js';
+
+/**
+ * A care leaver (by the care the seed gave them, read by the return's own rule) under 21 is
+ * followed up by the hub: their case stays open, for the OC3 record at each birthday.
+ */
+export function followedUp(p: Person, now: Date): boolean {
+  const day = isoDate(now);
+  return (
+    p.care !== undefined &&
+    day < birthdayAt(isoDate(p.born), 21) &&
+    oc3DueOn(p.care, isoDate(p.born), day)
+  );
+}
 
 export interface WeekContext {
   w: number;
@@ -61,7 +76,24 @@ export function personWeek(
       ),
     );
   }
+  if (p.lsChangeWeek === w && p.admittedUntil !== null) {
+    // A care order made during the stay: the episode splits on a new legal status.
+    steps.push(
+      lazy(
+        {
+          at: at(3, 10),
+          user: manager,
+          method: 'POST',
+          key: k(`ls-${p.n}`),
+          body: { on: isoDate(at(3, 0)), ls: 'C1' },
+        },
+        () => `/api/hubs/${hubId()}/admissions/${p.id}/legal-status`,
+      ),
+    );
+  }
   if (p.admittedUntil === w) {
+    const stay = p.care?.at(-1);
+    if (stay) Object.assign(stay, { end: isoDate(at(1, 0)), rec: 'E4A' });
     steps.push(
       lazy(
         {
@@ -82,12 +114,15 @@ export function personWeek(
     );
     p.admittedUntil = null;
   } else if (p.admittedUntil === null && w > p.since && rand() < 0.03 && admitted() < 6) {
-    p.admittedUntil = Math.min(w + 1 + Math.floor(rand() * 4), p.leaveAfterWeek);
+    // Never past their planned leaving, unless followed up beyond it (then a week or more).
+    p.admittedUntil = Math.max(w + 1, Math.min(w + 1 + Math.floor(rand() * 4), p.leaveAfterWeek));
     p.admissions = (p.admissions ?? 0) + 1;
     // With a council, a third come to their first hub bed from council foster carers: a
     // placement before the hub that ends the day they come (X1: care goes on in the hub).
     if (areaPostcodes && p.admissions === 1 && rand() < 0.33) {
       const came = at(2, 0);
+      const from = new Date(came.getTime() - (30 + Math.floor(rand() * 90)) * DAY);
+      p.care?.push({ start: isoDate(from), end: isoDate(came), rec: 'X1' });
       steps.push(
         lazy(
           {
@@ -97,10 +132,11 @@ export function personWeek(
             key: k(`foster-${p.n}`),
             body: {
               description: 'Council foster carers (generated)',
-              from: isoDate(new Date(came.getTime() - (30 + Math.floor(rand() * 90)) * DAY)),
+              from: isoDate(from),
               episode: {
                 rne: 'S',
-                ls: 'C2',
+                // The hub bed goes on under the same legal status: the new episode says P (other carers).
+                ls: 'V2',
                 place: 'U6',
                 placeProvider: 'PR1',
                 postcode: pick(areaPostcodes),
@@ -125,7 +161,8 @@ export function personWeek(
             from: isoDate(at(2, 0)),
             episode: {
               rne: 'S',
-              ls: 'C2',
+              // With a council, accommodated under section 20; some get a care order during the stay.
+              ls: areaPostcodes ? 'V2' : 'C2',
               place: 'K2',
               placeProvider: 'PR1',
               postcode,
@@ -138,7 +175,10 @@ export function personWeek(
         p,
       ),
     );
+    p.care?.push({ start: isoDate(at(2, 0)), end: null, rec: null });
+    if (areaPostcodes && p.admittedUntil >= w + 2 && rand() < 0.5) p.lsChangeWeek = w + 1;
   }
+  if (p.care && w > p.since) steps.push(...oc3Records(p, at, k, manager, rand, pick));
   if (w > p.since && rand() < 0.03) {
     const gone = at(4, 22);
     steps.push(
@@ -237,6 +277,51 @@ export function personWeek(
         ),
       );
     }
+  }
+  return steps;
+}
+
+/**
+ * The OC3 record at a 17th to 21st birthday in this week, for a care leaver not in a bed that day
+ * (the return's own rule): mostly in touch, with what they do and where they live.
+ */
+function oc3Records(
+  p: Person,
+  at: (day: number, hour: number) => Date,
+  k: (what: string) => string,
+  manager: SeedUser,
+  rand: () => number,
+  pick: <T>(xs: readonly T[]) => T,
+): Step[] {
+  const dob = isoDate(p.born);
+  const monday = at(0, 0).getTime();
+  const steps: Step[] = [];
+  for (let age = 17; age <= 21; age++) {
+    const birthday = birthdayAt(dob, age);
+    const day = Math.floor((Date.parse(birthday) - monday) / DAY);
+    if (day < 0 || day > 6 || !oc3DueOn(p.care!, dob, birthday)) continue;
+    const inTouch = rand() < 0.85;
+    steps.push(
+      lazy(
+        {
+          at: at(day, 15),
+          user: manager,
+          method: 'POST',
+          key: k(`oc3-${p.n}-${age}`),
+          body: {
+            age,
+            inTouch: inTouch ? 'YES' : 'NO',
+            ...(inTouch
+              ? {
+                  activ: pick(['F2', 'F4', 'P2', 'F5', 'G4']),
+                  accom: pick(['D1', 'E1', 'U1', 'B1']),
+                }
+              : {}),
+          },
+        },
+        () => `/api/young-people/${p.id}/care-leaver-records`,
+      ),
+    );
   }
   return steps;
 }

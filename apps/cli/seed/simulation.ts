@@ -1,5 +1,5 @@
 import { codesFor, upnCheckLetter } from '#ssda903';
-import { personWeek } from './person-week.js';
+import { followedUp, personWeek } from './person-week.js';
 import { SAMPLE_POSTCODES } from './sample-postcodes.js';
 import {
   DAY,
@@ -166,7 +166,12 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
       // Turnover: people step away after their time, first thing on Monday, before the week's
       // referrals are allocated (so a key worker's caseload is what the plan counts).
       for (const p of hub.people.filter(
-        (x) => x.id && w >= x.leaveAfterWeek && x.admittedUntil === null && x.episode === null,
+        (x) =>
+          x.id &&
+          w >= x.leaveAfterWeek &&
+          x.admittedUntil === null &&
+          x.episode === null &&
+          !followedUp(x, at(0, 0)),
       )) {
         steps.push({
           at: at(0, 8),
@@ -182,9 +187,15 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
       for (let i = 0; i < intake; i++) {
         const n = hub.referred++;
         const referredAt = at(0, 9 + i);
-        const age = 12 + Math.floor(rand() * 6);
+        // With a council, a fifth are care leavers: in council foster care from 14, leaving it
+        // at 16 a few days before the referral (a month or more past their 16th birthday).
+        const leaver = area ? rand() < 0.2 : false;
+        const age = leaver ? 16 : 12 + Math.floor(rand() * 6);
         const born = new Date(
-          referredAt.getTime() - age * 365.25 * DAY - Math.floor(rand() * 300) * DAY,
+          referredAt.getTime() -
+            age * 365.25 * DAY -
+            Math.floor(rand() * 300) * DAY -
+            (leaver ? 30 * DAY : 0),
         );
         const worker = [...hub.workers].sort(
           (a, b) => load(hub.people, a) - load(hub.people, b),
@@ -199,6 +210,7 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
           admittedUntil: null,
           planned: false,
           episode: null,
+          care: area ? [] : undefined,
         };
         hub.people.push(p);
         steps.push({
@@ -209,7 +221,7 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
           key: k(`ref-${n}`),
           body: {
             hubId: hubId(),
-            category: rand() < 0.2 ? 'care_leaver' : 'edge_of_care',
+            category: (area ? leaver : rand() < 0.2) ? 'care_leaver' : 'edge_of_care',
             youngPerson: {
               givenName: pick(GIVEN),
               familyName: `${pick(FAMILY)}-${h + 1}-${n + 1}`,
@@ -256,6 +268,36 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
                 },
               },
               () => `/api/young-people/${p.id}/return-details`,
+            ),
+          );
+        }
+        if (area && leaver) {
+          // Their time in council foster care, ended with independent living (with support).
+          const from = new Date(born.getTime() + (14 * 365.25 + 100 + rand() * 200) * DAY);
+          const left = new Date(referredAt.getTime() - (2 + Math.floor(rand() * 20)) * DAY);
+          p.care!.push({ start: isoDate(from), end: isoDate(left), rec: 'E5' });
+          steps.push(
+            lazy(
+              {
+                at: new Date(referredAt.getTime() + (5 * HOUR) / 6),
+                user: manager,
+                method: 'POST',
+                key: k(`before-${n}`),
+                body: {
+                  description: 'Council foster carers (generated)',
+                  from: isoDate(from),
+                  episode: {
+                    rne: 'S',
+                    ls: 'C2',
+                    place: 'U6',
+                    placeProvider: 'PR1',
+                    postcode: pick(area),
+                    outOfArea: false,
+                  },
+                  end: { on: isoDate(left), rec: 'E5' },
+                },
+              },
+              () => `/api/young-people/${p.id}/placements-outside`,
             ),
           );
         }

@@ -54,6 +54,13 @@ export interface Person {
   episode: string | null;
   /** Times admitted to a hub bed so far. */
   admissions?: number;
+  /**
+   * With a council: their time in care as the return reads it (UK days), before the hub and in
+   * its beds, so the seed knows who is a care leaver owed an OC3 record at a birthday.
+   */
+  care?: { start: string; end: string | null; rec: string | null }[];
+  /** The week a care order is made during their hub stay (a change of legal status). */
+  lsChangeWeek?: number;
 }
 
 export const DAY = 86_400_000;

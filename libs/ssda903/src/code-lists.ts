@@ -3,7 +3,12 @@
  * lists change from year to year, so every code is validated against a named year's list. The one
  * place in the system that knows them.
  */
-export const COLLECTION_YEARS = ['2025-26'] as const;
+/**
+ * 2024-25 is held as the year before 2025-26, so a council can export it and the carry-over into
+ * 2025-26 can be checked. The DfE's own 2024-25 lists are not in this project: that year is read
+ * with the 2025-26 lists (README, "The SSDA903 return").
+ */
+export const COLLECTION_YEARS = ['2024-25', '2025-26'] as const;
 export type CollectionYear = (typeof COLLECTION_YEARS)[number];
 export const CURRENT_COLLECTION_YEAR: CollectionYear = '2025-26';
 
@@ -123,6 +128,7 @@ const LISTS_2025_26 = {
 export type CodeList = keyof typeof LISTS_2025_26;
 
 const LISTS: Record<CollectionYear, Record<CodeList, readonly string[]>> = {
+  '2024-25': LISTS_2025_26,
   '2025-26': LISTS_2025_26,
 };
 

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EventStore, JsonObject } from '#event-store';
 import { EVENT_STORE } from '#platform';
-import { isSupportedCollectionYear, previousCollectionYear, type TableRow } from '#ssda903';
+import {
+  COLLECTION_YEARS,
+  isSupportedCollectionYear,
+  previousCollectionYear,
+  type TableRow,
+} from '#ssda903';
 import { DomainError } from '#kernel';
 import { HubDirectory } from '../../hub-placements/index.js';
 import { CaseDirectory, readEventsAbout } from '../../young-people/index.js';
@@ -40,7 +45,7 @@ export class Ssda903Export {
     if (!isSupportedCollectionYear(year)) {
       throw new DomainError(
         'RETURN.YEAR_NOT_SUPPORTED',
-        `the return can be made for 2025-26 (the code lists this version holds); not ${year}`,
+        `the return can be made for ${COLLECTION_YEARS.join(' and ')} (the years this version holds); not ${year}`,
         400,
         'year',
       );

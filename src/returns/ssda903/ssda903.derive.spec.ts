@@ -174,7 +174,7 @@ describe('the SSDA903 return, derived from the log', () => {
     expect(columns(b.tables.episodes, 'RNE')).toEqual([['S'], ['B']]);
   });
 
-  it('starts an L episode when the legal status changes during a stay, and T with a move the same day', () => {
+  it('starts an L episode when the legal status changes during a stay or a family placement, and T with a move the same day', () => {
     const changed = (on: string, ls: string): LoggedFact => ({
       type: 'LegalStatusChanged',
       data: { hubId: 'h1', youngPersonId: 'yp1', bedId: 'planned-1', on, ls, previous: 'V2' },
@@ -204,6 +204,21 @@ describe('the SSDA903 return, derived from the log', () => {
     expect(columns(withMove.tables.episodes, 'RNE', 'LS', 'REC', 'REASON_PLACE_CHANGE')).toEqual([
       ['S', 'V2', 'X1', 'CARPL'],
       ['T', 'C2', null, null],
+    ]);
+    // With a community family too: the placement goes on, the episode splits (L).
+    const withFamily = derive([
+      placedWithFamily('2025-05-01', { rne: 'S', ls: 'V2' }),
+      {
+        type: 'FamilyLegalStatusChanged',
+        data: { familyId: 'f1', hubId: 'h1', youngPersonId: 'yp1', on: '2025-06-10', ls: 'C1' },
+      },
+      familyEnded('2025-09-01', 'E4A'),
+    ]);
+    expect(
+      columns(withFamily.tables.episodes, 'DECOM', 'RNE', 'LS', 'PLACE', 'DEC', 'REC'),
+    ).toEqual([
+      ['2025-05-01', 'S', 'V2', 'U6', '2025-06-10', 'X1'],
+      ['2025-06-10', 'L', 'C1', 'U6', '2025-09-01', 'E4A'],
     ]);
   });
 
@@ -297,8 +312,10 @@ describe('the SSDA903 return, derived from the log', () => {
     expect(made.tables.oc3).toEqual([
       { CHILD: 'HC0001', DOB: '2008-06-15', IN_TOUCH: 'NO', ACTIV: '0', ACCOM: '0' },
     ]);
-    // A care leaver with no episode this year is in OC3 only.
-    expect(made.tables.header).toEqual([]);
+    // A care leaver with no episode this year is in the header too (every OC3 child is), and
+    // in no other table.
+    expect(made.tables.header.map((h) => [h.CHILD, h.DOB])).toEqual([['HC0001', '2008-06-15']]);
+    expect([made.tables.episodes, made.tables.missing, made.tables.uasc]).toEqual([[], [], []]);
     expect(made.problems).toEqual([]);
     // Due and not made: named, with the housing page to make it.
     expect(leaver(inCare).problems.map((p) => [p.table, p.fix, p.message])).toEqual([

@@ -1,7 +1,7 @@
 import { collectionYearBounds, providerRequired, type TableName, type TableRow } from '#ssda903';
 import { ageOn, birthdayAt } from '#kernel';
 import { childFacts, type ChildFacts, type LoggedFact } from './child-facts.js';
-import { careLeaverOn, episodesOf, lookedAfterOn } from './periods-of-care.js';
+import { episodesOf, lookedAfterOn, oc3DueOn } from './periods-of-care.js';
 import { CarryOver, type PreviousReturn } from './carry-over.js';
 
 export type { PreviousReturn } from './carry-over.js';
@@ -106,7 +106,7 @@ export function deriveSsda903(
         const birthday = birthdayAt(facts.dob, age);
         if (birthday < start || birthday > end || lookedAfterOn(all, birthday)) continue;
         const record = facts.oc3.find((r) => r.birthday === birthday);
-        const leaver = careLeaverOn(all, facts.dob, birthday);
+        const leaver = oc3DueOn(all, facts.dob, birthday);
         if (leaver && record) oc3.push(record);
         else if (leaver) {
           oc3Problems.push([
@@ -158,16 +158,18 @@ export function deriveSsda903(
       }
     }
     const childId = d?.childId ?? null;
+    // Every child of the return is in the header: looked after in the year, or a care leaver
+    // with only an OC3 record in it.
+    tables.header.push({
+      CHILD: childId,
+      SEX: d?.sex ?? null,
+      DOB: dob || null,
+      ETHNIC: d?.ethnicity ?? null,
+      UPN: d ? (d.upn ?? d.upnReason) : null,
+      MOTHER: d?.sex === 'F' ? d.mother : null,
+      MC_DOB: d?.mother === '1' ? d.babyDateOfBirth : null,
+    });
     if (inYear.length > 0) {
-      tables.header.push({
-        CHILD: childId,
-        SEX: d?.sex ?? null,
-        DOB: dob || null,
-        ETHNIC: d?.ethnicity ?? null,
-        UPN: d ? (d.upn ?? d.upnReason) : null,
-        MOTHER: d?.sex === 'F' ? d.mother : null,
-        MC_DOB: d?.mother === '1' ? d.babyDateOfBirth : null,
-      });
       if (d?.uasc) {
         const eighteen = `${Number(dob.slice(0, 4)) + 18}${dob.slice(4)}`;
         tables.uasc.push({
