@@ -4,6 +4,7 @@ import { accessProjections } from '../../src/access/index.js';
 import { HubPlacementsModule, hubPlacementsProjections } from '../../src/hub-placements/index.js';
 import { AuditModule } from '../../src/audit/index.js';
 import { ReturnsModule } from '../../src/returns/index.js';
+import { OutcomesModule, outcomesProjections } from '../../src/outcomes/index.js';
 import { HousingModule, housingProjections, housingUpcasters } from '../../src/housing/index.js';
 import { OutreachModule, outreachProjections } from '../../src/outreach/index.js';
 import {
@@ -20,6 +21,7 @@ export const BUSINESS_MODULES = [
   HousingModule,
   AuditModule,
   ReturnsModule,
+  OutcomesModule,
 ];
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -28,6 +30,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   ...outreachProjections,
   ...housingProjections,
   ...accessProjections,
+  ...outcomesProjections,
 ];
 
 /** How stored events of earlier shapes read today, every capability's. */

@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'staff:write',
   'audit:read',
   'return:read',
+  'outcome:read',
+  'outcome:write',
+  'report:read',
+  'evaluation:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export type Resource = Permission extends `${infer R}:${string}` ? R : never;
@@ -70,6 +74,9 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'staff:read': 'hub',
     'staff:write': 'hub',
     'return:read': 'hub',
+    'outcome:read': 'hub',
+    'outcome:write': 'hub',
+    'report:read': 'hub',
   },
   key_worker: {
     'case:read': 'hub',
@@ -82,6 +89,8 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'housing:read': 'hub',
     'housing:write': 'own_caseload',
     'hub:read': 'all',
+    'outcome:read': 'hub',
+    'outcome:write': 'hub',
   },
   outreach_worker: {
     'case:read': 'hub',
@@ -91,6 +100,8 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'placement:read': 'hub',
     'housing:read': 'hub',
     'hub:read': 'all',
+    'outcome:read': 'hub',
+    'outcome:write': 'hub',
   },
   // Reads everything, writes nothing.
   auditor: {
@@ -103,6 +114,9 @@ export const POLICY: Record<Role, Partial<Record<Permission, Scope>>> = {
     'staff:read': 'all',
     'audit:read': 'all',
     'return:read': 'all',
+    'outcome:read': 'all',
+    'report:read': 'all',
+    'evaluation:read': 'all',
   },
   independent_visitor: {
     'case:read': 'consented',

@@ -1,6 +1,12 @@
 import type { StoredEvent } from '#event-store';
 
-export const MODULES = ['young_people', 'hub_placements', 'outreach', 'housing'] as const;
+export const MODULES = [
+  'young_people',
+  'hub_placements',
+  'outreach',
+  'housing',
+  'outcomes',
+] as const;
 export type Module = (typeof MODULES)[number];
 
 export interface ChronologyEntry {
@@ -46,6 +52,25 @@ export function when(v: unknown): string {
   if (Number.isNaN(at.getTime())) return text;
   return `${LONDON_DAY.format(at)} at ${LONDON_TIME.format(at)}`;
 }
+
+/** Outcomes' codes in words (the chronology reads no capability's code). */
+const CONCERNS: Data = {
+  cse: 'sexual exploitation',
+  cce: 'criminal exploitation',
+  substance_misuse: 'substance misuse',
+  crisis: 'crisis (A&E or mental health)',
+};
+const ETE: Data = {
+  school_part_time: 'at school part time',
+  not_attending: 'on a school roll, not attending',
+  excluded: 'excluded from school',
+  school: 'at school',
+  employment: 'in work',
+  education: 'in education',
+  training: 'in training',
+  neet: 'not in education, employment or training',
+};
+const said = (codes: Data, v: unknown) => s(codes[s(v)] ?? words(v));
 
 /** Plain words for each event a case can hold. Third parties' names are never in these. */
 const TEXT: Record<string, [Module, (d: Data) => string]> = {
@@ -200,6 +225,33 @@ const TEXT: Record<string, [Module, (d: Data) => string]> = {
       `Details for the SSDA903 return recorded: child id ${s(d.childId)}, category of need ${s(d.cin)}, home postcode ${s(d.homePostcode)}`,
   ],
   TenancyEnded: ['housing', (d) => `Tenancy ended: ${s(d.reason)}`],
+  JusticeEventRecorded: [
+    'outcomes',
+    (d) =>
+      `${words(d.kind).replace(/^./, (c) => c.toUpperCase())}${d.note ? `: ${s(d.note)}` : ''}`,
+  ],
+  EducationStatusRecorded: [
+    'outcomes',
+    (d) =>
+      `Education, training or work: ${said(ETE, d.status)}${d.attendance !== null && d.attendance !== undefined ? `, attendance ${s(d.attendance)}%` : ''}${d.atReview ? ' (at a review)' : ''}`,
+  ],
+  RiskMarkerOpened: [
+    'outcomes',
+    (d) => `Concern opened: ${said(CONCERNS, d.kind)}${d.note ? `: ${s(d.note)}` : ''}`,
+  ],
+  RiskMarkerClosed: [
+    'outcomes',
+    (d) => `Concern closed: ${said(CONCERNS, d.kind)}${d.note ? `: ${s(d.note)}` : ''}`,
+  ],
+  BaselineRecorded: [
+    'outcomes',
+    (d) =>
+      `The year before referral ${d.replaces ? `recorded again (${s(d.reason)})` : 'recorded'}: ${s(d.missingEpisodes)} missing episodes, ${s(d.arrests)} arrests, ${s(d.placements)} placements, ${s(d.residentialNights)} residential nights, ${s(d.exclusions)} exclusions`,
+  ],
+  FamilyGroupConferenceRecorded: [
+    'outcomes',
+    (d) => `Family group conference ${words(d.stage)}${d.note ? `: ${s(d.note)}` : ''}`,
+  ],
   CareLeaverRecordMade: [
     'housing',
     (d) =>

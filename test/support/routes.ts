@@ -425,6 +425,44 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/api/young-people/${f.youngPersonId}/care-leaver-records`,
     body: { age: 21, inTouch: 'NO' },
   }),
+  'GET /api/young-people/:id/outcomes': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes`,
+  }),
+  'POST /api/young-people/:id/outcomes/justice': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes/justice`,
+    body: { kind: 'arrest', on: '2026-01-10' },
+  }),
+  'POST /api/young-people/:id/outcomes/education': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes/education`,
+    body: { status: 'education', from: '2026-01-10' },
+  }),
+  'POST /api/young-people/:id/outcomes/concerns': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes/concerns`,
+    body: { kind: 'crisis', on: '2026-01-10' },
+  }),
+  'POST /api/young-people/:id/outcomes/concerns/:markerId/close': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes/concerns/00000000-0000-4000-8000-0000000000ee/close`,
+    body: { on: '2026-01-11' },
+  }),
+  'POST /api/young-people/:id/outcomes/baseline': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes/baseline`,
+    body: {
+      missingEpisodes: 1,
+      arrests: 0,
+      placements: 1,
+      residentialNights: 0,
+      exclusions: 0,
+      source: 'matrix',
+    },
+  }),
+  'POST /api/young-people/:id/outcomes/family-group-conferences': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes/family-group-conferences`,
+    body: { stage: 'planned', on: '2026-01-10' },
+  }),
+  'POST /api/young-people/:id/outcomes/family-group-conferences/:fgcId/stages': (f) => ({
+    path: `/api/young-people/${f.youngPersonId}/outcomes/family-group-conferences/00000000-0000-4000-8000-0000000000ee/stages`,
+    body: { stage: 'held', on: '2026-01-10' },
+  }),
   'GET /api/young-people/:id/housing': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/housing`,
   }),
@@ -627,6 +665,44 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /app/hubs/:hubId/families/:familyId/placements/:youngPersonId/legal-status': (f) => ({
     path: `/app/hubs/${f.hubId}/families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/legal-status`,
     body: { ls: 'C1', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
+  }),
+  'GET /app/young-people/:id/outcomes': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes`,
+  }),
+  'POST /app/young-people/:id/outcomes/justice': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes/justice`,
+    body: { kind: 'arrest', 'on-day': '10', 'on-month': '1', 'on-year': '2026' },
+  }),
+  'POST /app/young-people/:id/outcomes/education': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes/education`,
+    body: { status: 'education', 'from-day': '10', 'from-month': '1', 'from-year': '2026' },
+  }),
+  'POST /app/young-people/:id/outcomes/concerns': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes/concerns`,
+    body: { kind: 'crisis', 'on-day': '10', 'on-month': '1', 'on-year': '2026' },
+  }),
+  'POST /app/young-people/:id/outcomes/concerns/:markerId/close': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes/concerns/00000000-0000-4000-8000-0000000000ee/close`,
+    body: { 'on-day': '11', 'on-month': '1', 'on-year': '2026' },
+  }),
+  'POST /app/young-people/:id/outcomes/baseline': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes/baseline`,
+    body: {
+      missingEpisodes: '1',
+      arrests: '0',
+      placements: '1',
+      residentialNights: '0',
+      exclusions: '0',
+      source: 'matrix',
+    },
+  }),
+  'POST /app/young-people/:id/outcomes/family-group-conferences': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes/family-group-conferences`,
+    body: { 'on-day': '10', 'on-month': '1', 'on-year': '2026' },
+  }),
+  'POST /app/young-people/:id/outcomes/family-group-conferences/:fgcId/stages': (f) => ({
+    path: `/app/young-people/${f.youngPersonId}/outcomes/family-group-conferences/00000000-0000-4000-8000-0000000000ee/stages`,
+    body: { stage: 'held', 'on-day': '10', 'on-month': '1', 'on-year': '2026' },
   }),
   'GET /app/young-people/:id/housing': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/housing`,

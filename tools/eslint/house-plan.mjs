@@ -19,6 +19,8 @@ export const CAPABILITY_DEPENDENCIES = {
   audit: ['access', 'web', 'young-people', 'housing', 'hub-placements', 'outreach'],
   // Statutory returns read every capability through its door and write nothing.
   returns: ['access', 'web', 'young-people', 'housing', 'hub-placements', 'outreach'],
+  // Outcomes and evidence: its own record, and the indicators read from every capability.
+  outcomes: ['access', 'web', 'young-people', 'housing', 'hub-placements', 'outreach', 'returns'],
 };
 
 /** Libraries may use these other libraries (by alias); the kernel uses none. */

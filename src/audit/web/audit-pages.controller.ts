@@ -42,6 +42,7 @@ const MODULE_WORDS: Record<Module, string> = {
   hub_placements: 'Beds and families',
   outreach: 'Contacts and missing episodes',
   housing: 'Housing',
+  outcomes: 'Outcomes (justice, education, concerns, conferences)',
 };
 /** An event's kind in words: "MissingEpisodeReported" as "Missing episode reported". */
 const kindWords = (kind: string) =>

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 /**
  * What needs attention about a young person, raised by the capability that knows it: outreach
  * (missing now, a return home interview due, a Reg 40 notification owed) and the beds (in a hub
- * bed, for how long, past the threshold or the planned end). The case's own flags (no key worker,
+ * bed, for how long, past the threshold or the planned end) and outcomes (an open concern:
+ * exploitation, substance misuse, a crisis). The case's own flags (no key worker,
  * a possible duplicate, a pathway review due) are read with the case.
  */
 export const ATTENTION = {
@@ -15,6 +16,7 @@ export const ATTENTION = {
   reg40_owed: 'Reg 40 notification owed',
   in_hub_bed: 'In a hub bed',
   over_threshold: 'In a hub bed past the stay threshold',
+  open_concern: 'An open concern (exploitation, substances, crisis)',
 } as const;
 export type AttentionKey = keyof typeof ATTENTION;
 

@@ -4,7 +4,15 @@ import { ukDate } from '../../web/index.js';
 import type { CaseSummary } from '../case-summary/case-summary.query.js';
 
 export type CasePart =
-  'summary' | 'team' | 'plan' | 'housing' | 'contacts' | 'missing' | 'chronology' | 'record';
+  | 'summary'
+  | 'team'
+  | 'plan'
+  | 'housing'
+  | 'contacts'
+  | 'missing'
+  | 'outcomes'
+  | 'chronology'
+  | 'record';
 
 /** A case's status as the pages say it, with its tag's colour (the list's tabs use the words). */
 export const CASE_STATUS_TAGS: Record<CaseSummary['status'], { text: string; classes: string }> = {
@@ -23,6 +31,7 @@ const PARTS: { part: CasePart; text: string; path: string; needs: Permission }[]
   { part: 'housing', text: 'Housing', path: '/housing', needs: 'housing:read' },
   { part: 'contacts', text: 'Contacts', path: '/timeline', needs: 'contact:read' },
   { part: 'missing', text: 'Missing', path: '/missing', needs: 'contact:write' },
+  { part: 'outcomes', text: 'Outcomes', path: '/outcomes', needs: 'outcome:read' },
   { part: 'chronology', text: 'Chronology', path: '/chronology', needs: 'case:read' },
   { part: 'record', text: 'Record', path: '/record', needs: 'case:subject_access' },
 ];

@@ -1,0 +1,2 @@
+export { OutcomesModule, outcomesProjections } from './outcomes.module.js';
+export * from './outcomes.events.js';

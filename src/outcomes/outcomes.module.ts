@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { outcomeFactsProjection } from './indicators/outcome-facts.projection.js';
+
+export const outcomesProjections = [outcomeFactsProjection];
+import { OutcomeRecordController } from './record/outcome-record.controller.js';
+import { RecordOutcomeHandler } from './record/outcome-record.handlers.js';
+import { OutcomeRecordReader } from './record/outcome-record.reader.js';
+import { ConcernFlagSource } from './record/concern-flags.source.js';
+import { OutcomePagesController } from './web/outcome-pages.controller.js';
+
+/**
+ * Outcomes and evidence: what the evaluation's indicators need of a young person (justice,
+ * education and work, concerns, the year before, family group conferences), the outcomes page,
+ * and the extract for evaluators.
+ */
+@Module({
+  controllers: [OutcomeRecordController, OutcomePagesController],
+  providers: [RecordOutcomeHandler, OutcomeRecordReader, ConcernFlagSource],
+})
+export class OutcomesModule {}
