@@ -186,4 +186,45 @@ describe('a young person’s outcomes, on PostgreSQL', () => {
       ]),
     );
   });
+
+  it('counts the indicators from the facts, as known at an instant, and withholds small numbers outside the hub', async () => {
+    const now = await manager.call('GET', '/api/outcomes?from=2026-04-01&to=2027-03-31');
+    expect(now.status).toBe(200);
+    const figure = (r: { body: { indicators: { key: string }[] } }, key: string) =>
+      r.body.indicators.find((i) => i.key === key) as Record<string, unknown>;
+    expect(figure(now, 'supported')).toMatchObject({ value: 1, covers: 1, suppressed: false });
+    expect(figure(now, 'missing')).toMatchObject({
+      baselineWindow: '12 months before referral (as recorded)',
+    });
+    // As known before anything was recorded: no one yet.
+    const before = await manager.call(
+      'GET',
+      '/api/outcomes?from=2026-04-01&to=2027-03-31&asOf=2020-01-01T00:00:00Z',
+    );
+    expect(figure(before, 'supported')).toMatchObject({ value: 0, covers: 0 });
+    // An auditor sees every hub: one young person is fewer than 5, so the figure is withheld.
+    const auditor = api.as({ id: 'aud-out', roles: ['auditor'], hubs: [] });
+    const outside = await auditor.call(
+      'GET',
+      '/api/outcomes?from=2026-04-01&to=2027-03-31',
+      undefined,
+      REASON,
+    );
+    expect(figure(outside, 'supported')).toMatchObject({ value: null, suppressed: true });
+    const csv = await manager.call(
+      'GET',
+      '/api/outcomes/indicators.csv?from=2026-04-01&to=2027-03-31',
+    );
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(String(csv.body).split('\r\n')[0]).toBe(
+      'indicator,value,unit,before,after,covers,window,baseline_window,suppressed,definition',
+    );
+    const other = await api.openHub('Another Hub');
+    expect(
+      (await manager.call('GET', `/api/outcomes?from=2026-04-01&to=2027-03-31&hubId=${other}`))
+        .status,
+    ).toBe(403);
+    const wrong = await manager.call('GET', '/api/outcomes?from=2026-04-01&to=2025-03-31');
+    expect([wrong.status, wrong.body.code]).toEqual([400, 'PERIOD.INVALID']);
+  });
 });

@@ -18,11 +18,12 @@ import {
   type Role,
 } from '../../src/access/index.js';
 import { OUTREACH_SETTINGS_HELP } from '../../src/outreach/index.js';
+import { OUTCOMES_SETTINGS_HELP } from '../../src/outcomes/index.js';
 import { YOUNG_PEOPLE_SETTINGS_HELP } from '../../src/young-people/index.js';
 
 const ENVIRONMENT = `
 Environment (read once at start, the same for every command):
-${[...CONFIG_HELP, ...YOUNG_PEOPLE_SETTINGS_HELP, ...OUTREACH_SETTINGS_HELP, ...AUTH_CONFIG_HELP].map(([name, meaning]) => `  ${name.padEnd(22)} ${meaning}`).join('\n')}
+${[...CONFIG_HELP, ...YOUNG_PEOPLE_SETTINGS_HELP, ...OUTREACH_SETTINGS_HELP, ...OUTCOMES_SETTINGS_HELP, ...AUTH_CONFIG_HELP].map(([name, meaning]) => `  ${name.padEnd(22)} ${meaning}`).join('\n')}
 `;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];

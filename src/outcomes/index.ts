@@ -1,2 +1,3 @@
 export { OutcomesModule, outcomesProjections } from './outcomes.module.js';
 export * from './outcomes.events.js';
+export { OUTCOMES_SETTINGS_HELP } from './outcomes.settings.js';

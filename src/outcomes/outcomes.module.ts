@@ -7,6 +7,10 @@ import { RecordOutcomeHandler } from './record/outcome-record.handlers.js';
 import { OutcomeRecordReader } from './record/outcome-record.reader.js';
 import { ConcernFlagSource } from './record/concern-flags.source.js';
 import { OutcomePagesController } from './web/outcome-pages.controller.js';
+import { OutcomesPageController } from './web/outcomes-page.controller.js';
+import { OutcomeIndicators } from './indicators/outcome-indicators.js';
+import { OutcomesReportController } from './indicators/outcomes-report.controller.js';
+import { outcomesSettingsProvider } from './outcomes.settings.js';
 
 /**
  * Outcomes and evidence: what the evaluation's indicators need of a young person (justice,
@@ -14,7 +18,18 @@ import { OutcomePagesController } from './web/outcome-pages.controller.js';
  * and the extract for evaluators.
  */
 @Module({
-  controllers: [OutcomeRecordController, OutcomePagesController],
-  providers: [RecordOutcomeHandler, OutcomeRecordReader, ConcernFlagSource],
+  controllers: [
+    OutcomeRecordController,
+    OutcomePagesController,
+    OutcomesReportController,
+    OutcomesPageController,
+  ],
+  providers: [
+    RecordOutcomeHandler,
+    OutcomeRecordReader,
+    ConcernFlagSource,
+    OutcomeIndicators,
+    outcomesSettingsProvider,
+  ],
 })
 export class OutcomesModule {}

@@ -48,6 +48,7 @@ function navFor(
       { href: `/app/hubs/${hub}/missing`, text: 'Missing and Reg 40' },
       { href: `/app/hubs/${hub}/staff`, text: 'Staff' },
       { href: '/app/returns/ssda903', text: 'SSDA903 return' },
+      { href: '/app/outcomes', text: 'Outcomes' },
     );
   }
   if (
@@ -62,6 +63,7 @@ function navFor(
       { href: '/app/audit', text: 'Audit' },
       { href: '/app/young-people', text: 'Young people' },
       { href: '/app/returns/ssda903', text: 'SSDA903 return' },
+      { href: '/app/outcomes', text: 'Outcomes' },
     );
   return items.map(({ outbox, ...i }) => {
     const count = badges.get(i.href);

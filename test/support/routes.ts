@@ -425,6 +425,10 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/api/young-people/${f.youngPersonId}/care-leaver-records`,
     body: { age: 21, inTouch: 'NO' },
   }),
+  'GET /api/outcomes': () => ({ path: '/api/outcomes?from=2025-04-01&to=2026-03-31' }),
+  'GET /api/outcomes/indicators.csv': () => ({
+    path: '/api/outcomes/indicators.csv?from=2025-04-01&to=2026-03-31',
+  }),
   'GET /api/young-people/:id/outcomes': (f) => ({
     path: `/api/young-people/${f.youngPersonId}/outcomes`,
   }),
@@ -666,6 +670,8 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/app/hubs/${f.hubId}/families/00000000-0000-4000-8000-0000000000ee/placements/${f.youngPersonId}/legal-status`,
     body: { ls: 'C1', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
   }),
+  'GET /app/outcomes': () => ({ path: '/app/outcomes?year=2025-26' }),
+  'GET /app/outcomes/indicators.csv': () => ({ path: '/app/outcomes/indicators.csv?year=2025-26' }),
   'GET /app/young-people/:id/outcomes': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/outcomes`,
   }),

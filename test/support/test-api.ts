@@ -67,7 +67,12 @@ export interface TestApi extends Caller {
 export async function startTestApi(
   dialect: Dialect,
   overrides: Partial<NwdConfig> = {},
-  options: { oidc?: WebOidc; logger?: Logger } = {},
+  options: {
+    oidc?: WebOidc;
+    logger?: Logger;
+    /** History written at simulated times (`infra.clock.simulate`), as a generator writes it. */
+    appendAsOwner?: boolean;
+  } = {},
 ): Promise<TestApi> {
   const database = dialect === 'postgres' ? await createTestDatabase() : null;
   // As a council runs it: the owner migrates, the application runs as a role that may only read
@@ -82,7 +87,7 @@ export async function startTestApi(
     // PGlite in memory for tests: no folder, nothing of a developer's touched.
     config,
     NWD_MODEL,
-    { memory: dialect === 'pglite' },
+    { memory: dialect === 'pglite', appendAsOwner: options.appendAsOwner },
   );
   await infra.runner.prepare();
   if (config.projections === 'inline') infra.runner.start();

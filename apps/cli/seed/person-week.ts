@@ -179,6 +179,22 @@ export function personWeek(
     if (areaPostcodes && p.admittedUntil >= w + 2 && rand() < 0.5) p.lsChangeWeek = w + 1;
   }
   if (p.care && w > p.since) steps.push(...oc3Records(p, at, k, manager, rand, pick));
+  // Now and then an arrest, recorded by their key worker the day after.
+  if (w > p.since && rand() < 0.01) {
+    const on = at(Math.floor(rand() * 5), 0);
+    steps.push(
+      lazy(
+        {
+          at: new Date(on.getTime() + DAY + 10 * HOUR),
+          user: p.worker,
+          method: 'POST',
+          key: k(`arrest-${p.n}`),
+          body: { kind: pick(['arrest', 'arrest', 'caution']), on: isoDate(on) },
+        },
+        path('/outcomes/justice'),
+      ),
+    );
+  }
   if (w > p.since && rand() < 0.03) {
     const gone = at(4, 22);
     steps.push(

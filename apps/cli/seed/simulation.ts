@@ -244,6 +244,42 @@ export function* simulate(o: SeedOptions, people?: (hubs: HubPeople[]) => void):
             () => `/api/young-people/${p.id}/accept`,
           ),
         );
+        // For the outcomes: the year before referral, and what they are doing at referral.
+        const counts = {
+          missingEpisodes: Math.floor(rand() * 8),
+          arrests: Math.floor(rand() * 3),
+          placements: Math.floor(rand() * 3),
+          residentialNights: rand() < 0.2 ? Math.floor(rand() * 60) : 0,
+          exclusions: Math.floor(rand() * 2),
+        };
+        const sixteen = age >= 16;
+        steps.push(
+          lazy(
+            {
+              at: new Date(referredAt.getTime() + (2 * HOUR) / 3),
+              user: manager,
+              method: 'POST',
+              key: k(`baseline-${n}`),
+              body: { ...counts, source: 'Generated: police and children’s services records' },
+            },
+            () => `/api/young-people/${p.id}/outcomes/baseline`,
+          ),
+          lazy(
+            {
+              at: new Date(referredAt.getTime() + (7 * HOUR) / 10),
+              user: manager,
+              method: 'POST',
+              key: k(`ete-${n}`),
+              body: {
+                status: sixteen
+                  ? pick(['education', 'training', 'employment', 'neet', 'neet'])
+                  : pick(['school', 'school', 'school_part_time', 'not_attending', 'excluded']),
+                from: isoDate(referredAt),
+              },
+            },
+            () => `/api/young-people/${p.id}/outcomes/education`,
+          ),
+        );
         if (area) {
           // What the SSDA903 return needs: a child id, sex, ethnicity, a UPN with its check
           // letter (or, now and then, why there is none), category of need, home postcode.

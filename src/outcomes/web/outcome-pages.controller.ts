@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { UuidParam } from '#platform';
+import { ReadsFrom, UuidParam } from '#platform';
 import {
   HtmlDocument,
   LogsAccess,
@@ -79,6 +79,8 @@ export class OutcomePagesController {
 
   @Get(':id/outcomes')
   @Requires('outcome:read', onCase())
+  // The case's flags (an open concern) come from the outcomes read model.
+  @ReadsFrom('outcomes')
   @LogsAccess('outcomes page', oneCase)
   async show(
     @UuidParam('id') id: string,
