@@ -4,11 +4,11 @@ import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
 const REASON = { 'X-Access-Reason': 'Checking the outcomes record for the evaluation' };
 
 /**
- * A young person's outcomes over HTTP on PostgreSQL: recorded by the hub's staff through the
+ * A young person's outcomes over HTTP on PostgreSQL and PGlite: recorded by the hub's staff through the
  * deciders, refused with the field named (nothing appended), read back by the team and auditors,
  * and told on the chronology.
  */
-describe('a young person’s outcomes, on PostgreSQL', () => {
+describe.each(['postgres', 'pglite'] as const)('a young person’s outcomes, on %s', (dialect) => {
   let api: TestApi;
   let hubId: string;
   let manager: Caller;
@@ -17,7 +17,7 @@ describe('a young person’s outcomes, on PostgreSQL', () => {
   const stream = async () => (await api.infra.store.readStream(`outcomes-${id}`)).length;
 
   beforeAll(async () => {
-    api = await startTestApi('postgres');
+    api = await startTestApi(dialect);
     hubId = await api.openHub('Outcomes Hub');
     manager = api.as({ id: 'mgr-out', name: 'Mo Manager', roles: ['hub_manager'], hubs: [hubId] });
     worker = api.as({ id: 'kw-out', name: 'Kai Worker', roles: ['key_worker'], hubs: [hubId] });

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import {
@@ -25,7 +29,13 @@ describeInBrowser()('outcomes in the pages, in Chromium on PostgreSQL', () => {
   const checks = new PageChecks();
 
   beforeAll(async () => {
-    api = await startTestApi('postgres', {}, { appendAsOwner: true });
+    const keyDir = mkdtempSync(join(tmpdir(), 'nwd-eval-key-'));
+    writeFileSync(join(keyDir, 'council.key'), randomBytes(32));
+    api = await startTestApi(
+      'postgres',
+      { env: { ...process.env, EVALUATION_KEY_FILE: join(keyDir, 'council.key') } },
+      { appendAsOwner: true },
+    );
     hubId = await api.openHub('Outcomes Hub');
     const manager = api.as({
       id: 'mgr-oc',
@@ -170,17 +180,38 @@ describeInBrowser()('outcomes in the pages, in Chromium on PostgreSQL', () => {
     const context = await browser.newContext(DESKTOP);
     const page = await checks.signIn(context, api.url, 'Ari Auditor');
     await page.waitForURL(/\/audit$/);
+    // Figures, not records: the outcomes page does not ask why.
     await page.goto(`${api.url}/app/outcomes?year=2025-26`);
-    if (await page.getByLabel('Reason').count()) {
-      await page.getByLabel('Reason').fill('Checking the hub’s outcomes');
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.waitForURL(/\/app\/outcomes/);
-    }
     expect(await page.locator('#figures').innerText()).toContain(
       'Fewer than 5 young people: not shown',
     );
     expect(await page.locator('#figures').innerText()).not.toContain('4 before');
     await checks.check(page, 'auditor-outcomes-desktop');
+    // The extract for evaluators: what is in it, and a download recorded as a disclosure.
+    await page.getByRole('link', { name: 'Extract for evaluators' }).click();
+    // Records are about to be handed over: the auditor says why first.
+    await page.waitForURL(/\/app\/reason/);
+    await page.getByLabel('Reason').fill('Checking the hub’s outcomes');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/app\/outcomes\/evaluation$/);
+    expect(await page.locator('#dictionary').innerText()).toContain('birth_month');
+    await checks.check(page, 'auditor-evaluation-desktop');
+    await page.getByLabel('Year (1 April to 31 March)').selectOption('2025-26');
+    await page.getByRole('button', { name: 'Choose the year' }).click();
+    const href = await page.locator('#extract').getAttribute('href');
+    const extract = await page.request.get(`${api.url}${href}`);
+    expect(extract.headers()['content-type']).toContain('text/csv');
+    const rows = (await extract.text()).trim().split('\r\n');
+    expect(rows[0].split(',')[0]).toBe('pseudonym');
+    expect(rows.length).toBe(2);
+    expect(rows[1]).not.toContain('Ola');
+    expect(rows[1]).toContain('2009-01');
+    const log = await api.infra.store.readStream('access-log-aud-oc');
+    expect(log.at(-1)!.data).toMatchObject({
+      view: 'evaluation extract disclosed (2025-04-01 to 2026-03-31)',
+      youngPersonIds: [ola],
+      reason: 'Checking the hub’s outcomes',
+    });
     await context.close();
   }, 60_000);
 
@@ -195,11 +226,6 @@ describeInBrowser()('outcomes in the pages, in Chromium on PostgreSQL', () => {
     const page = await checks.signIn(context, api.url, 'Ari Auditor');
     await page.waitForURL(/\/audit$/);
     await page.goto(`${api.url}/app/outcomes?year=2025-26`);
-    if (await page.getByLabel('Reason').count()) {
-      await page.getByLabel('Reason').fill('Checking the council’s outcomes');
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.waitForURL(/\/app\/outcomes/);
-    }
     const supported = page.locator('#figures tbody tr').first();
     expect(await supported.innerText()).toContain('Young people supported');
     // Forty or so young people a year: counted and shown, not withheld.

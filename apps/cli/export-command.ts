@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig, openInfrastructure } from '#platform';
 import { isEnglishLaCode, TABLE_NAMES, tableCsv } from '#ssda903';
+import { reasonIsValid } from '../../src/access/index.js';
 import { Ssda903Export } from '../../src/returns/index.js';
+import { EvaluationExtract, readEvaluationKey } from '../../src/outcomes/index.js';
 import { NWD_MODEL } from '../composition/composition.js';
 import { inProcessApi } from './in-process-api.js';
 
@@ -80,4 +82,69 @@ export function addExportCommands(program: Command, environment: string): void {
         await infra.close();
       }
     });
+
+  exporting
+    .command('evaluation')
+    .description(
+      'The extract for evaluators: one row per young person the hubs supported from --from to ' +
+        '--to, pseudonymised with the council’s key (EVALUATION_KEY_FILE), with no names or free ' +
+        'text, dates of birth as months and home postcodes as local authorities; evaluation.csv ' +
+        'and dictionary.csv in --out. Recorded in the access log as a disclosure of every young ' +
+        'person in it. With PGlite, stop `nwd start` first.',
+    )
+    .requiredOption('--from <date>', 'the first day (2024-04-01)', calendarDate)
+    .requiredOption('--to <date>', 'the last day (2026-03-31)', calendarDate)
+    .requiredOption('--out <dir>', 'the folder to write to (made if missing)')
+    .requiredOption('--reason <words>', 'why it is made, for the access log (3 to 500 characters)')
+    .option('--by <name>', 'who makes it, for the access log', 'nwd export evaluation')
+    .addHelpText('after', environment)
+    .action(async (opts: { from: string; to: string; out: string; reason: string; by: string }) => {
+      if (!reasonIsValid(opts.reason.trim())) {
+        process.stderr.write('--reason must be 3 to 500 characters\n');
+        process.exitCode = 2;
+        return;
+      }
+      if (opts.from > opts.to) {
+        process.stderr.write('--from must be on or before --to\n');
+        process.exitCode = 2;
+        return;
+      }
+      const config = loadConfig();
+      const key = readEvaluationKey(config.env.EVALUATION_KEY_FILE);
+      const infra = await openInfrastructure(config, NWD_MODEL);
+      try {
+        const { app } = await inProcessApi(infra, config);
+        try {
+          const head = await infra.store.head();
+          await infra.runner.waitFor(['outcomes'], head.position, 120_000);
+          const made = await app
+            .get(EvaluationExtract)
+            .make({ from: opts.from, to: opts.to }, null, key, {
+              id: 'nwd-cli',
+              name: opts.by,
+              roles: ['auditor'],
+              reason: opts.reason.trim(),
+              path: `nwd export evaluation --from ${opts.from} --to ${opts.to}`,
+            });
+          mkdirSync(opts.out, { recursive: true });
+          writeFileSync(join(opts.out, 'evaluation.csv'), made.csv);
+          writeFileSync(join(opts.out, 'dictionary.csv'), made.dictionary);
+          process.stdout.write(
+            `evaluation.csv: ${made.rows.length} young people; dictionary.csv: what each column means. Recorded in the access log as a disclosure.\n`,
+          );
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await infra.close();
+      }
+    });
+}
+
+function calendarDate(value: string): string {
+  const day = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || day.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('give a date as YYYY-MM-DD');
+  }
+  return value;
 }

@@ -56,5 +56,6 @@ export { userFromClaims, type ClaimMapping } from './tokens/claims.js';
 export { type LocalKeys } from './tokens/local-signing-key.js';
 export { DEFAULT_CLAIMS } from './tokens/claims.js';
 export { HtmlDocument } from './access-log/html-document.js';
+export { recordAccess } from './access-log/record-access.js';
 export { REASON_COOKIE, reasonIsValid } from './access-log/access-reason.js';
 export { REASON_REQUIRED } from './policy.js';

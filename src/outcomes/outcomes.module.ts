@@ -11,6 +11,8 @@ import { OutcomesPageController } from './web/outcomes-page.controller.js';
 import { OutcomeIndicators } from './indicators/outcome-indicators.js';
 import { OutcomesReportController } from './indicators/outcomes-report.controller.js';
 import { outcomesSettingsProvider } from './outcomes.settings.js';
+import { EvaluationExtract } from './evaluation/evaluation-extract.js';
+import { EvaluationPageController } from './web/evaluation-page.controller.js';
 
 /**
  * Outcomes and evidence: what the evaluation's indicators need of a young person (justice,
@@ -23,6 +25,7 @@ import { outcomesSettingsProvider } from './outcomes.settings.js';
     OutcomePagesController,
     OutcomesReportController,
     OutcomesPageController,
+    EvaluationPageController,
   ],
   providers: [
     RecordOutcomeHandler,
@@ -30,6 +33,8 @@ import { outcomesSettingsProvider } from './outcomes.settings.js';
     ConcernFlagSource,
     OutcomeIndicators,
     outcomesSettingsProvider,
+    EvaluationExtract,
   ],
+  exports: [EvaluationExtract],
 })
 export class OutcomesModule {}

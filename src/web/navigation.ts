@@ -64,14 +64,19 @@ function navFor(
       { href: '/app/young-people', text: 'Young people' },
       { href: '/app/returns/ssda903', text: 'SSDA903 return' },
       { href: '/app/outcomes', text: 'Outcomes' },
+      { href: '/app/outcomes/evaluation', text: 'Extract for evaluators' },
     );
+  // The item the page is under: the longest address it starts with (Outcomes, or its extract).
+  const current = items
+    .filter((i) => path.startsWith(i.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return items.map(({ outbox, ...i }) => {
     const count = badges.get(i.href);
     return {
       ...i,
       text: count === undefined ? i.text : `${i.text} (${count})`,
       ...(outbox ? { html: 'Outbox<span data-outbox-count></span>' } : {}),
-      active: path.startsWith(i.href),
+      active: i.href === current,
     };
   });
 }

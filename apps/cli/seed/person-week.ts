@@ -119,7 +119,8 @@ export function personWeek(
     p.admissions = (p.admissions ?? 0) + 1;
     // With a council, a third come to their first hub bed from council foster carers: a
     // placement before the hub that ends the day they come (X1: care goes on in the hub).
-    if (areaPostcodes && p.admissions === 1 && rand() < 0.33) {
+    // (Not a care leaver: their foster care ended before the hub.)
+    if (areaPostcodes && p.admissions === 1 && rand() < 0.33 && !p.care?.length) {
       const came = at(2, 0);
       const from = new Date(came.getTime() - (30 + Math.floor(rand() * 90)) * DAY);
       p.care?.push({ start: isoDate(from), end: isoDate(came), rec: 'X1' });

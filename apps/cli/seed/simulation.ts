@@ -1,6 +1,5 @@
-import { codesFor, upnCheckLetter } from '#ssda903';
+import { codesFor, SAMPLE_POSTCODES, upnCheckLetter } from '#ssda903';
 import { followedUp, personWeek } from './person-week.js';
-import { SAMPLE_POSTCODES } from './sample-postcodes.js';
 import {
   DAY,
   HOUR,

@@ -4,3 +4,4 @@ export * from './collection-year.js';
 export * from './identifiers.js';
 export * from './local-authorities.js';
 export * from './tables.js';
+export * from './sample-postcodes.js';

@@ -6,7 +6,6 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { randomUUID } from 'node:crypto';
 import { from, mergeMap, type Observable } from 'rxjs';
 import type { EventStore } from '#event-store';
 import { EVENT_STORE, memoOf, ProblemException } from '#platform';
@@ -15,7 +14,7 @@ import { ConsentFilter } from '../consent-filter.js';
 import type { AccessRequest } from '../access-scope.js';
 import { REASON_REQUIRED } from '../policy.js';
 import { REASON_COOKIE, reasonIsValid } from './access-reason.js';
-import { accessLogStreamId, type CaseRecordsViewed } from './access-log.events.js';
+import { recordAccess } from './record-access.js';
 import { LOGS_ACCESS, type AccessLogDeclaration } from './logs-access.decorator.js';
 
 /**
@@ -71,39 +70,15 @@ export class AccessLogInterceptor implements NestInterceptor {
               : { response, shown: [...new Set(declaration.rows.ids(response))] };
             const body = shown instanceof HtmlDocument ? shown.html : shown;
             if (youngPersonIds.length === 0) return body;
-            const now = new Date().toISOString();
-            const event: CaseRecordsViewed = {
-              type: 'CaseRecordsViewed',
-              data: {
-                entryId: randomUUID(),
-                userId: user.id,
-                userName: user.name,
-                roles: user.roles,
-                youngPersonIds,
-                view: declaration.view,
-                path: req.originalUrl,
-                reason,
-                viewedAt: now,
-              },
-            };
-            await this.store.append(
-              accessLogStreamId(user.id),
-              [
-                {
-                  eventId: event.data.entryId,
-                  type: event.type,
-                  data: event.data,
-                  metadata: {
-                    actor: { id: user.id, name: user.name, roles: user.roles },
-                    correlationId: randomUUID(),
-                    causationId: null,
-                    occurredAt: now,
-                    schemaVersion: 1,
-                  },
-                },
-              ],
-              { expectedRevision: 'any' },
-            );
+            await recordAccess(this.store, {
+              userId: user.id,
+              userName: user.name,
+              roles: user.roles,
+              youngPersonIds,
+              view: declaration.view,
+              path: req.originalUrl,
+              reason,
+            });
             return body;
           })(),
         ),

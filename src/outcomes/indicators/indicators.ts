@@ -137,18 +137,15 @@ function eteOn(facts: readonly Fact[], youngPersonId: string, day: string): stri
   return status;
 }
 
-export function computeIndicators(input: IndicatorInput): Indicator[] {
-  const { people, facts, baselines, window, asOf, costs } = input;
-  const w = `${window.from} to ${window.to}`;
-  const ids = new Set(people.map((p) => p.youngPersonId));
-  const mine = facts.filter((f) => ids.has(f.youngPersonId));
+/** Supported in a window: accepted by its end, and not gone before it began (unless back). */
+export function supportedIn<P extends PersonFact>(
+  people: readonly P[],
+  facts: readonly Fact[],
+  window: Window,
+): P[] {
   const of = (id: string, kind: string) =>
-    mine.filter((f) => f.youngPersonId === id && f.kind === kind);
-  const inWindow = (day: string) => day >= window.from && day <= window.to;
-  const out: Indicator[] = [];
-
-  // Supported: accepted by the end of the window, and not gone before it began (unless back).
-  const supported = people.filter((p) => {
+    facts.filter((f) => f.youngPersonId === id && f.kind === kind);
+  return people.filter((p) => {
     const accepted = of(p.youngPersonId, 'accepted').some((f) => f.on <= window.to);
     const left = of(p.youngPersonId, 'left')
       .filter((f) => f.on < window.from)
@@ -159,6 +156,25 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
       left && of(p.youngPersonId, 'reopened').some((f) => f.on > left && f.on <= window.to);
     return accepted && (!left || back);
   });
+}
+
+/** Nights of a stay inside a window (to its last day), a stay still open counting to `asOf`. */
+export function nightsIn(s: Stay, window: Window, asOf: string): number {
+  const end = nextDay(window.to);
+  return nightsBetween(max(s.start, window.from), min(s.end ?? min(nextDay(asOf), end), end));
+}
+
+export function computeIndicators(input: IndicatorInput): Indicator[] {
+  const { people, facts, baselines, window, asOf, costs } = input;
+  const w = `${window.from} to ${window.to}`;
+  const ids = new Set(people.map((p) => p.youngPersonId));
+  const mine = facts.filter((f) => ids.has(f.youngPersonId));
+  const of = (id: string, kind: string) =>
+    mine.filter((f) => f.youngPersonId === id && f.kind === kind);
+  const inWindow = (day: string) => day >= window.from && day <= window.to;
+  const out: Indicator[] = [];
+
+  const supported = supportedIn(people, mine, window);
   out.push({
     key: 'supported',
     title: 'Young people supported',
@@ -221,10 +237,9 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
   });
 
   // Nights in the window, by where they were spent.
-  const end = nextDay(window.to);
   const nights = { bed: 0, family: 0, residential: 0, otherOutside: 0 };
   for (const s of stays) {
-    const n = nightsBetween(max(s.start, window.from), min(s.end ?? min(nextDay(asOf), end), end));
+    const n = nightsIn(s, window, asOf);
     if (s.where === 'bed') nights.bed += n;
     else if (s.where === 'family') nights.family += n;
     else if (s.place && RESIDENTIAL_PLACES.has(s.place)) nights.residential += n;

@@ -19,10 +19,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
  */
 export const outcomeFactsProjection: Projection = {
   name: 'outcomes',
-  version: 1,
+  version: 2,
   handles: [
     'ReferralReceived',
     'RepeatReferralReceived',
+    'ReturnDetailsRecorded',
     'ReferralAccepted',
     'CaseSteppedAway',
     'CaseReopened',
@@ -51,7 +52,11 @@ export const outcomeFactsProjection: Projection = {
         young_person_id uuid PRIMARY KEY,
         hub_id uuid NOT NULL,
         date_of_birth date NOT NULL,
-        recorded_at timestamptz NOT NULL
+        recorded_at timestamptz NOT NULL,
+        -- From the SSDA903 details, for the evaluation extract (latest recorded).
+        sex text,
+        ethnicity text,
+        home_postcode text
       );
       CREATE INDEX ON ${s}.people (hub_id);
       CREATE TABLE ${s}.facts (
@@ -117,6 +122,12 @@ export const outcomeFactsProjection: Projection = {
       }
       case 'RepeatReferralReceived':
         await fact('referral', ukDay(String(d.referredAt)), str(d.category));
+        return;
+      case 'ReturnDetailsRecorded':
+        await db.query(
+          `UPDATE ${s}.people SET sex = $2, ethnicity = $3, home_postcode = $4 WHERE young_person_id = $1`,
+          [yp, str(d.sex), str(d.ethnicity), str(d.homePostcode)],
+        );
         return;
       case 'ReferralAccepted':
         return void (await fact('accepted', ukDay(String(d.acceptedAt))));

@@ -1,6 +1,7 @@
 /**
- * Real postcodes of six authorities, 300 each, for generated councils (`nwd seed --la`): a random
- * sample of the ONS Postcode Directory (November 2025). Postcodes locate places, not people, and
+ * Real postcodes of six authorities, 300 each, for generated councils (`nwd seed --la`) and the
+ * local authority of a postcode in the evaluation extract: a random sample of the ONS Postcode
+ * Directory (November 2025). Postcodes locate places, not people, and
  * generated data never pairs them with anything real.
  *
  * Source: Office for National Statistics, ONS Postcode Directory. Contains public sector
@@ -1821,3 +1822,15 @@ export const SAMPLE_POSTCODES: Readonly<Record<string, readonly string[]>> = {
     'PE38 9WU',
   ],
 };
+
+const BY_POSTCODE = new Map(
+  Object.entries(SAMPLE_POSTCODES).flatMap(([la, postcodes]) => postcodes.map((p) => [p, la])),
+);
+
+/**
+ * The ONS code of the local authority a postcode is in, where the project holds it (the sample
+ * above; a council adds its own extract of the ONS Postcode Directory): null otherwise.
+ */
+export function localAuthorityOfPostcode(postcode: string): string | null {
+  return BY_POSTCODE.get(postcode.trim().toUpperCase()) ?? null;
+}
