@@ -7,6 +7,7 @@ import { EVENT_STORE, READ_DB } from '#platform';
 import { localAuthorityOfPostcode } from '#ssda903';
 import { recordAccess } from '../../access/index.js';
 import {
+  byPerson,
   nightsIn,
   RESIDENTIAL_PLACES,
   staysOf,
@@ -235,11 +236,12 @@ export function extractRows(
   key: Buffer,
 ): ExtractRow[] {
   const { facts, window, asOf } = input;
-  const stays = staysOf(facts);
+  const stays = byPerson(staysOf(facts));
+  const factsOf = byPerson(facts);
   const supported = supportedIn(input.people, facts, window);
   return supported.map((p) => {
     const id = p.youngPersonId;
-    const mine = facts.filter((f) => f.youngPersonId === id);
+    const mine = factsOf.get(id) ?? [];
     const inWindow = (f: Fact) => f.on >= window.from && f.on <= window.to;
     const referral = mine
       .filter((f) => f.kind === 'referral' && inWindow(f))
@@ -261,7 +263,7 @@ export function extractRows(
       return status === null ? null : bit(status === 'neet');
     };
     const b = input.baselines.get(id);
-    const myStays = stays.filter((s) => s.youngPersonId === id);
+    const myStays = stays.get(id) ?? [];
     const nights = (pred: (s: (typeof myStays)[number]) => boolean) =>
       myStays.filter(pred).reduce((n, s) => n + nightsIn(s, window, asOf), 0);
     const oc3 = mine.filter((f) => f.kind === 'oc3' && inWindow(f)).at(-1);

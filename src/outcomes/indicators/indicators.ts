@@ -79,6 +79,17 @@ const nextDay = (day: string) => new Date(Date.parse(day) + DAY).toISOString().s
 const min = (a: string, b: string) => (a < b ? a : b);
 const max = (a: string, b: string) => (a > b ? a : b);
 
+/** Facts by young person, so each person's are read without scanning everyone's. */
+export function byPerson<T extends { youngPersonId: string }>(xs: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const x of xs) {
+    const list = map.get(x.youngPersonId);
+    if (list) list.push(x);
+    else map.set(x.youngPersonId, [x]);
+  }
+  return map;
+}
+
 export interface Stay {
   youngPersonId: string;
   where: 'bed' | 'family' | 'outside';
@@ -90,20 +101,23 @@ export interface Stay {
 /** Each placement as a stay from its start to its end (open: still going). */
 export function staysOf(facts: readonly Fact[]): Stay[] {
   const stays: Stay[] = [];
+  // The stay open now for each young person and kind of placement (the last one started).
+  const openStays = new Map<string, Stay>();
   const sorted = [...facts].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   for (const f of sorted) {
     if (f.kind === 'start') {
-      stays.push({
+      const stay: Stay = {
         youngPersonId: f.youngPersonId,
         where: f.code as Stay['where'],
         place: f.code === 'outside' ? f.code2 : null,
         start: f.on,
         end: null,
-      });
+      };
+      stays.push(stay);
+      openStays.set(`${f.youngPersonId}|${f.code}`, stay);
     } else if (f.kind === 'end') {
-      const open = stays.findLast(
-        (s) => s.youngPersonId === f.youngPersonId && s.where === f.code && s.end === null,
-      );
+      const open = openStays.get(`${f.youngPersonId}|${f.code}`);
+      openStays.delete(`${f.youngPersonId}|${f.code}`);
       if (open) open.end = f.on;
     }
   }
@@ -113,14 +127,9 @@ export function staysOf(facts: readonly Fact[]): Stay[] {
 
 /** The days a period of care began: a stay that did not start the day another ended. */
 export function entriesToCare(stays: readonly Stay[]): { youngPersonId: string; on: string }[] {
+  const ends = new Set(stays.flatMap((o) => (o.end ? [`${o.youngPersonId}|${o.end}`] : [])));
   return stays
-    .filter(
-      (s) =>
-        !stays.some(
-          (o) =>
-            o !== s && o.youngPersonId === s.youngPersonId && o.end !== null && o.end === s.start,
-        ),
-    )
+    .filter((s) => !ends.has(`${s.youngPersonId}|${s.start}`))
     .map((s) => ({ youngPersonId: s.youngPersonId, on: s.start }));
 }
 
@@ -143,8 +152,8 @@ export function supportedIn<P extends PersonFact>(
   facts: readonly Fact[],
   window: Window,
 ): P[] {
-  const of = (id: string, kind: string) =>
-    facts.filter((f) => f.youngPersonId === id && f.kind === kind);
+  const facts_ = byPerson(facts);
+  const of = (id: string, kind: string) => (facts_.get(id) ?? []).filter((f) => f.kind === kind);
   return people.filter((p) => {
     const accepted = of(p.youngPersonId, 'accepted').some((f) => f.on <= window.to);
     const left = of(p.youngPersonId, 'left')
@@ -169,8 +178,8 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
   const w = `${window.from} to ${window.to}`;
   const ids = new Set(people.map((p) => p.youngPersonId));
   const mine = facts.filter((f) => ids.has(f.youngPersonId));
-  const of = (id: string, kind: string) =>
-    mine.filter((f) => f.youngPersonId === id && f.kind === kind);
+  const perPerson = byPerson(mine);
+  const of = (id: string, kind: string) => (perPerson.get(id) ?? []).filter((f) => f.kind === kind);
   const inWindow = (day: string) => day >= window.from && day <= window.to;
   const out: Indicator[] = [];
 
@@ -204,13 +213,14 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
   const edge = followed.filter((c) => c.category === 'edge_of_care');
   // Out of care: no placement outside the hub began (the hub's own beds and families are its
   // support, counted as nights below).
+  const staysOfPerson = byPerson(stays);
   const stayedOut = edge.filter(
     (c) =>
-      !stays.some(
-        (s) =>
-          s.youngPersonId === c.person.youngPersonId && s.where === 'outside' && after(c, s.start),
+      !(staysOfPerson.get(c.person.youngPersonId) ?? []).some(
+        (s) => s.where === 'outside' && after(c, s.start),
       ),
   );
+
   out.push({
     key: 'stayed_out_of_care',
     title: 'Edge of care referrals who stayed out of care 12 months later',
@@ -276,9 +286,7 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
       inWindow(f.on) &&
       (f.kind === 'move' ||
         (f.kind === 'start' &&
-          mine.some(
-            (e) => e.kind === 'end' && e.youngPersonId === f.youngPersonId && e.on === f.on,
-          ))),
+          (perPerson.get(f.youngPersonId) ?? []).some((e) => e.kind === 'end' && e.on === f.on))),
   );
   out.push({
     key: 'placement_moves',
@@ -324,14 +332,24 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
 
   // NEET: at referral and 12 months later, for those 16 or over then with a status on both days.
   const neetCompared = followed.filter((c) => {
-    const at = eteOn(mine, c.person.youngPersonId, c.referredOn);
-    const later = eteOn(mine, c.person.youngPersonId, addMonths(c.referredOn, 12));
+    const at = eteOn(
+      perPerson.get(c.person.youngPersonId) ?? [],
+      c.person.youngPersonId,
+      c.referredOn,
+    );
+    const later = eteOn(
+      perPerson.get(c.person.youngPersonId) ?? [],
+      c.person.youngPersonId,
+      addMonths(c.referredOn, 12),
+    );
     return (
       at !== null && later !== null && addMonths(c.person.dateOfBirth, 16 * 12) <= c.referredOn
     );
   });
   const neetAt = (c: (typeof cohort)[number], day: string) =>
-    eteOn(mine, c.person.youngPersonId, day) === 'neet' ? 1 : 0;
+    eteOn(perPerson.get(c.person.youngPersonId) ?? [], c.person.youngPersonId, day) === 'neet'
+      ? 1
+      : 0;
   const neetBefore = neetCompared.reduce((n, c) => n + neetAt(c, c.referredOn), 0);
   const neetAfter = neetCompared.reduce((n, c) => n + neetAt(c, addMonths(c.referredOn, 12)), 0);
   out.push({
