@@ -8,28 +8,12 @@ import { describe, expect, it } from '@jest/globals';
 import { REPO_ROOT } from '#testing/build';
 import { loadConfig, openInfrastructure } from '#platform';
 import { NWD_MODEL } from '../apps/composition/composition.js';
+import { FAMILY, GIVEN } from '../apps/cli/seed/simulation.js';
 
 const run = promisify(execFile);
 
-/** Every name the generator gives, and words only free text holds. */
-const GENERATED_NAMES = [
-  'Ash',
-  'Blake',
-  'Casey',
-  'Drew',
-  'Ellis',
-  'Finley',
-  'Gray',
-  'Harley',
-  'Indy',
-  'Jules',
-  'Exampleton',
-  'Samplewood',
-  'Testbury',
-  'Mockley',
-  'Fictionby',
-  'Placeholm',
-];
+/** Every name the generator gives (the seed's own lists). */
+const GENERATED_NAMES = [...GIVEN, ...FAMILY];
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/;
 
 /**

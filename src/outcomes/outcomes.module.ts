@@ -9,6 +9,7 @@ import { ConcernFlagSource } from './record/concern-flags.source.js';
 import { OutcomePagesController } from './web/outcome-pages.controller.js';
 import { OutcomesPageController } from './web/outcomes-page.controller.js';
 import { OutcomeIndicators } from './indicators/outcome-indicators.js';
+import { OutcomeFacts } from './indicators/outcome-facts.reader.js';
 import { OutcomesReportController } from './indicators/outcomes-report.controller.js';
 import { outcomesSettingsProvider } from './outcomes.settings.js';
 import { EvaluationExtract } from './evaluation/evaluation-extract.js';
@@ -31,6 +32,7 @@ import { EvaluationPageController } from './web/evaluation-page.controller.js';
     RecordOutcomeHandler,
     OutcomeRecordReader,
     ConcernFlagSource,
+    OutcomeFacts,
     OutcomeIndicators,
     outcomesSettingsProvider,
     EvaluationExtract,

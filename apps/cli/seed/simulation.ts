@@ -21,7 +21,8 @@ export { prng, type SeedOptions, type SeedUser, type Step } from './steps.js';
  * handlers derive the same ids. Names are generated from lists of obviously fictional words.
  */
 
-const GIVEN = [
+/** The generated names (obviously fictional): given, and family. */
+export const GIVEN = [
   'Ash',
   'Blake',
   'Casey',
@@ -33,7 +34,7 @@ const GIVEN = [
   'Indy',
   'Jules',
 ];
-const FAMILY = ['Exampleton', 'Samplewood', 'Testbury', 'Mockley', 'Fictionby', 'Placeholm'];
+export const FAMILY = ['Exampleton', 'Samplewood', 'Testbury', 'Mockley', 'Fictionby', 'Placeholm'];
 export const TARGET_PER_HUB = 40;
 const WORKERS_PER_HUB = 6;
 

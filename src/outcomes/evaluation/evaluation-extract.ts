@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { EventStore, SqlDatabase } from '#event-store';
+import type { EventStore } from '#event-store';
 import { addMonths } from '#kernel';
-import { EVENT_STORE, READ_DB } from '#platform';
+import { EVENT_STORE } from '#platform';
 import { localAuthorityOfPostcode } from '#ssda903';
 import { recordAccess } from '../../access/index.js';
 import {
@@ -12,9 +12,11 @@ import {
   RESIDENTIAL_PLACES,
   staysOf,
   supportedIn,
+  type BaselineFact,
   type Fact,
   type Window,
 } from '../indicators/indicators.js';
+import { OutcomeFacts, type OutcomeFactsRead } from '../indicators/outcome-facts.reader.js';
 
 /**
  * The extract for evaluators: one row per young person the hubs supported in a window,
@@ -219,17 +221,8 @@ const bit = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
 
 /** The rows for a window (pure, from the outcomes facts), and the young people they are about. */
 export function extractRows(
-  input: {
-    people: readonly {
-      youngPersonId: string;
-      hubId: string;
-      dateOfBirth: string;
-      sex: string | null;
-      ethnicity: string | null;
-      homePostcode: string | null;
-    }[];
-    facts: readonly Fact[];
-    baselines: ReadonlyMap<string, Record<string, number>>;
+  input: Pick<OutcomeFactsRead, 'people' | 'facts'> & {
+    baselines: ReadonlyMap<string, Omit<BaselineFact, 'youngPersonId'>>;
     window: Window;
     asOf: string;
   },
@@ -363,7 +356,7 @@ export interface Discloser {
 @Injectable()
 export class EvaluationExtract {
   constructor(
-    @Inject(READ_DB) private readonly db: SqlDatabase,
+    private readonly facts: OutcomeFacts,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -373,76 +366,14 @@ export class EvaluationExtract {
     key: Buffer,
     by: Discloser,
   ): Promise<{ rows: ExtractRow[]; csv: string; dictionary: string }> {
-    const hubs = hubIds === null ? '' : 'WHERE p.hub_id::text = ANY($1::text[])';
-    const args = hubIds === null ? [] : [[...hubIds]];
-    const people = await this.db.query<{
-      young_person_id: string;
-      hub_id: string;
-      dob: string;
-      sex: string | null;
-      ethnicity: string | null;
-      home_postcode: string | null;
-    }>(
-      `SELECT young_person_id, hub_id, date_of_birth::text AS dob, sex, ethnicity, home_postcode
-       FROM rm_outcomes.people p ${hubs}`,
-      args,
-    );
-    const facts = await this.db.query<{
-      young_person_id: string;
-      kind: string;
-      on_date: string;
-      code: string | null;
-      code2: string | null;
-    }>(
-      `SELECT f.young_person_id, f.kind, f.on_date::text AS on_date, f.code, f.code2
-       FROM rm_outcomes.facts f JOIN rm_outcomes.people p USING (young_person_id) ${hubs}
-       ORDER BY f.position, f.seq`,
-      args,
-    );
-    const baselines = await this.db.query<Record<string, string | number>>(
-      `SELECT DISTINCT ON (b.young_person_id) b.*
-       FROM rm_outcomes.baselines b JOIN rm_outcomes.people p USING (young_person_id) ${hubs}
-       ORDER BY b.young_person_id, b.position DESC`,
-      args,
-    );
-    const rows = extractRows(
-      {
-        people: people.rows.map((r) => ({
-          youngPersonId: r.young_person_id,
-          hubId: r.hub_id,
-          dateOfBirth: r.dob,
-          sex: r.sex,
-          ethnicity: r.ethnicity,
-          homePostcode: r.home_postcode,
-        })),
-        facts: facts.rows.map((r) => ({
-          youngPersonId: r.young_person_id,
-          kind: r.kind,
-          on: r.on_date,
-          code: r.code,
-          code2: r.code2,
-        })),
-        baselines: new Map(
-          baselines.rows.map((r) => [
-            String(r.young_person_id),
-            {
-              missingEpisodes: Number(r.missing_episodes),
-              arrests: Number(r.arrests),
-              placements: Number(r.placements),
-              residentialNights: Number(r.residential_nights),
-              exclusions: Number(r.exclusions),
-            },
-          ]),
-        ),
-        window,
-        asOf: new Date().toISOString().slice(0, 10),
-      },
-      key,
-    );
+    const now = new Date().toISOString();
+    const read = await this.facts.read(hubIds, now);
+    const rows = extractRows({ ...read, window, asOf: now.slice(0, 10) }, key);
     // Who is in it, by the pseudonyms' own ids: recomputed here, never written out.
-    const ids = people.rows
-      .map((r) => r.young_person_id)
-      .filter((id) => rows.some((row) => row.pseudonym === pseudonymOf(key, id)));
+    const inIt = new Set(rows.map((row) => row.pseudonym));
+    const ids = read.people
+      .map((p) => p.youngPersonId)
+      .filter((id) => inIt.has(pseudonymOf(key, id)));
     if (ids.length > 0) {
       await recordAccess(this.store, {
         userId: by.id,

@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NWD_CONFIG, ReadsFrom, type NwdConfig } from '#platform';
-import { collectionYearBounds, collectionYearOf } from '#ssda903';
+import { collectionYearBounds } from '#ssda903';
+import { outcomeYears } from '../outcome-years.js';
 import { REASON_COOKIE, Requires, type WebRequest } from '../../access/index.js';
 import { ukDate, WebPages } from '../../web/index.js';
 import {
@@ -11,17 +12,6 @@ import {
   EvaluationExtract,
   readEvaluationKey,
 } from '../evaluation/evaluation-extract.js';
-
-/** The collection years an extract may cover: 2023-24 to this one, newest first. */
-function years(): string[] {
-  const now = collectionYearOf(new Date().toISOString());
-  const out: string[] = [];
-  for (let y = 2023; ; y++) {
-    const year = `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
-    out.unshift(year);
-    if (year === now) return out;
-  }
-}
 
 /**
  * The extract for evaluators, for auditors: what is in it (the data dictionary), and a download
@@ -49,7 +39,7 @@ export class EvaluationPageController {
   @Requires('evaluation:read')
   page(@Req() req: WebRequest, @Res() res: Response, @Query('year') asked?: string) {
     if (!this.reason(req, res)) return;
-    const all = years();
+    const all = outcomeYears();
     const year = all.includes(asked ?? '') ? asked! : all[0];
     const { start, end } = collectionYearBounds(year);
     res.type('html').send(
@@ -70,7 +60,7 @@ export class EvaluationPageController {
   async csv(@Req() req: WebRequest, @Res() res: Response, @Query('year') asked?: string) {
     const reason = this.reason(req, res);
     if (!reason) return;
-    const year = years().includes(asked ?? '') ? asked! : years()[0];
+    const year = outcomeYears().includes(asked ?? '') ? asked! : outcomeYears()[0];
     const { start, end } = collectionYearBounds(year);
     const key = readEvaluationKey(this.config.env.EVALUATION_KEY_FILE);
     const user = req.user!;

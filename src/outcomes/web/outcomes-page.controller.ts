@@ -2,7 +2,8 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReadsFrom } from '#platform';
-import { collectionYearBounds, collectionYearOf } from '#ssda903';
+import { collectionYearBounds } from '#ssda903';
+import { outcomeYears } from '../outcome-years.js';
 import { Access, Requires, type AccessScope, type WebRequest } from '../../access/index.js';
 import { dateFromInput, ukDate, ukInstant, WebPages } from '../../web/index.js';
 import { HubDirectory } from '../../hub-placements/index.js';
@@ -12,17 +13,6 @@ import { OutcomeIndicators } from '../indicators/outcome-indicators.js';
 import { indicatorsCsv, outsideTheHub, reportHubs, shown } from '../indicators/outcomes-report.js';
 
 type Shown = Indicator & { suppressed: boolean };
-
-/** The collection years a hub may look back over: 2023-24 to this one. */
-function yearsUpToNow(): string[] {
-  const now = collectionYearOf(new Date().toISOString());
-  const years: string[] = [];
-  for (let y = 2023; ; y++) {
-    const year = `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
-    years.push(year);
-    if (year === now) return years.reverse();
-  }
-}
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 const pounds = (v: number) => `£${Math.round(v).toLocaleString('en-GB')}`;
@@ -62,7 +52,7 @@ export class OutcomesPageController {
   ) {}
 
   private async read(req: WebRequest, access: AccessScope, q: Record<string, string>) {
-    const years = yearsUpToNow();
+    const years = outcomeYears();
     const year = years.includes(q.year ?? '') ? q.year : years[0];
     const { start, end } = collectionYearBounds(year);
     const mine = access.scope === 'all' ? null : access.user.hubs;
