@@ -412,6 +412,7 @@ describe.each<Dialect>(['postgres', 'pglite'])(
         'hubs_list',
         'incidents',
         'missing_board',
+        'outcomes',
         'placement_history',
         'referral_queue',
       ]);

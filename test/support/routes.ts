@@ -671,6 +671,13 @@ export const SAMPLES: Record<string, Sample> = {
     body: { ls: 'C1', 'on-day': '1', 'on-month': '3', 'on-year': '2026' },
   }),
   'GET /app/outcomes': () => ({ path: '/app/outcomes?year=2025-26' }),
+  'GET /app/outcomes/evaluation': () => ({ path: '/app/outcomes/evaluation?year=2025-26' }),
+  'GET /app/outcomes/evaluation/extract.csv': () => ({
+    path: '/app/outcomes/evaluation/extract.csv?year=2025-26',
+  }),
+  'GET /app/outcomes/evaluation/dictionary.csv': () => ({
+    path: '/app/outcomes/evaluation/dictionary.csv',
+  }),
   'GET /app/outcomes/indicators.csv': () => ({ path: '/app/outcomes/indicators.csv?year=2025-26' }),
   'GET /app/young-people/:id/outcomes': (f) => ({
     path: `/app/young-people/${f.youngPersonId}/outcomes`,

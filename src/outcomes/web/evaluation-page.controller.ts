@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NWD_CONFIG, ReadsFrom, type NwdConfig } from '#platform';
+import { NWD_CONFIG, ProblemException, ReadsFrom, type NwdConfig } from '#platform';
 import { collectionYearBounds } from '#ssda903';
 import { outcomeYears } from '../outcome-years.js';
 import { REASON_COOKIE, Requires, type WebRequest } from '../../access/index.js';
@@ -62,7 +62,13 @@ export class EvaluationPageController {
     if (!reason) return;
     const year = outcomeYears().includes(asked ?? '') ? asked! : outcomeYears()[0];
     const { start, end } = collectionYearBounds(year);
-    const key = readEvaluationKey(this.config.env.EVALUATION_KEY_FILE);
+    let key: Buffer;
+    try {
+      key = readEvaluationKey(this.config.env.EVALUATION_KEY_FILE);
+    } catch (error) {
+      // The system's set-up, not the request: said plainly, and nothing is handed over.
+      throw new ProblemException(503, 'EVALUATION.KEY_NOT_SET', (error as Error).message);
+    }
     const user = req.user!;
     const made = await this.extract.make({ from: start, to: end }, null, key, {
       id: user.id,
