@@ -26,7 +26,7 @@ export const CAPABILITY_DEPENDENCIES = {
 /** Libraries may use these other libraries (by alias); the kernel uses none. */
 export const LIBRARY_DEPENDENCIES = {
   kernel: [],
-  ssda903: [],
+  ssda903: ['kernel'],
   'event-store': ['kernel'],
   projections: ['kernel', 'event-store'],
   platform: ['kernel', 'event-store', 'projections'],

@@ -24,3 +24,7 @@ export function addMonths(date: string, months: number): string {
 export function birthdayAt(dateOfBirth: string, age: number): string {
   return addMonths(dateOfBirth, age * 12);
 }
+
+const UK_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London' });
+/** The UK day (YYYY-MM-DD) of an instant: 23:30 UK time on 1 June is 1 June. */
+export const ukDayOf = (instant: string) => UK_DAY.format(new Date(instant));

@@ -4,3 +4,4 @@ export * from './json.js';
 export * from './decider.js';
 export * from './domain-error.js';
 export * from './dates.js';
+export * from './csv.js';

@@ -1,3 +1,4 @@
+import { csvFile } from '#kernel';
 /**
  * The SSDA903 tables as the DfE takes them: fixed column sets (a file with another column is not
  * that table), UTF-8 CSV, dates DD/MM/YYYY, a blank left empty.
@@ -41,28 +42,19 @@ export function returnDate(day: string): string {
   return `${d}/${m}/${y}`;
 }
 
-function cell(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The table as CSV: the DfE's column names, then one line per row, CRLF line ends. */
 export function tableCsv(
   table: TableName,
   rows: readonly Readonly<Record<string, string | null>>[],
 ): string {
   const columns = TABLE_COLUMNS[table] as readonly string[];
-  const lines = [columns.join(',')];
-  for (const row of rows) {
-    const values = row;
-    lines.push(
-      columns
-        .map((c) => {
-          const v = values[c];
-          return cell(v !== null && DATE_COLUMNS.has(c) ? returnDate(v) : v);
-        })
-        .join(','),
-    );
-  }
-  return lines.join('\r\n') + '\r\n';
+  return csvFile(
+    columns,
+    rows.map((row) =>
+      columns.map((c) => {
+        const v = row[c];
+        return v !== null && DATE_COLUMNS.has(c) ? returnDate(v) : v;
+      }),
+    ),
+  );
 }

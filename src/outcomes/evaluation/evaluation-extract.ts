@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { EventStore } from '#event-store';
-import { addMonths } from '#kernel';
+import { addMonths, csvFile } from '#kernel';
 import { EVENT_STORE } from '#platform';
 import { localAuthorityOfPostcode } from '#ssda903';
 import { recordAccess } from '../../access/index.js';
 import {
   byPerson,
+  eteOn,
   nightsIn,
   RESIDENTIAL_PLACES,
   staysOf,
@@ -15,8 +16,9 @@ import {
   type BaselineFact,
   type Fact,
   type Window,
-} from '../indicators/indicators.js';
+} from '../indicators/facts.js';
 import { OutcomeFacts, type OutcomeFactsRead } from '../indicators/outcome-facts.reader.js';
+import { DICTIONARY } from './evaluation-dictionary.js';
 
 /**
  * The extract for evaluators: one row per young person the hubs supported in a window,
@@ -25,178 +27,7 @@ import { OutcomeFacts, type OutcomeFactsRead } from '../indicators/outcome-facts
  * text, the date of birth as a month, and the home postcode as its local authority.
  */
 
-/** One column of the extract, as its data dictionary says it. */
-export interface Column {
-  column: string;
-  meaning: string;
-  codes: string;
-  source: string;
-}
-
-export const DICTIONARY: readonly Column[] = [
-  {
-    column: 'pseudonym',
-    meaning:
-      'The young person, as a keyed hash (HMAC-SHA256 with the council’s key, 20 hex digits)',
-    codes: 'the same in every extract made with the same key',
-    source: 'ReferralReceived (the case’s id, never written out)',
-  },
-  {
-    column: 'hub',
-    meaning: 'The hub whose case it is',
-    codes: 'the hub’s id',
-    source: 'ReferralReceived',
-  },
-  {
-    column: 'birth_month',
-    meaning: 'Month and year of birth',
-    codes: 'YYYY-MM',
-    source: 'ReferralReceived',
-  },
-  {
-    column: 'sex',
-    meaning: 'Sex',
-    codes: 'M, F (blank: not recorded)',
-    source: 'ReturnDetailsRecorded',
-  },
-  {
-    column: 'ethnicity',
-    meaning: 'Ethnicity',
-    codes: 'the DfE’s codes (WBRI ...)',
-    source: 'ReturnDetailsRecorded',
-  },
-  {
-    column: 'home_la',
-    meaning: 'Local authority of the home postcode',
-    codes: 'ONS code (E10000014); blank where the postcode is not in the lookup held',
-    source: 'ReturnDetailsRecorded',
-  },
-  {
-    column: 'referral_category',
-    meaning: 'Why referred (the first referral in the window)',
-    codes: 'edge_of_care, in_care, care_leaver, ...',
-    source: 'ReferralReceived, RepeatReferralReceived',
-  },
-  {
-    column: 'referred_on',
-    meaning: 'Day of the first referral in the window (blank: referred before it)',
-    codes: 'YYYY-MM-DD',
-    source: 'ReferralReceived, RepeatReferralReceived',
-  },
-  ...(
-    [
-      ['missing_episodes', 'Missing episodes'],
-      ['arrests', 'Arrests'],
-      ['placements', 'Placements'],
-      ['residential_nights', 'Nights in residential care'],
-      ['exclusions', 'School exclusions'],
-    ] as const
-  ).map(([c, words]) => ({
-    column: `before_${c}`,
-    meaning: `${words} in the 12 months before referral (blank: the year before not recorded)`,
-    codes: 'a count',
-    source: 'BaselineRecorded (the last recorded)',
-  })),
-  ...(
-    [
-      ['missing_episodes', 'Missing episodes', 'MissingEpisodeReported'],
-      ['arrests', 'Arrests', 'JusticeEventRecorded (arrest)'],
-      ['charges', 'Charges', 'JusticeEventRecorded (charge)'],
-      ['cautions', 'Cautions', 'JusticeEventRecorded (caution)'],
-      ['convictions', 'Convictions', 'JusticeEventRecorded (conviction)'],
-    ] as const
-  ).map(([c, words, source]) => ({
-    column: `after_${c}`,
-    meaning: `${words} in the 12 months after referral (blank: not referred in the window, or the 12 months not yet passed)`,
-    codes: 'a count',
-    source,
-  })),
-  {
-    column: 'neet_at_referral',
-    meaning: 'Not in education, employment or training on the day of referral',
-    codes: '1 yes, 0 no, blank: no status recorded by then',
-    source: 'EducationStatusRecorded',
-  },
-  {
-    column: 'neet_12_months_after',
-    meaning: 'Not in education, employment or training 12 months after referral',
-    codes: '1 yes, 0 no, blank: no status, or not yet',
-    source: 'EducationStatusRecorded',
-  },
-  {
-    column: 'placed_outside_hub_12_months_after',
-    meaning: 'A placement outside the hub began in the 12 months after referral',
-    codes: '1 yes, 0 no, blank: not yet known',
-    source: 'PlacementOutsideHubRecorded',
-  },
-  {
-    column: 'hub_bed_nights',
-    meaning: 'Nights in a hub bed in the window',
-    codes: 'a count',
-    source: 'YoungPersonAdmitted, YoungPersonDischarged',
-  },
-  {
-    column: 'family_nights',
-    meaning: 'Nights with a community family in the window',
-    codes: 'a count',
-    source: 'YoungPersonPlacedWithFamily, FamilyPlacementEnded',
-  },
-  {
-    column: 'residential_nights',
-    meaning: 'Nights in residential care outside the hub in the window (K1, K2, R1, R2, R5, S1)',
-    codes: 'a count',
-    source: 'PlacementOutsideHubRecorded, PlacementOutsideHubEnded',
-  },
-  {
-    column: 'other_care_nights',
-    meaning: 'Other nights in care outside the hub in the window (foster care and the rest)',
-    codes: 'a count',
-    source: 'PlacementOutsideHubRecorded, PlacementOutsideHubEnded',
-  },
-  ...(
-    [
-      ['cse', 'sexual exploitation'],
-      ['cce', 'criminal exploitation'],
-      ['substance_misuse', 'substance misuse'],
-      ['crisis', 'crisis (A&E or mental health)'],
-    ] as const
-  ).map(([c, words]) => ({
-    column: `concerns_${c}`,
-    meaning: `Concerns of ${words} opened in the window`,
-    codes: 'a count',
-    source: 'RiskMarkerOpened',
-  })),
-  {
-    column: 'fgc_held',
-    meaning: 'A family group conference was held in the window',
-    codes: '1 yes, 0 no',
-    source: 'FamilyGroupConferenceRecorded (held)',
-  },
-  {
-    column: 'fgc_plan_agreed',
-    meaning: 'A family plan was agreed in the window',
-    codes: '1 yes, 0 no',
-    source: 'FamilyGroupConferenceRecorded (plan_agreed)',
-  },
-  {
-    column: 'oc3_in_touch',
-    meaning: 'At the last OC3 record in the window: in touch',
-    codes: 'YES, NO, DIED, REFU, NREQ, RHOM (blank: no record)',
-    source: 'CareLeaverRecordMade',
-  },
-  {
-    column: 'oc3_suitable_accommodation',
-    meaning: 'At the same record: accommodation suitable',
-    codes: '1 yes, 0 no, blank: no record or not in touch',
-    source: 'CareLeaverRecordMade',
-  },
-  {
-    column: 'oc3_education_training_work',
-    meaning: 'At the same record: in education, training or work',
-    codes: '1 yes, 0 no, blank: no record or not in touch',
-    source: 'CareLeaverRecordMade',
-  },
-];
+export { DICTIONARY, type Column } from './evaluation-dictionary.js';
 
 export type ExtractRow = Record<string, string | number | null>;
 
@@ -245,14 +76,9 @@ export function extractRows(
         ? null
         : mine.filter((f) => f.kind === kind && f.on > followed && f.on <= addMonths(followed, 12))
             .length;
-    const eteOn = (day: string) =>
-      mine
-        .filter((f) => f.kind === 'ete' && f.on <= day)
-        .sort((a, b) => (a.on < b.on ? -1 : 1))
-        .at(-1)?.code ?? null;
     const neet = (day: string | null) => {
       if (day === null) return null;
-      const status = eteOn(day);
+      const status = eteOn(mine, day);
       return status === null ? null : bit(status === 'neet');
     };
     const b = input.baselines.get(id);
@@ -318,25 +144,18 @@ export function extractRows(
   });
 }
 
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 export function extractCsv(rows: readonly ExtractRow[]): string {
   const columns = DICTIONARY.map((c) => c.column);
-  return (
-    [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') +
-    '\r\n'
+  return csvFile(
+    columns,
+    rows.map((r) => columns.map((c) => r[c])),
   );
 }
 
 export function dictionaryCsv(): string {
-  return (
-    [
-      'column,meaning,codes,source_event',
-      ...DICTIONARY.map((c) => [c.column, c.meaning, c.codes, c.source].map(cell).join(',')),
-    ].join('\r\n') + '\r\n'
+  return csvFile(
+    ['column', 'meaning', 'codes', 'source_event'],
+    DICTIONARY.map((c) => [c.column, c.meaning, c.codes, c.source]),
   );
 }
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import {
   computeIndicators,
   suppressed,
-  trendByQuarter,
   type BaselineFact,
   type Fact,
   type IndicatorInput,
 } from './indicators.js';
+import { trendByQuarter } from './trend.js';
 
 /**
  * A small hand-built cohort, its right answers worked out here by hand. The window is 2025-26;

@@ -6,40 +6,28 @@ import { addMonths } from '#kernel';
  * window, its baseline window where it has one, and how many young people it covers.
  */
 
-export interface PersonFact {
-  youngPersonId: string;
-  hubId: string;
-  dateOfBirth: string;
-}
+import {
+  byPerson,
+  entriesToCare,
+  eteOn,
+  nightsIn,
+  RESIDENTIAL_PLACES,
+  staysOf,
+  supportedIn,
+  type BaselineFact,
+  type Fact,
+  type PersonFact,
+  type Stay,
+  type Window,
+} from './facts.js';
 
-/** One dated fact (see the facts read model): kind, day, and up to two codes. */
-export interface Fact {
-  youngPersonId: string;
-  kind: string;
-  on: string;
-  code: string | null;
-  code2: string | null;
-}
-
-export interface BaselineFact {
-  youngPersonId: string;
-  missingEpisodes: number;
-  arrests: number;
-  placements: number;
-  residentialNights: number;
-  exclusions: number;
-}
+export * from './facts.js';
 
 /** What a night costs, by where it is spent (configuration: `UNIT_COST_*`). */
 export interface UnitCosts {
   residentialNight: number;
   hubBedNight: number;
   familyNight: number;
-}
-
-export interface Window {
-  from: string;
-  to: string;
 }
 
 export interface Indicator {
@@ -67,110 +55,6 @@ export interface IndicatorInput {
   /** The day the figures are as known at (follow-up windows must have ended by then). */
   asOf: string;
   costs: UnitCosts;
-}
-
-/** Children's homes and other residential care, for a placement outside the hub. */
-export const RESIDENTIAL_PLACES = new Set(['K1', 'K2', 'R1', 'R2', 'R5', 'S1']);
-
-const DAY = 86_400_000;
-const nightsBetween = (from: string, to: string) =>
-  Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY));
-const nextDay = (day: string) => new Date(Date.parse(day) + DAY).toISOString().slice(0, 10);
-const min = (a: string, b: string) => (a < b ? a : b);
-const max = (a: string, b: string) => (a > b ? a : b);
-
-/** Facts by young person, so each person's are read without scanning everyone's. */
-export function byPerson<T extends { youngPersonId: string }>(xs: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const x of xs) {
-    const list = map.get(x.youngPersonId);
-    if (list) list.push(x);
-    else map.set(x.youngPersonId, [x]);
-  }
-  return map;
-}
-
-export interface Stay {
-  youngPersonId: string;
-  where: 'bed' | 'family' | 'outside';
-  place: string | null;
-  start: string;
-  end: string | null;
-}
-
-/** Each placement as a stay from its start to its end (open: still going). */
-export function staysOf(facts: readonly Fact[]): Stay[] {
-  const stays: Stay[] = [];
-  // The stay open now for each young person and kind of placement (the last one started).
-  const openStays = new Map<string, Stay>();
-  const sorted = [...facts].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-  for (const f of sorted) {
-    if (f.kind === 'start') {
-      const stay: Stay = {
-        youngPersonId: f.youngPersonId,
-        where: f.code as Stay['where'],
-        place: f.code === 'outside' ? f.code2 : null,
-        start: f.on,
-        end: null,
-      };
-      stays.push(stay);
-      openStays.set(`${f.youngPersonId}|${f.code}`, stay);
-    } else if (f.kind === 'end') {
-      const open = openStays.get(`${f.youngPersonId}|${f.code}`);
-      openStays.delete(`${f.youngPersonId}|${f.code}`);
-      if (open) open.end = f.on;
-    }
-  }
-  // A stay of under 24 hours is not care.
-  return stays.filter((s) => s.end === null || s.end > s.start);
-}
-
-/** The days a period of care began: a stay that did not start the day another ended. */
-export function entriesToCare(stays: readonly Stay[]): { youngPersonId: string; on: string }[] {
-  const ends = new Set(stays.flatMap((o) => (o.end ? [`${o.youngPersonId}|${o.end}`] : [])));
-  return stays
-    .filter((s) => !ends.has(`${s.youngPersonId}|${s.start}`))
-    .map((s) => ({ youngPersonId: s.youngPersonId, on: s.start }));
-}
-
-/** The status in force on a day, from the education history (null: none recorded by then). */
-function eteOn(facts: readonly Fact[], youngPersonId: string, day: string): string | null {
-  let status: string | null = null;
-  let since = '';
-  for (const f of facts) {
-    if (f.kind === 'ete' && f.youngPersonId === youngPersonId && f.on <= day && f.on >= since) {
-      status = f.code;
-      since = f.on;
-    }
-  }
-  return status;
-}
-
-/** Supported in a window: accepted by its end, and not gone before it began (unless back). */
-export function supportedIn<P extends PersonFact>(
-  people: readonly P[],
-  facts: readonly Fact[],
-  window: Window,
-): P[] {
-  const facts_ = byPerson(facts);
-  const of = (id: string, kind: string) => (facts_.get(id) ?? []).filter((f) => f.kind === kind);
-  return people.filter((p) => {
-    const accepted = of(p.youngPersonId, 'accepted').some((f) => f.on <= window.to);
-    const left = of(p.youngPersonId, 'left')
-      .filter((f) => f.on < window.from)
-      .map((f) => f.on)
-      .sort()
-      .at(-1);
-    const back =
-      left && of(p.youngPersonId, 'reopened').some((f) => f.on > left && f.on <= window.to);
-    return accepted && (!left || back);
-  });
-}
-
-/** Nights of a stay inside a window (to its last day), a stay still open counting to `asOf`. */
-export function nightsIn(s: Stay, window: Window, asOf: string): number {
-  const end = nextDay(window.to);
-  return nightsBetween(max(s.start, window.from), min(s.end ?? min(nextDay(asOf), end), end));
 }
 
 export function computeIndicators(input: IndicatorInput): Indicator[] {
@@ -332,24 +216,14 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
 
   // NEET: at referral and 12 months later, for those 16 or over then with a status on both days.
   const neetCompared = followed.filter((c) => {
-    const at = eteOn(
-      perPerson.get(c.person.youngPersonId) ?? [],
-      c.person.youngPersonId,
-      c.referredOn,
-    );
-    const later = eteOn(
-      perPerson.get(c.person.youngPersonId) ?? [],
-      c.person.youngPersonId,
-      addMonths(c.referredOn, 12),
-    );
+    const at = eteOn(perPerson.get(c.person.youngPersonId) ?? [], c.referredOn);
+    const later = eteOn(perPerson.get(c.person.youngPersonId) ?? [], addMonths(c.referredOn, 12));
     return (
       at !== null && later !== null && addMonths(c.person.dateOfBirth, 16 * 12) <= c.referredOn
     );
   });
   const neetAt = (c: (typeof cohort)[number], day: string) =>
-    eteOn(perPerson.get(c.person.youngPersonId) ?? [], c.person.youngPersonId, day) === 'neet'
-      ? 1
-      : 0;
+    eteOn(perPerson.get(c.person.youngPersonId) ?? [], day) === 'neet' ? 1 : 0;
   const neetBefore = neetCompared.reduce((n, c) => n + neetAt(c, c.referredOn), 0);
   const neetAfter = neetCompared.reduce((n, c) => n + neetAt(c, addMonths(c.referredOn, 12)), 0);
   out.push({
@@ -428,41 +302,4 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
 export const SMALL = 5;
 export function suppressed(i: Indicator): boolean {
   return i.covers > 0 && i.covers < SMALL;
-}
-
-/** The quarters a window spans ("2025 Q2" for April to June), for the trend. */
-export function quarterOf(day: string): string {
-  const [y, m] = day.split('-').map(Number);
-  return `${y} Q${Math.floor((m - 1) / 3) + 1}`;
-}
-
-/** Referrals, missing episodes and arrests by quarter, for the trend chart. */
-export function trendByQuarter(
-  input: IndicatorInput,
-): { quarter: string; what: string; n: number }[] {
-  const ids = new Set(input.people.map((p) => p.youngPersonId));
-  const counts = new Map<string, number>();
-  const kinds: Record<string, string> = {
-    referral: 'Referrals',
-    missing: 'Missing episodes',
-    arrest: 'Arrests',
-  };
-  for (const f of input.facts) {
-    if (!ids.has(f.youngPersonId) || !kinds[f.kind]) continue;
-    if (f.on < input.window.from || f.on > input.window.to) continue;
-    const key = `${quarterOf(f.on)}|${kinds[f.kind]}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const quarters: string[] = [];
-  for (let d = input.window.from; d <= input.window.to; d = addMonths(d, 3)) {
-    if (!quarters.includes(quarterOf(d))) quarters.push(quarterOf(d));
-  }
-  if (!quarters.includes(quarterOf(input.window.to))) quarters.push(quarterOf(input.window.to));
-  return quarters.flatMap((quarter) =>
-    Object.values(kinds).map((what) => ({
-      quarter,
-      what,
-      n: counts.get(`${quarter}|${what}`) ?? 0,
-    })),
-  );
 }

@@ -1,10 +1,7 @@
+import { ukDayOf } from '#kernel';
 import { ident, type SqlExecutor, type StoredEvent } from '#event-store';
 import { eventByEvent, type Projection } from '#projections';
 import type { OutcomeEvent } from '../outcomes.events.js';
-
-const UK_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London' });
-/** The UK day of an instant (a missing episode that began at 23:30 UK time is that day's). */
-const ukDay = (instant: string) => UK_DAY.format(new Date(instant));
 
 type Data = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -117,11 +114,11 @@ export const outcomeFactsProjection: Projection = {
           person.dateOfBirth,
           stored.recordedAt,
         ]);
-        await fact('referral', ukDay(String(d.referredAt)), str(d.category));
+        await fact('referral', ukDayOf(String(d.referredAt)), str(d.category));
         return;
       }
       case 'RepeatReferralReceived':
-        await fact('referral', ukDay(String(d.referredAt)), str(d.category));
+        await fact('referral', ukDayOf(String(d.referredAt)), str(d.category));
         return;
       case 'ReturnDetailsRecorded':
         await db.query(
@@ -130,15 +127,15 @@ export const outcomeFactsProjection: Projection = {
         );
         return;
       case 'ReferralAccepted':
-        return void (await fact('accepted', ukDay(String(d.acceptedAt))));
+        return void (await fact('accepted', ukDayOf(String(d.acceptedAt))));
       case 'CaseSteppedAway':
         return void (await fact('left', String(d.on)));
       case 'CaseReopened':
-        return void (await fact('reopened', ukDay(String(d.reopenedAt))));
+        return void (await fact('reopened', ukDayOf(String(d.reopenedAt))));
       case 'CaseClosed':
-        return void (await fact('left', ukDay(String(d.closedAt))));
+        return void (await fact('left', ukDayOf(String(d.closedAt))));
       case 'MissingEpisodeReported':
-        return void (await fact('missing', ukDay(String(d.startedAt)), str(d.category)));
+        return void (await fact('missing', ukDayOf(String(d.startedAt)), str(d.category)));
       case 'YoungPersonAdmitted':
         return void (await fact('start', String(d.from), 'bed'));
       case 'YoungPersonDischarged':

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlDatabase } from '#event-store';
 import { READ_DB } from '#platform';
-import type { BaselineFact, Fact, PersonFact } from './indicators.js';
+import type { BaselineFact, Fact, PersonFact } from './facts.js';
 
 export interface PersonDetails extends PersonFact {
   sex: string | null;

@@ -3,12 +3,12 @@ import { OUTCOMES_SETTINGS } from '../outcomes.settings.js';
 import { OutcomeFacts } from './outcome-facts.reader.js';
 import {
   computeIndicators,
-  trendByQuarter,
   type Indicator,
   type IndicatorInput,
   type UnitCosts,
   type Window,
 } from './indicators.js';
+import { trendByQuarter } from './trend.js';
 
 export interface OutcomesReport {
   window: Window;

@@ -1,3 +1,4 @@
+import { csvFile } from '#kernel';
 import { ProblemException } from '#platform';
 import type { AccessScope } from '../../access/index.js';
 import { suppressed, type Indicator } from './indicators.js';
@@ -35,11 +36,6 @@ export function shown(i: Indicator, outside: boolean): Indicator & { suppressed:
   return { ...i, value: null, before: undefined, after: undefined, suppressed: true };
 }
 
-const cell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** The figures as CSV: one row per indicator, with its window, baseline window and coverage. */
 export function indicatorsCsv(rows: (Indicator & { suppressed: boolean })[]): string {
   const head = [
@@ -54,25 +50,19 @@ export function indicatorsCsv(rows: (Indicator & { suppressed: boolean })[]): st
     'suppressed',
     'definition',
   ];
-  return (
-    [
-      head.join(','),
-      ...rows.map((i) =>
-        [
-          i.title,
-          i.value,
-          i.unit,
-          i.before,
-          i.after,
-          i.suppressed ? 'fewer than 5' : i.covers,
-          i.window,
-          i.baselineWindow,
-          i.suppressed ? 'yes' : 'no',
-          i.definition,
-        ]
-          .map(cell)
-          .join(','),
-      ),
-    ].join('\r\n') + '\r\n'
+  return csvFile(
+    head,
+    rows.map((i) => [
+      i.title,
+      i.value,
+      i.unit,
+      i.before,
+      i.after,
+      i.suppressed ? 'fewer than 5' : i.covers,
+      i.window,
+      i.baselineWindow,
+      i.suppressed ? 'yes' : 'no',
+      i.definition,
+    ]),
   );
 }

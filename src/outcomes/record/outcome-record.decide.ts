@@ -63,6 +63,12 @@ export function evolveOutcomeRecord(state: OutcomeRecord, event: OutcomeEvent): 
   }
 }
 
+/** A conference's next stage: planned, held, plan agreed, then reviewed as often as it is. */
+export function nextConferenceStage(last: FgcStage | undefined): FgcStage {
+  if (last === undefined) return 'planned';
+  return last === 'reviewed' ? 'reviewed' : FGC_STAGES[FGC_STAGES.indexOf(last) + 1];
+}
+
 /** The case as the handler found it. */
 export interface OutcomeCase {
   youngPersonId: string;
@@ -235,19 +241,10 @@ export function decideOutcome(c: OutcomeCommand, state: OutcomeRecord): OutcomeE
     }
     case 'conference': {
       // A conference is planned for a day to come; each later stage is on a day gone.
-      if (c.stage === 'planned') {
-        if (c.on < c.dateOfBirth) day(c, c.on, 'on');
-      } else day(c, c.on, 'on');
+      if (c.stage !== 'planned' || c.on < c.dateOfBirth) day(c, c.on, 'on');
       const known = state.conferences[c.fgcId];
-      const stages = known?.stages ?? [];
-      const last = stages.at(-1);
-      // Planned, held, plan agreed, then reviewed as often as it is.
-      const next: FgcStage =
-        last === undefined
-          ? 'planned'
-          : last === 'reviewed'
-            ? 'reviewed'
-            : FGC_STAGES[FGC_STAGES.indexOf(last) + 1];
+      const last = known?.stages.at(-1);
+      const next = nextConferenceStage(last);
       if (c.stage !== next) {
         throw new DomainError(
           'OUTCOME.FGC_STAGE_ORDER',
@@ -258,7 +255,7 @@ export function decideOutcome(c: OutcomeCommand, state: OutcomeRecord): OutcomeE
           'stage',
         );
       }
-      if (known && c.on < known.lastOn && known.stages.at(-1) !== 'planned') {
+      if (known && c.on < known.lastOn && last !== 'planned') {
         throw new DomainError(
           'OUTCOME.FGC_DATE',
           `the last stage was on ${known.lastOn}`,

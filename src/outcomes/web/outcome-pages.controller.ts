@@ -13,13 +13,7 @@ import {
 } from '../../access/index.js';
 import { ukDate, WebPages, type FormWords } from '../../web/index.js';
 import { CasePageFrame } from '../../young-people/index.js';
-import {
-  ETE_STATUSES,
-  FGC_STAGES,
-  JUSTICE_KINDS,
-  RISK_MARKERS,
-  type FgcStage,
-} from '../outcomes.events.js';
+import { ETE_STATUSES, JUSTICE_KINDS, RISK_MARKERS } from '../outcomes.events.js';
 import { CONCERN_WORDS, ETE_WORDS, FGC_WORDS, JUSTICE_WORDS } from '../outcomes.words.js';
 import {
   BaselineRequest,
@@ -30,6 +24,7 @@ import {
   OpenMarkerRequest,
 } from '../record/outcome-record.dto.js';
 import { RecordOutcomeCommand } from '../record/outcome-record.handlers.js';
+import { nextConferenceStage } from '../record/outcome-record.decide.js';
 import { OutcomeRecordReader } from '../record/outcome-record.reader.js';
 
 const NOTE = { note: { label: 'the note' } };
@@ -117,9 +112,7 @@ export class OutcomePagesController {
         })),
         baseline: record.baseline,
         conferences: record.conferences.map((c) => {
-          const last = c.stages.at(-1)!.stage;
-          const next: FgcStage =
-            last === 'reviewed' ? 'reviewed' : FGC_STAGES[FGC_STAGES.indexOf(last) + 1];
+          const next = nextConferenceStage(c.stages.at(-1)?.stage);
           return {
             fgcId: c.fgcId,
             stages: c.stages.map((s) => ({ ...s, stage: FGC_WORDS[s.stage], on: ukDate(s.on) })),

@@ -1,3 +1,4 @@
+import { ukDayOf } from '#kernel';
 import type { ReturnDetailsRecorded } from '../../young-people/index.js';
 
 /**
@@ -52,9 +53,6 @@ export interface ChildFacts {
   oc3: { birthday: string; year: string; inTouch: string; activ: string; accom: string }[];
 }
 
-const UK_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London' });
-/** The UK day of an instant (the return's dates are UK local days). */
-export const ukDay = (instant: string) => UK_DAY.format(new Date(instant));
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
@@ -146,13 +144,13 @@ export function childFacts(events: readonly LoggedFact[]): ChildFacts {
         facts.missing.push({
           id: String(d.episodeId),
           category: String(d.category),
-          start: ukDay(String(d.startedAt)),
+          start: ukDayOf(String(d.startedAt)),
           end: null,
         });
         break;
       case 'YoungPersonReturned': {
         const m = facts.missing.find((x) => x.id === d.episodeId);
-        if (m) m.end = ukDay(String(d.returnedAt));
+        if (m) m.end = ukDayOf(String(d.returnedAt));
         break;
       }
       case 'CareLeaverRecordMade':
