@@ -53,7 +53,6 @@ export interface ChildFacts {
   oc3: { birthday: string; year: string; inTouch: string; activ: string; accom: string }[];
 }
 
-
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** Folds a young person's events into what the return reads. */
