@@ -95,6 +95,10 @@ describe('every route x every role x in and out of scope, against the policy tab
       [
         'GET /',
         'GET /health',
+        'GET /health/live',
+        'GET /health/ready',
+        // Public to the guard: it asks for METRICS_TOKEN itself (404 when unset, tested below).
+        'GET /metrics',
         'GET /app/sign-in',
         'POST /app/sign-in',
         'POST /app/sign-out',
@@ -223,6 +227,13 @@ describe('every route x every role x in and out of scope, against the policy tab
       ]);
     }
     expect((await api.call('GET', '/health')).status).toBe(200);
+    expect((await api.call('GET', '/health/live')).status).toBe(200);
+    expect((await api.call('GET', '/health/ready')).status).toBe(200);
+    // No METRICS_TOKEN set: no metrics for anyone, a user's token included.
+    const metrics = await api.call('GET', '/metrics', undefined, {
+      authorization: `Bearer ${await api.token({ id: 'admin', roles: ['admin'] })}`,
+    });
+    expect([metrics.status, metrics.body.code]).toEqual([404, 'METRICS.OFF']);
     expect((await fetch(`${api.url}/docs`)).status).toBe(200);
   });
 });

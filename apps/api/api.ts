@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { join } from 'node:path';
@@ -15,6 +16,10 @@ import {
   type Infrastructure,
   type Logger,
   type NwdConfig,
+  type NwdMetrics,
+  LIFECYCLE,
+  type Lifecycle,
+  wholeNumber,
 } from '#platform';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -55,6 +60,13 @@ export async function createApi(
     logger: new PinoNestLogger(logger),
   });
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  app.use(requestMetrics(infra.metrics));
+  const lifecycle = app.get<Lifecycle>(LIFECYCLE);
+  app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    // Shutting down: each answer closes its connection, so none is left idle to wait for.
+    if (lifecycle.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   for (const handler of securityHeaders({
     publicUrl: config.publicUrl,
     formTargets: oidc ? [new URL(oidc.settings.issuer).origin] : [],
@@ -125,7 +137,13 @@ export async function createApi(
           );
         return true;
       },
-      (problem, req) => refusals.record(problem, req),
+      (problem, req) => {
+        infra.metrics.problems.inc({ status: problem.status, code: problem.code });
+        if (problem.status === 401 || problem.status === 403) {
+          infra.metrics.refused.inc({ status: problem.status });
+        }
+        refusals.record(problem, req);
+      },
     ),
   );
   const document = SwaggerModule.createDocument(
@@ -144,6 +162,30 @@ export async function createApi(
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }
+
+/**
+ * Counts and times every answer by its route's pattern (`/api/young-people/:id/contacts`, never
+ * the ids), so the labels stay few; files and unknown paths are `static` and `unmatched`.
+ */
+function requestMetrics(metrics: NwdMetrics) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const end = metrics.requestSeconds.startTimer();
+    res.once('finish', () => {
+      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      const route =
+        typeof pattern === 'string'
+          ? `${req.baseUrl}${pattern}`
+          : STATIC_PREFIXES.some((p) => req.path.startsWith(p))
+            ? 'static'
+            : 'unmatched';
+      const labels = { method: req.method, route, status: String(res.statusCode) };
+      metrics.requests.inc(labels);
+      end(labels);
+    });
+    next();
+  };
+}
+const STATIC_PREFIXES = ['/govuk/', '/assets/', '/moj/', '/app-assets/', '/app/sw.js'];
 
 /**
  * Seals the log every SEAL_INTERVAL_MINUTES when it changed (several API processes may race for
@@ -203,8 +245,27 @@ export async function startApi(config: NwdConfig): Promise<RunningApi> {
       infra,
       url,
       stop: async () => {
+        // Graceful: not ready from now on (a load balancer stops sending), then after
+        // SHUTDOWN_DELAY_MS stop taking connections and finish the requests in flight, then
+        // stop the projections (releasing their leadership to another process) and close.
+        const lifecycle = app.get<Lifecycle>(LIFECYCLE);
+        lifecycle.draining = true;
         stopSealing();
+        const delay = wholeNumber(config.env, 'SHUTDOWN_DELAY_MS', 0);
+        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+        // Node's close() would also cut every connection with no request in progress, one
+        // accepted whose request is not read yet among them (its client sees a reset). Leave
+        // them to end: each answer now says Connection: close, and an idle keep-alive ends at
+        // keepAliveTimeout. Past SHUTDOWN_TIMEOUT_MS, whatever is left is cut.
+        const server = app.getHttpServer() as Server;
+        server.closeIdleConnections = () => undefined;
+        const cut = setTimeout(
+          () => server.closeAllConnections(),
+          wholeNumber(config.env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+        );
+        cut.unref();
         await app.close();
+        clearTimeout(cut);
         await infra.close();
       },
     };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KEPT_EVENTS } from './stream-folds.js';
 
@@ -11,6 +12,15 @@ export interface NwdConfig {
    * DATABASE_URL's role owns the schema too, and the log is only as safe as that role.
    */
   databaseOwnerUrl: string | null;
+  /**
+   * Set: queries read the read models from this PostgreSQL (a streaming replica); writes, the
+   * log and the projections stay on DATABASE_URL.
+   */
+  readDatabaseUrl: string | null;
+  /** `transaction`: DATABASE_URL leads to a transaction-mode pooler (PgBouncer). */
+  databasePooling: 'session' | 'transaction';
+  /** The bearer token `/metrics` asks for (unset: `/metrics` answers 404). */
+  metricsToken: string | null;
   /** The PGlite folder when no DATABASE_URL is set. */
   dataDir: string;
   /** Set: EventStoreDB holds the log (read models stay in PostgreSQL or PGlite). */
@@ -45,6 +55,18 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
     'DATABASE_OWNER_URL',
     'PostgreSQL URL of the role that owns the schema: migrations run as it and DATABASE_URL gets only the rights it needs (default: DATABASE_URL, one role)',
   ],
+  [
+    'READ_DATABASE_URL',
+    'PostgreSQL URL of a streaming replica the queries read the read models from; ?after= waits until it has replayed the write (default: none, DATABASE_URL)',
+  ],
+  [
+    'DATABASE_POOLING',
+    'session (default) or transaction: DATABASE_URL goes through a transaction-mode pooler such as PgBouncer (statements unprepared, no projection leadership)',
+  ],
+  [
+    'METRICS_TOKEN',
+    'the bearer token /metrics asks for (Prometheus format); unset: /metrics answers 404. METRICS_TOKEN_FILE reads it from a file',
+  ],
   ['NWD_DATA_DIR', 'PGlite data folder when DATABASE_URL is not set (default ./.nwd-data)'],
   ['EVENTSTORE_URL', 'EventStoreDB URL: the log lives there (default: none)'],
   ['PROJECTIONS', 'inline (default): the API runs the projections; external: nwd projector does'],
@@ -63,6 +85,14 @@ export const CONFIG_HELP: [name: string, meaning: string][] = [
     'NWD_SEAL_KEY_FILE',
     'the key seals are signed with, kept outside the database (default: the local signing key; required with OIDC_ISSUER)',
   ],
+  [
+    'SHUTDOWN_DELAY_MS',
+    'on SIGTERM, how long the API answers not-ready (/health/ready 503) before it stops taking connections; requests in flight then finish (default 0)',
+  ],
+  [
+    'SHUTDOWN_TIMEOUT_MS',
+    'on SIGTERM, the longest the API waits for requests in flight and open connections before cutting them (default 10000)',
+  ],
   ['LOG_LEVEL', 'pino log level (default info)'],
 ];
 
@@ -72,10 +102,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     throw new Error(`PROJECTIONS must be inline or external, not ${projections}`);
   }
   const port = integer(env.PORT, 3000, 'PORT');
+  const pooling = env.DATABASE_POOLING || 'session';
+  if (pooling !== 'session' && pooling !== 'transaction') {
+    throw new Error(`DATABASE_POOLING must be session or transaction, not ${pooling}`);
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || null,
     databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
+    readDatabaseUrl: env.READ_DATABASE_URL || null,
+    databasePooling: pooling,
+    metricsToken: metricsToken(env),
     dataDir: resolve(env.NWD_DATA_DIR || './.nwd-data'),
     eventStoreUrl: env.EVENTSTORE_URL || null,
     projections,
@@ -90,6 +127,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NwdConfig {
     logLevel: env.LOG_LEVEL || 'info',
     env: Object.freeze({ ...env }),
   };
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN_FILE
+    ? readFileSync(env.METRICS_TOKEN_FILE, 'utf8').trim()
+    : env.METRICS_TOKEN?.trim();
+  if (!token) return null;
+  if (token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
+  return token;
 }
 
 function publicUrl(value: string | undefined, port: number): string {

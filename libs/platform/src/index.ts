@@ -19,3 +19,5 @@ export * from './validation.js';
 export * from './request-memo.js';
 export * from './security-headers.js';
 export * from './hostile-input.js';
+export * from './metrics.js';
+export * from './probes.controller.js';

@@ -22,6 +22,7 @@ import {
   type Projection,
 } from '#projections';
 import type { NwdConfig } from './config.js';
+import { NwdMetrics } from './metrics.js';
 
 /** The log, the read-model database and the projection runner, opened from configuration. */
 export interface Infrastructure {
@@ -29,7 +30,14 @@ export interface Infrastructure {
   /** The clock requests are decided at and appends recorded at (a generator may simulate it). */
   clock: RecordingClock;
   readDb: SqlDatabase;
+  /**
+   * Where queries read the read models: a streaming replica when READ_DATABASE_URL is set (the
+   * runner's `waitFor` then waits for the replica), else `readDb`.
+   */
+  queryDb: SqlDatabase;
   runner: ProjectionRunner;
+  /** The process's metrics (`/metrics` on an API); appends through `store` are counted. */
+  metrics: NwdMetrics;
   describe: string;
   /** What an operator should know at start (a single database role, say). */
   warnings: string[];
@@ -98,8 +106,21 @@ export async function openInfrastructure(
   const clock = options.clock ?? new RecordingClock();
   const schemas = new EventSchemas(model.upcasters);
   const readDb: SqlDatabase = config.databaseUrl
-    ? new PostgresDatabase(config.databaseUrl, { applicationName: options.applicationName })
+    ? new PostgresDatabase(config.databaseUrl, {
+        applicationName: options.applicationName,
+        pooling: config.databasePooling,
+      })
     : await PgliteDatabase.open(options.memory ? undefined : config.dataDir);
+  if (config.readDatabaseUrl && !config.databaseUrl) {
+    await readDb.close();
+    throw new Error('READ_DATABASE_URL needs DATABASE_URL: a replica is of a PostgreSQL primary');
+  }
+  const queryDb: SqlDatabase = config.readDatabaseUrl
+    ? new PostgresDatabase(config.readDatabaseUrl, {
+        applicationName: `${options.applicationName ?? 'nwd'}-queries`,
+        pooling: config.databasePooling,
+      })
+    : readDb;
   const warnings: string[] = [];
   let owner: SqlDatabase | null = null;
   let twoRoles = false;
@@ -122,6 +143,7 @@ export async function openInfrastructure(
   } catch (error) {
     await owner?.close();
     await readDb.close();
+    if (queryDb !== readDb) await queryDb.close();
     throw error;
   }
   let store: EventStore;
@@ -145,16 +167,22 @@ export async function openInfrastructure(
         ? `embedded PGlite in ${options.memory ? 'memory' : config.dataDir}`
         : `PostgreSQL (log and read models${twoRoles ? '; schema owned by another role' : ''})`;
   }
+  const metrics = new NwdMetrics(store, readDb);
+  store = metrics.meter(store);
   const runner = new ProjectionRunner(store, readDb, projections, {
     onError: options.onProjectionError,
     batchSize: options.batchSize ?? config.projectionBatchSize,
+    queryDb,
   });
+  metrics.readFrom({ runner });
   return {
     store,
     clock,
     readDb,
+    queryDb,
     runner,
-    describe,
+    metrics,
+    describe: describe + (queryDb !== readDb ? '; queries read a replica' : ''),
     warnings,
     close: async () => {
       await runner.stop();
@@ -162,6 +190,7 @@ export async function openInfrastructure(
       // connection of its own.
       if (config.eventStoreUrl || owner) await store.close();
       await readDb.close();
+      if (queryDb !== readDb) await queryDb.close();
     },
   };
 }

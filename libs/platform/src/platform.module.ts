@@ -18,7 +18,17 @@ import { StreamFolds } from './stream-folds.js';
 import { FreshnessInterceptor } from './freshness.js';
 import { HealthController } from './health.controller.js';
 import type { Infrastructure } from './infrastructure.js';
-import { EVENT_STORE, NWD_CONFIG, PROJECTION_RUNNER, READ_DB } from './tokens.js';
+import { TerminusModule } from '@nestjs/terminus';
+import { MetricsController } from './metrics.controller.js';
+import { Lifecycle, ProbesController } from './probes.controller.js';
+import {
+  EVENT_STORE,
+  LIFECYCLE,
+  NWD_CONFIG,
+  NWD_METRICS,
+  PROJECTION_RUNNER,
+  READ_DB,
+} from './tokens.js';
 
 /** The event log, read models and request plumbing every business module uses. */
 @Global()
@@ -35,7 +45,7 @@ export class PlatformModule implements NestModule {
     const providers = [
       { provide: EVENT_STORE, useValue: infra.store },
       { provide: RecordingClock, useValue: infra.clock },
-      { provide: READ_DB, useValue: infra.readDb },
+      { provide: READ_DB, useValue: infra.queryDb },
       { provide: PROJECTION_RUNNER, useValue: infra.runner },
       { provide: NWD_CONFIG, useValue: config },
       {
@@ -43,15 +53,18 @@ export class PlatformModule implements NestModule {
         useFactory: () => {
           const folds = new StreamFolds(infra.store);
           folds.limit = config.keptEvents;
+          infra.metrics.readFrom({ runner: infra.runner, keptStates: () => folds.usage });
           return folds;
         },
       },
+      { provide: NWD_METRICS, useValue: infra.metrics },
+      { provide: LIFECYCLE, useValue: new Lifecycle() },
       EventSourcedCommands,
     ];
     return {
       module: PlatformModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [HealthController],
+      imports: [CqrsModule.forRoot(), TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, ProbesController, MetricsController],
       providers: [...providers, { provide: APP_INTERCEPTOR, useClass: FreshnessInterceptor }],
       exports: [...providers.map((p) => ('provide' in p ? p.provide : p)), CqrsModule],
     };

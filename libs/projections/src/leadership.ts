@@ -11,7 +11,7 @@ import type { SqlDatabase, SqlSession } from '#event-store';
  */
 export class Leadership {
   private session: SqlSession | null = null;
-  private readonly led = new Set<string>();
+  readonly led = new Set<string>();
   private checkedAt = 0;
 
   constructor(

@@ -123,6 +123,15 @@ export class ProjectionRunner {
     this.running = this.loop();
   }
 
+  /**
+   * The projections this process leads (null without leadership: it runs all of them when
+   * started). As of the last check; nothing while stopped.
+   */
+  leads(): ReadonlySet<string> | null {
+    if (!this.running) return new Set();
+    return this.leadership ? this.leadership.led : null;
+  }
+
   /** The projections this process runs now (all of them without leadership). */
   async leading(): Promise<string[]> {
     const led = this.leadership ? await this.leadership.current() : null;
@@ -240,7 +249,8 @@ export class ProjectionRunner {
     position: number,
     timeoutMs: number,
   ): Promise<'caught-up' | 'timeout' | 'unknown-position'> {
-    return waitForCheckpoints(this.store, this.db, names, position, timeoutMs, () => this.hurry());
+    const db = this.options.queryDb ?? this.db;
+    return waitForCheckpoints(this.store, db, names, position, timeoutMs, () => this.hurry());
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Checkpoint } from '#event-store';
+import type { Checkpoint, SqlDatabase } from '#event-store';
 import type { ProjectionFailure } from './runner-failures.js';
 
 export interface RunnerOptions {
@@ -15,6 +15,11 @@ export interface RunnerOptions {
   onError?: (error: unknown, projection: string) => void;
   /** The longest wait before a failed projection is tried again (default 60 s). */
   maxBackoffMs?: number;
+  /**
+   * Where queries read the read models, when not the database the runner writes (a streaming
+   * replica): `waitFor` waits until its checkpoints have passed the position.
+   */
+  queryDb?: SqlDatabase;
   /** How often a process checks which projections it leads (default 1 s; PostgreSQL only). */
   leadershipCheckMs?: number;
 }

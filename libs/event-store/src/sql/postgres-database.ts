@@ -8,6 +8,15 @@ const isStalePlan = (error: unknown) =>
   (error as { code?: string }).code === '0A000' &&
   /cached plan must not change result type/.test(error.message);
 
+/**
+ * A named statement this connection prepared is not on the server connection (26000), or one it
+ * did not prepare is (42P05): a transaction-mode pooler moved it to another server connection.
+ */
+const isLostStatement = (error: unknown) => {
+  const code = (error as { code?: string }).code;
+  return code === '26000' || code === '42P05';
+};
+
 /** How many distinct statements each connection may keep prepared. */
 const PREPARED_MAX = 500;
 
@@ -15,11 +24,27 @@ const PREPARED_MAX = 500;
 export class PostgresDatabase implements SqlDatabase {
   readonly dialect = 'postgres' as const;
   private readonly pool: pg.Pool;
+  /** Named prepared statements (off behind a transaction-mode pooler). */
+  private readonly prepare: boolean = true;
 
   constructor(
     private readonly connectionString: string,
-    private readonly options: { max?: number; applicationName?: string } = {},
+    private readonly options: {
+      max?: number;
+      applicationName?: string;
+      /**
+       * `transaction`: the URL leads to a pooler that hands out a server connection per
+       * transaction (PgBouncer's transaction mode), so nothing may outlive a transaction on a
+       * connection: statements go unnamed (unprepared) and there is no session of its own (no
+       * session advisory locks). Default `session`.
+       */
+      pooling?: 'session' | 'transaction';
+    } = {},
   ) {
+    if (options.pooling === 'transaction') {
+      this.prepare = false;
+      this.session = undefined;
+    }
     this.pool = new pg.Pool({
       connectionString,
       max: options.max ?? 10,
@@ -46,6 +71,12 @@ export class PostgresDatabase implements SqlDatabase {
     try {
       return await run(statement);
     } catch (error) {
+      if (statement.name !== undefined && isLostStatement(error)) {
+        throw new Error(
+          'A prepared statement was missing on the server connection: DATABASE_URL seems to lead to a transaction-mode pooler (PgBouncer pool_mode = transaction). Set DATABASE_POOLING=transaction.',
+          { cause: error },
+        );
+      }
       if (statement.name === undefined || !isStalePlan(error)) throw error;
       this.names.set(sql, undefined);
       return run({ text: sql, values: params });
@@ -62,7 +93,7 @@ export class PostgresDatabase implements SqlDatabase {
    * reads with `*`) is run unprepared from then on.
    */
   private statement(sql: string, params: unknown[]): pg.QueryConfig {
-    if (params.length === 0) return { text: sql };
+    if (params.length === 0 || !this.prepare) return { text: sql, values: params };
     let name = this.names.get(sql);
     if (!this.names.has(sql) && this.names.size < PREPARED_MAX) {
       name = `nwd_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
@@ -99,8 +130,12 @@ export class PostgresDatabase implements SqlDatabase {
     }
   }
 
-  /** A connection of its own; when it drops, its session locks go with it. */
-  async session(name: string): Promise<SqlSession> {
+  /**
+   * A connection of its own; when it drops, its session locks go with it. Absent behind a
+   * transaction-mode pooler, where a session's locks would stay on a server connection others
+   * then use.
+   */
+  readonly session?: (name: string) => Promise<SqlSession> = async (name) => {
     const client = new pg.Client({
       connectionString: this.connectionString,
       connectionTimeoutMillis: 3000,
@@ -118,7 +153,7 @@ export class PostgresDatabase implements SqlDatabase {
       },
       release: () => client.end(),
     };
-  }
+  };
 
   async close(): Promise<void> {
     await this.pool.end();
