@@ -97,6 +97,75 @@ interface Seen {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reads from a replica, and a read given ?after= waits until the replica has replayed the write', async () => {
+    const setup = await apiClient(apis[0].base, env.NWD_KEY_FILE!);
+    const { worker, people } = await hubWithPeople(setup, 'Replica', 1);
+    const replicas = await Promise.all(
+      (await cluster.replicaUrls('nwd')).map(async (url) => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        return c;
+      }),
+    );
+    // Patroni sets the replicas' apply delay (it would undo an ALTER SYSTEM or a paused replay);
+    // wait until both replicas have it.
+    const delay = async (value: string | null) => {
+      await cluster.setParameter('recovery_min_apply_delay', value);
+      let shown: string[] = [];
+      for (let t = 0; t < 60; t++) {
+        shown = await Promise.all(
+          replicas.map(
+            async (r) =>
+              (
+                await r.query<{ d: string }>(
+                  `SELECT current_setting('recovery_min_apply_delay') AS d`,
+                )
+              ).rows[0].d,
+          ),
+        );
+        if (shown.every((d) => d === (value ?? '0'))) return;
+        await sleep(250);
+      }
+      throw new Error(
+        `the replicas did not take recovery_min_apply_delay = ${value}: ${shown.join(', ')}`,
+      );
+    };
+    try {
+      expect(replicas).toHaveLength(2);
+      // Both replicas hold each commit back 30 s before replaying it; they still receive and
+      // flush WAL at once, so commits are still acknowledged by them (synchronous_commit = on
+      // waits for the flush).
+      await delay('30s');
+      const written = await setup.post(worker, `/api/young-people/${people[0]}/contacts`, {
+        occurredAt: '2026-01-05T10:00:00Z',
+        kind: 'phone',
+        notes: 'replica: written while replay is paused',
+      });
+      expect([written.status, written.body.code]).toEqual([201, undefined]);
+      const path = `/api/young-people/${people[0]}/contacts?after=${written.body.position}`;
+      const waiting = await setup.get(worker, path);
+      expect([waiting.status, waiting.body.code]).toEqual([503, 'READ_MODEL.NOT_CAUGHT_UP']);
+      expect(waiting.ms).toBeGreaterThanOrEqual(2900); // READ_WAIT_MS: 3000
+      // The write is on the primary all along: only the replica, where queries read, lags.
+      const sql = new pg.Client({ connectionString: cluster.url('nwd') });
+      await sql.connect();
+      const onPrimary = await sql.query(`SELECT 1 FROM events WHERE position = $1`, [
+        Number(written.body.position),
+      ]);
+      await sql.end();
+      expect(onPrimary.rowCount).toBe(1);
+      const reading = setup.get(worker, path);
+      await sleep(300);
+      await delay(null);
+      const read = await reading;
+      expect(read.status).toBe(200);
+      expect(JSON.stringify(read.body)).toContain('replica: written while replay is paused');
+    } finally {
+      await delay(null).catch(() => undefined);
+      for (const r of replicas) await r.end();
+    }
+  });
+
   it('keeps every acknowledged write through two failovers and the loss of an API and a projector', async () => {
     const setup = await apiClient(apis[0].base, env.NWD_KEY_FILE!);
     const { worker, people } = await hubWithPeople(setup, 'Cluster', WRITERS);
@@ -271,7 +340,7 @@ interface Seen {
       const rows = (
         await sql.query<{ note: string; ids: string[] }>(
           `SELECT data->>'notes' AS note, array_agg(data->>'contactId') AS ids FROM events
-            WHERE type = 'ContactLogged' GROUP BY 1`,
+            WHERE type = 'ContactLogged' AND data->>'notes' LIKE 'cluster load %' GROUP BY 1`,
         )
       ).rows;
       const byKey = new Map(rows.map((r) => [r.note.replace('cluster load ', ''), r.ids]));

@@ -209,6 +209,24 @@ export class PgCluster {
     this.etcd?.kill('SIGKILL');
   }
 
+  /** The superuser's URL straight to each replica Patroni reports (not through HAProxy). */
+  async replicaUrls(database = 'postgres'): Promise<string[]> {
+    const { replicas } = await this.roles();
+    return this.nodes
+      .filter((n) => replicas.includes(n.name))
+      .map((n) => `postgresql://postgres:postgres@127.0.0.1:${n.pg}/${database}`);
+  }
+
+  /** Sets (null: removes) a PostgreSQL parameter cluster-wide through Patroni's REST API. */
+  async setParameter(name: string, value: string | null): Promise<void> {
+    const node = this.nodes.find((n) => n.patroni !== null)!;
+    const r = await fetch(`http://127.0.0.1:${node.rest}/config`, {
+      method: 'PATCH',
+      body: JSON.stringify({ postgresql: { parameters: { [name]: value } } }),
+    });
+    if (!r.ok) throw new Error(`PATCH /config: ${r.status} ${await r.text()}`);
+  }
+
   /** Removes the cluster's folder (after `stop`). */
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
