@@ -184,14 +184,19 @@ export class NwdMetrics {
         end();
       }
     };
-    const bound = new Map<PropertyKey, unknown>();
+    // Each method bound to the store once (by the function, so one replaced later is seen).
+    const bound = new WeakMap<object, unknown>();
     return new Proxy(store, {
       get(target, key) {
         if (key === 'append') return append;
         const value: unknown = Reflect.get(target, key, target);
         if (typeof value !== 'function') return value;
-        if (!bound.has(key)) bound.set(key, (value as (...a: unknown[]) => unknown).bind(target));
-        return bound.get(key);
+        let method = bound.get(value);
+        if (method === undefined) {
+          method = (value as (...a: unknown[]) => unknown).bind(target);
+          bound.set(value, method);
+        }
+        return method;
       },
     });
   }
