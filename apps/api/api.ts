@@ -60,6 +60,7 @@ export async function createApi(
     logger: new PinoNestLogger(logger),
   });
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  infra.metrics.collectProcessMetrics();
   app.use(requestMetrics(infra.metrics));
   const lifecycle = app.get<Lifecycle>(LIFECYCLE);
   app.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -165,7 +166,8 @@ export async function createApi(
 
 /**
  * Counts and times every answer by its route's pattern (`/api/young-people/:id/contacts`, never
- * the ids), so the labels stay few; files and unknown paths are `static` and `unmatched`.
+ * the ids), so the labels stay few; a file is labelled by where its folder is mounted
+ * (`/govuk/*`), an unknown path `unmatched`.
  */
 function requestMetrics(metrics: NwdMetrics) {
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -175,8 +177,8 @@ function requestMetrics(metrics: NwdMetrics) {
       const route =
         typeof pattern === 'string'
           ? `${req.baseUrl}${pattern}`
-          : STATIC_PREFIXES.some((p) => req.path.startsWith(p))
-            ? 'static'
+          : req.baseUrl
+            ? `${req.baseUrl}/*`
             : 'unmatched';
       const labels = { method: req.method, route, status: String(res.statusCode) };
       metrics.requests.inc(labels);
@@ -185,7 +187,6 @@ function requestMetrics(metrics: NwdMetrics) {
     next();
   };
 }
-const STATIC_PREFIXES = ['/govuk/', '/assets/', '/moj/', '/app-assets/', '/app/sw.js'];
 
 /**
  * Seals the log every SEAL_INTERVAL_MINUTES when it changed (several API processes may race for

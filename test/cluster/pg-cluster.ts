@@ -422,7 +422,8 @@ function killTree(pid: number): void {
   for (const child of children) killQuietly(child);
 }
 
-function postgresUser(): { uid: number; gid: number } {
+/** The postgres OS user (PostgreSQL's and PgBouncer's programs refuse to run as root). */
+export function postgresUser(): { uid: number; gid: number } {
   const line = readFileSync('/etc/passwd', 'utf8')
     .split('\n')
     .find((l) => l.startsWith('postgres:'));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '#testing/test-database';
 import { apiClient, hubWithPeople } from '../faults/hub-fixture.js';
 import { freePort, kill, runNwd, sleep, startNwd } from '../faults/processes.js';
+import { postgresUser } from './pg-cluster.js';
 
 const PGBOUNCER = '/usr/sbin/pgbouncer';
 if (!existsSync(PGBOUNCER)) {
@@ -53,12 +54,8 @@ pidfile = ${join(dir, 'pgbouncer.pid')}
     // PgBouncer refuses to run as root: as root, it runs as the postgres OS user.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) {
-      const [, , uid, gid] = readFileSync('/etc/passwd', 'utf8')
-        .split('\n')
-        .find((l) => l.startsWith('postgres:'))!
-        .split(':');
-      for (const f of ['', 'userlist.txt', 'pgbouncer.ini'])
-        chownSync(join(dir, f), Number(uid), Number(gid));
+      const { uid, gid } = postgresUser();
+      for (const f of ['', 'userlist.txt', 'pgbouncer.ini']) chownSync(join(dir, f), uid, gid);
     }
     const ini = join(dir, 'pgbouncer.ini');
     bouncer = asRoot

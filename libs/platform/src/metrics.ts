@@ -39,7 +39,6 @@ export class NwdMetrics {
     private readonly db: SqlDatabase,
   ) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry });
     this.requests = new Counter({
       name: 'nwd_http_requests_total',
       help: 'HTTP requests answered, by method, route pattern and status',
@@ -87,11 +86,8 @@ export class NwdMetrics {
       projections: () => this.projections(),
       head: () => this.store.head(),
       sealAge: () => this.sealAge(),
-      get sources() {
-        return sources();
-      },
+      sources: () => this.sources,
     };
-    const sources = () => this.sources;
     new Gauge({
       name: 'nwd_projection_lag_events',
       help: 'Events (by position) each projection has still to read',
@@ -121,7 +117,7 @@ export class NwdMetrics {
       registers,
       collect() {
         this.reset();
-        const runner = self.sources?.runner;
+        const runner = self.sources()?.runner;
         if (!runner) return;
         const led = runner.leads();
         for (const p of runner.projections) {
@@ -153,13 +149,25 @@ export class NwdMetrics {
       labelNames: ['measure'],
       registers,
       collect() {
-        const usage = self.sources?.keptStates?.();
+        const usage = self.sources()?.keptStates?.();
         if (!usage) return;
         this.set({ measure: 'states' }, usage.states);
         this.set({ measure: 'events' }, usage.events);
         this.set({ measure: 'limit' }, usage.limit);
       },
     });
+  }
+
+  private processMetrics = false;
+
+  /**
+   * Adds the process's own metrics (memory, CPU, event loop, GC) once, in the process that serves
+   * them: the API, not the projector or an `nwd` command, which nobody scrapes.
+   */
+  collectProcessMetrics(): void {
+    if (this.processMetrics) return;
+    this.processMetrics = true;
+    collectDefaultMetrics({ register: this.registry });
   }
 
   /** Connects the scrape-time gauges to the runner and the kept states. */
