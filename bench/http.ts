@@ -14,6 +14,8 @@ const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 8);
 const WORKERS = 50;
 const PROJECTIONS = process.env.BENCH_HTTP_PROJECTIONS ?? 'inline';
 const CASELOAD = 4;
+/** BENCH_HTTP_CONNECTIONS=1 measures one concurrency (for a profile of it); the default, all three. */
+const CONNECTIONS = (process.env.BENCH_HTTP_CONNECTIONS ?? '1,10,50').split(',').map(Number);
 
 /** Starts a server process and resolves with its port once it says it listens. */
 function server(
@@ -59,9 +61,10 @@ async function load(
   connections: number,
   opts: Partial<autocannon.Options>,
   serverPid: number,
+  seconds = SECONDS,
 ) {
   const cpu0 = cpuMsOf(serverPid);
-  const r = await autocannon({ url, connections, duration: SECONDS, ...opts });
+  const r = await autocannon({ url, connections, duration: seconds, ...opts });
   const cpuMs = (cpuMsOf(serverPid) - cpu0) / r.requests.total;
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad > 0) throw new Error(`${url}: ${bad} of ${r.requests.total} requests failed`);
@@ -95,7 +98,7 @@ export async function httpFigures(): Promise<BenchRow[]> {
           stdio: 'ignore',
         })
       : null;
-  const bare = await server('dist/bench/bare-app.js', { PORT: '0' });
+  const bare = await server('dist/bench/bare-app.js', { PORT: '0', DATABASE_URL: db.url });
   try {
     const base = `http://127.0.0.1:${api.port}`;
     const keys = await loadOrCreateLocalKeys(keyFile);
@@ -175,42 +178,62 @@ export async function httpFigures(): Promise<BenchRow[]> {
     const floorDb = new PostgresDatabase(db.url);
     const floor = await rawInserts(floorDb, 1, 'http_floor', 3000).finally(() => floorDb.close());
     const [apiPid, barePid] = [api.child.pid!, bare.child.pid!];
-    for (const connections of [1, 10, 50]) {
-      const bareWrite = await load(
-        `http://127.0.0.1:${bare.port}/bare`,
-        connections,
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: contact },
-        barePid,
-      );
-      const write = await load(
-        base,
-        connections,
-        {
-          setupClient: (client) => {
-            const { next } = asWorker(client);
-            client.setRequests([
-              {
-                method: 'POST',
-                body: contact,
-                setupRequest: (req) => ({ ...req, path: `/api/young-people/${next()}/contacts` }),
-              },
-            ]);
+    const bareUrl = `http://127.0.0.1:${bare.port}`;
+    const post: Partial<autocannon.Options> = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: contact,
+    };
+    /** Each load of a round, by name: its server and what its connections send. */
+    const loads = {
+      bareWrite: (c: number, s?: number) => load(`${bareUrl}/bare`, c, post, barePid, s),
+      write: (c: number, s?: number) =>
+        load(
+          base,
+          c,
+          {
+            setupClient: (client) => {
+              const { next } = asWorker(client);
+              client.setRequests([
+                {
+                  method: 'POST',
+                  body: contact,
+                  setupRequest: (req) => ({ ...req, path: `/api/young-people/${next()}/contacts` }),
+                },
+              ]);
+            },
           },
-        },
-        apiPid,
-      );
-      const bareRead = await load(`http://127.0.0.1:${bare.port}/bare`, connections, {}, barePid);
-      const read = await load(
-        base,
-        connections,
-        {
-          setupClient: (client) => {
-            const { w } = asWorker(client);
-            client.setRequests([{ method: 'GET', path: `/api/caseloads/${w.user.id}` }]);
+          apiPid,
+          s,
+        ),
+      bareRead: (c: number, s?: number) => load(`${bareUrl}/bare`, c, {}, barePid, s),
+      // The same bare routes making the request's round trips to PostgreSQL (bench/bare-app.ts).
+      bareDbWrite: (c: number, s?: number) => load(`${bareUrl}/bare/db`, c, post, barePid, s),
+      bareDbRead: (c: number, s?: number) => load(`${bareUrl}/bare/db`, c, {}, barePid, s),
+      read: (c: number, s?: number) =>
+        load(
+          base,
+          c,
+          {
+            setupClient: (client) => {
+              const { w } = asWorker(client);
+              client.setRequests([{ method: 'GET', path: `/api/caseloads/${w.user.id}` }]);
+            },
           },
-        },
-        apiPid,
-      );
+          apiPid,
+          s,
+        ),
+    };
+    // Every route is warmed up first (V8 compiles what runs often), so the first figures
+    // measured are not its warm-up: 2 s of each at 10 connections, not reported.
+    for (const warm of Object.values(loads)) await warm(10, 2);
+    for (const connections of CONNECTIONS) {
+      const bareWrite = await loads.bareWrite(connections);
+      const write = await loads.write(connections);
+      const bareRead = await loads.bareRead(connections);
+      const bareDbWrite = await loads.bareDbWrite(connections);
+      const bareDbRead = await loads.bareDbRead(connections);
+      const read = await loads.read(connections);
       const where = `${PROJECTIONS === 'external' ? ', projector in its own process' : ''}, ${connections} connection${connections > 1 ? 's' : ''}`;
       for (const [what, ours, baseline, target] of [
         ['log a contact (POST)', write, bareWrite, connections === 50 ? '>= 0.5, p99 < 40 ms' : ''],
@@ -225,6 +248,19 @@ export async function httpFigures(): Promise<BenchRow[]> {
         });
         console.log(rows.at(-1));
       }
+      for (const [what, ours, baseline, trips] of [
+        ['log a contact (POST)', write, bareDbWrite, 'two reads and an INSERT'],
+        ['read a caseload (GET)', read, bareDbRead, 'a read and an INSERT'],
+      ] as const) {
+        rows.push({
+          figure: `HTTP ${what}${where}, against a bare route making its round trips (requests/s)`,
+          value: fmt(ours.rps),
+          baseline: `bare Nest route with ${trips}: ${fmt(baseline.rps)}; ${ms(baseline.p50)} / ${ms(baseline.p99)}; ${cpu(baseline.cpuMs)}`,
+          ratio: (ours.rps / baseline.rps).toFixed(2),
+          target: '',
+        });
+        console.log(rows.at(-1));
+      }
       if (connections === 1) {
         // A write's floor is one durable commit: one connection against one raw INSERT writer.
         rows.push({
@@ -233,6 +269,14 @@ export async function httpFigures(): Promise<BenchRow[]> {
           baseline: `raw INSERT, 1 writer, ${fmt(floor)} rows/s`,
           ratio: (write.rps / floor).toFixed(2),
           target: '>= 0.5',
+        });
+        // What the target leaves: the bare route making the same round trips, against the floor.
+        rows.push({
+          figure: `HTTP bare Nest route with a contact's round trips${where}, against the commit floor (requests/s)`,
+          value: fmt(bareDbWrite.rps),
+          baseline: `raw INSERT, 1 writer, ${fmt(floor)} rows/s`,
+          ratio: (bareDbWrite.rps / floor).toFixed(2),
+          target: '',
         });
         console.log(rows.at(-1));
       }
