@@ -49,6 +49,32 @@ export async function rawInserts(db: SqlDatabase, writers: number, tag: string, 
 }
 
 /**
+ * A second baseline: single-row INSERTs into a table shaped like the log itself (`LIKE events
+ * INCLUDING ALL`: its identity, defaults, unique keys and indexes, but no stream row, no
+ * revision check, no hash chain, no function), autocommit. What an append costs beyond this is
+ * the log's rules; what this costs beyond a plain INSERT is the log's indexes.
+ */
+export async function rawLogInserts(db: SqlDatabase, writers: number, tag: string, n = APPENDS) {
+  await db.exec(`CREATE TABLE IF NOT EXISTS rawlog_${tag} (LIKE events INCLUDING ALL)`);
+  const seconds = await timed(n, writers, async (i) => {
+    const e = benchEvent(i);
+    await db.query(
+      `INSERT INTO rawlog_${tag} (event_id, stream_id, revision, type, data, metadata, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        e.eventId,
+        `s-${i % 400}`,
+        Math.floor(i / 400),
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        (e.eventId + e.eventId).replace(/-/g, ''),
+      ],
+    );
+  });
+  return rate(n, seconds);
+}
+
+/**
  * The peer: emmett-postgresql appending the same events, with expected versions, same streams.
  * Its rounds alternate with ours (see appendFigures), so both meet the same moments of the disk.
  */
@@ -103,12 +129,16 @@ export async function appendFigures(
       const { store, done } = await open();
       const emmett = withPeer ? await openEmmett(writers, batch) : null;
       const raws: number[] = [];
+      const rawLogs: number[] = [];
       const ourRuns: number[] = [];
       const peerRuns: number[] = [];
       try {
         for (let round = 0; round < ROUNDS; round++) {
           const tag = `w${writers}b${batch}r${round}`;
           raws.push(await rawInserts(store.db, writers, tag, APPENDS / ROUNDS));
+          if (withPeer && batch === 1) {
+            rawLogs.push(await rawLogInserts(store.db, writers, tag, APPENDS / ROUNDS));
+          }
           ourRuns.push(await storeAppends(store, writers, batch, tag, APPENDS / ROUNDS));
           if (emmett) peerRuns.push(await emmett.round(round));
         }
@@ -127,6 +157,17 @@ export async function appendFigures(
         target: label === 'PostgreSQL' && batch === 1 ? (writers === 8 ? '>= 0.7' : '>= 0.6') : '',
       });
       console.log(rows.at(-1));
+      if (rawLogs.length > 0) {
+        const rawLog = median(rawLogs);
+        rows.push({
+          figure: `${label} append, ${what}, against INSERTs into a table shaped like the log`,
+          value: fmt(ours),
+          baseline: `raw INSERT into a copy of the log's table ${fmt(rawLog)} rows/s (${(rawLog / raw).toFixed(2)}x plain INSERT)`,
+          ratio: (ours / rawLog).toFixed(2),
+          target: '',
+        });
+        console.log(rows.at(-1));
+      }
       if (emmett) {
         const peer = median(peerRuns);
         rows.push({
