@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -48,14 +48,50 @@ function server(
   });
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/** A process's name and CPU time (user + system, ms) so far, from /proc (ticks of 10 ms). */
+function statOf(pid: number | string): { name: string; cpuMs: number } {
+  const line = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = line.slice(line.lastIndexOf(') ') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command's name.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const name = line.slice(line.indexOf('(') + 1, line.lastIndexOf(') '));
+  return { name, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
 }
 
-/** A load, and the CPU the server process spent per request while it ran. */
+const cpuMsOf = (pid: number) => statOf(pid).cpuMs;
+
+/**
+ * CPU time used so far by each process of the PostgreSQL on this machine (its backends, WAL
+ * writer, checkpointer, autovacuum), by pid; empty when there is none here (a remote
+ * BENCH_DATABASE_URL).
+ */
+function postgresCpu(): Map<string, number> {
+  const byPid = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const { name, cpuMs } = statOf(pid);
+      if (name === 'postgres') byPid.set(pid, cpuMs);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: what each process running at the end used since the
+ * start (all of it if it started since). A process that ended meanwhile (an autovacuum worker)
+ * takes its time with it; the servers keep their pools open through a load. NaN without one.
+ */
+function postgresCpuSince(before: Map<string, number>): number {
+  const after = postgresCpu();
+  if (after.size === 0) return NaN;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** A load, and the CPU the server process and PostgreSQL spent per request while it ran. */
 async function load(
   url: string,
   connections: number,
@@ -63,15 +99,19 @@ async function load(
   serverPid: number,
   seconds = SECONDS,
 ) {
-  const cpu0 = cpuMsOf(serverPid);
+  const [cpu0, pg0] = [cpuMsOf(serverPid), postgresCpu()];
   const r = await autocannon({ url, connections, duration: seconds, ...opts });
   const cpuMs = (cpuMsOf(serverPid) - cpu0) / r.requests.total;
+  const pgMs = postgresCpuSince(pg0) / r.requests.total;
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad > 0) throw new Error(`${url}: ${bad} of ${r.requests.total} requests failed`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuMs };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuMs, pgMs };
 }
 
-const cpu = (x: number) => `${x.toFixed(2)} ms CPU/request`;
+/** The server's CPU per request, and PostgreSQL's where it runs on this machine. */
+const cpu = (x: { cpuMs: number; pgMs: number }) =>
+  `${x.cpuMs.toFixed(2)} ms CPU/request` +
+  (Number.isNaN(x.pgMs) ? '' : ` + PostgreSQL ${x.pgMs.toFixed(2)} ms`);
 
 /**
  * HTTP end to end on the real API process (PostgreSQL, projections inline): a key worker logs a
@@ -240,9 +280,9 @@ export async function httpFigures(): Promise<BenchRow[]> {
         ['read a caseload (GET)', read, bareRead, connections === 50 ? '>= 0.5' : ''],
       ] as const) {
         rows.push({
-          figure: `HTTP ${what}${where} (requests/s; p50/p99; the API's CPU per request)`,
-          value: `${fmt(ours.rps)}; ${ms(ours.p50)} / ${ms(ours.p99)}; ${cpu(ours.cpuMs)}`,
-          baseline: `bare Nest route ${fmt(baseline.rps)}; ${ms(baseline.p50)} / ${ms(baseline.p99)}; ${cpu(baseline.cpuMs)}`,
+          figure: `HTTP ${what}${where} (requests/s; p50/p99; CPU per request: the API's + PostgreSQL's)`,
+          value: `${fmt(ours.rps)}; ${ms(ours.p50)} / ${ms(ours.p99)}; ${cpu(ours)}`,
+          baseline: `bare Nest route ${fmt(baseline.rps)}; ${ms(baseline.p50)} / ${ms(baseline.p99)}; ${cpu(baseline)}`,
           ratio: (ours.rps / baseline.rps).toFixed(2),
           target,
         });
@@ -255,7 +295,7 @@ export async function httpFigures(): Promise<BenchRow[]> {
         rows.push({
           figure: `HTTP ${what}${where}, against a bare route making its round trips (requests/s)`,
           value: fmt(ours.rps),
-          baseline: `bare Nest route with ${trips}: ${fmt(baseline.rps)}; ${ms(baseline.p50)} / ${ms(baseline.p99)}; ${cpu(baseline.cpuMs)}`,
+          baseline: `bare Nest route with ${trips}: ${fmt(baseline.rps)}; ${ms(baseline.p50)} / ${ms(baseline.p99)}; ${cpu(baseline)}`,
           ratio: (ours.rps / baseline.rps).toFixed(2),
           target: '',
         });
