@@ -2,7 +2,7 @@
 -- miss"): the one-event append in two statements instead of four. The stream row moves first;
 -- the previous event's hash and time are joined into the INSERT (a statement of its own, so under
 -- READ COMMITTED it sees the previous append that held the row lock); the event-id check runs
--- only when the revision check fails. It reached 1.08x `nwd_append` in pgbench here. Not made:
+-- only when the revision check fails. It reached 1.00 to 1.12x `nwd_append` in pgbench here. Not made:
 -- too little for the 8-writer target, and with `expectedRevision: any` a retried append would
 -- end in a unique violation the client would have to turn back into the original outcome.
 -- Load it into a migrated scratch database (psql -f bench/pgbench/two-statement-append.prototype.sql), then

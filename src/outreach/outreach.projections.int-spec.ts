@@ -4,6 +4,7 @@ import { openPgliteEventStore, type SqlEventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
 import { outreachProjections } from './outreach.module.js';
 import { outreachStreamId, type OutreachEvent } from './outreach.events.js';
+import { newEvent } from '#testing/new-events';
 
 const hubId = randomUUID();
 const yp = [randomUUID(), randomUUID()];
@@ -140,17 +141,7 @@ describe('the outreach read models', () => {
       for (const [n, events] of streams.entries()) {
         await store.append(
           outreachStreamId(yp[n]),
-          events.slice(i, i + 3).map((e) => ({
-            eventId: randomUUID(),
-            ...e,
-            metadata: {
-              actor: { id: 't' },
-              correlationId: 'c',
-              causationId: null,
-              occurredAt: '2026-03-01T00:00:00.000Z',
-              schemaVersion: 1,
-            },
-          })),
+          events.slice(i, i + 3).map((e) => newEvent(e, '2026-03-01T00:00:00.000Z')),
           { expectedRevision: i === 0 ? 'no_stream' : i - 1 },
         );
       }

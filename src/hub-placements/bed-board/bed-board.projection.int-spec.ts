@@ -4,6 +4,7 @@ import { openPgliteEventStore, type SqlEventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
 import type { HubEvent } from '../hub-placements.events.js';
 import { bedBoardProjection } from './bed-board.projection.js';
+import { newEvent } from '#testing/new-events';
 
 const hubId = randomUUID();
 const yp = randomUUID();
@@ -91,23 +92,9 @@ describe('the bed board read model', () => {
   beforeAll(async () => {
     store = await openPgliteEventStore();
     for (const [i, e] of events.entries()) {
-      await store.append(
-        `hub-${hubId}`,
-        [
-          {
-            eventId: randomUUID(),
-            ...e,
-            metadata: {
-              actor: { id: 't' },
-              correlationId: 'c',
-              causationId: null,
-              occurredAt: '2026-01-01T00:00:00.000Z',
-              schemaVersion: 1,
-            },
-          },
-        ],
-        { expectedRevision: i === 0 ? 'no_stream' : i - 1 },
-      );
+      await store.append(`hub-${hubId}`, [newEvent(e)], {
+        expectedRevision: i === 0 ? 'no_stream' : i - 1,
+      });
     }
   });
   afterAll(() => store.close());

@@ -4,6 +4,7 @@ import { openPgliteEventStore, type SqlEventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
 import type { CommunityFamilyEvent } from './community-family.events.js';
 import { communityFamiliesProjection } from './community-families.projection.js';
+import { newEvent } from '#testing/new-events';
 
 const hubId = randomUUID();
 const familyId = randomUUID();
@@ -59,17 +60,7 @@ describe('the community families read model', () => {
     store = await openPgliteEventStore();
     await store.append(
       `community-family-${familyId}`,
-      events.map((e) => ({
-        eventId: randomUUID(),
-        ...e,
-        metadata: {
-          actor: { id: 't' },
-          correlationId: 'c',
-          causationId: null,
-          occurredAt: '2026-01-01T00:00:00.000Z',
-          schemaVersion: 1,
-        },
-      })),
+      events.map((e) => newEvent(e)),
       { expectedRevision: 'no_stream' },
     );
   });

@@ -4,6 +4,7 @@ import { openPgliteEventStore, type SqlEventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
 import type { HubEvent } from '../hub-placements.events.js';
 import { placementHistoryProjection } from './placement-history.projection.js';
+import { newEvent } from '#testing/new-events';
 
 const hubId = randomUUID();
 const yp = randomUUID();
@@ -91,17 +92,7 @@ describe('the placement history read model', () => {
     store = await openPgliteEventStore();
     await store.append(
       `hub-${hubId}`,
-      events.map((e) => ({
-        eventId: randomUUID(),
-        ...e,
-        metadata: {
-          actor: { id: 't' },
-          correlationId: 'c',
-          causationId: null,
-          occurredAt: '2026-01-01T00:00:00.000Z',
-          schemaVersion: 1,
-        },
-      })),
+      events.map((e) => newEvent(e)),
       { expectedRevision: 'no_stream' },
     );
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openPgliteEventStore, type SqlEventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
 import { outcomeFactsProjection } from './outcome-facts.projection.js';
+import { newEvent } from '#testing/new-events';
 
 const hubId = randomUUID();
 const yp = randomUUID();
@@ -72,17 +73,7 @@ describe('the outcomes read model', () => {
     for (const { stream, events } of CASE) {
       await store.append(
         stream,
-        events.map((e) => ({
-          eventId: randomUUID(),
-          ...e,
-          metadata: {
-            actor: { id: 't' },
-            correlationId: 'c',
-            causationId: null,
-            occurredAt: '2026-01-05T00:00:00.000Z',
-            schemaVersion: 1,
-          },
-        })),
+        events.map((e) => newEvent(e, '2026-01-05T00:00:00.000Z')),
         { expectedRevision: 'no_stream' },
       );
     }
