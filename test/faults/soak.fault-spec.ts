@@ -16,11 +16,16 @@ const rssMiB = (pid: number) => {
   return m ? Number(m[1]) / 1024 : NaN;
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const lowest = (xs: number[]) => Math.min(...xs);
 
 /**
  * A steady load for SOAK_SECONDS (10 minutes by default) on the API process: a key worker logs
  * contacts and reads their caseload. Resident memory is sampled every 5 s; after warm-up it must
- * level off: the median of the last third within 10% (plus 16 MiB) of the middle third.
+ * level off: the lowest sample of the last third within 10% (plus 16 MiB) of the lowest of the
+ * middle third. The low points are where V8 has collected and given memory back; a leak raises
+ * them. Between them resident memory rises and falls by 50 MiB and more with V8's heap sizing
+ * (a run of 5 December 2026 held 282 MiB for 150 s, then fell to 171), so a median of a third
+ * says more about where that saw stood than about a leak.
  */
 describe('soak: a steady load for ten minutes', () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -90,14 +95,16 @@ describe('soak: a steady load for ten minutes', () => {
       ).json()) as { keptStates: unknown };
 
       const third = Math.floor(samples.length / 3);
-      const middle = median(samples.slice(third, 2 * third).map((s) => s.mib));
-      const last = median(samples.slice(2 * third).map((s) => s.mib));
+      const [middle, last] = [
+        samples.slice(third, 2 * third).map((s) => s.mib),
+        samples.slice(2 * third).map((s) => s.mib),
+      ];
       console.log(
-        `soak: ${requests} requests in ${SECONDS} s, ${failures.length} failed; RSS MiB (t s): ${samples.map((s) => `${s.mib.toFixed(0)}@${s.t.toFixed(0)}`).join(' ')}; median middle third ${middle.toFixed(1)}, last third ${last.toFixed(1)}; kept states ${JSON.stringify(keptStates)}`,
+        `soak: ${requests} requests in ${SECONDS} s, ${failures.length} failed; RSS MiB (t s): ${samples.map((s) => `${s.mib.toFixed(0)}@${s.t.toFixed(0)}`).join(' ')}; lowest middle third ${lowest(middle).toFixed(1)}, last third ${lowest(last).toFixed(1)} (medians ${median(middle).toFixed(1)}, ${median(last).toFixed(1)}); kept states ${JSON.stringify(keptStates)}`,
       );
       expect(failures.slice(0, 5)).toEqual([]);
       expect(samples.length).toBeGreaterThanOrEqual(6);
-      expect(last).toBeLessThanOrEqual(middle * 1.1 + 16);
+      expect(lowest(last)).toBeLessThanOrEqual(lowest(middle) * 1.1 + 16);
     },
     (SECONDS + 120) * 1000,
   );
