@@ -7,6 +7,7 @@ import {
   pageWidth,
   PHONE,
 } from './support/browser.js';
+import { ukDayOf } from '#kernel';
 import { outreachStreamId } from '../src/outreach/index.js';
 import { registerDemoUsers } from '../src/web/index.js';
 import { startTestApi, type Caller, type TestApi } from './support/test-api.js';
@@ -57,8 +58,11 @@ describeInBrowser()('the worker’s phone offline, in Chromium on PostgreSQL', (
     );
     // Dee: last seen 8 days ago, and back from missing yesterday (a return interview is due).
     const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString();
+    // "8 days ago" counts UK calendar days: noon on the UK day eight days back, at any hour of
+    // the run (8 days and 2 hours before 01:00 falls on the day before, 9 days ago).
+    const eightDaysAgo = `${ukDayOf(hoursAgo(8 * 24))}T12:00:00Z`;
     await manager.call('POST', `/api/young-people/${ids.Dee}/contacts`, {
-      occurredAt: hoursAgo(8 * 24 + 2),
+      occurredAt: eightDaysAgo,
       kind: 'phone',
       notes: 'Dee: rang, no news',
     });
