@@ -20,12 +20,13 @@ const lowest = (xs: number[]) => Math.min(...xs);
 
 /**
  * A steady load for SOAK_SECONDS (10 minutes by default) on the API process: a key worker logs
- * contacts and reads their caseload. Resident memory is sampled every 5 s; after warm-up it must
- * level off: the lowest sample of the last third within 10% (plus 16 MiB) of the lowest of the
- * middle third. The low points are where V8 has collected and given memory back; a leak raises
- * them. Between them resident memory rises and falls by 50 MiB and more with V8's heap sizing
- * (a run of 5 December 2026 held 282 MiB for 150 s, then fell to 171), so a median of a third
- * says more about where that saw stood than about a leak.
+ * contacts and reads their caseload. Resident memory is sampled every 5 s and must level off: in
+ * the last third it never goes higher than it went before (plus 10% and 16 MiB). A leak keeps
+ * climbing past every earlier peak. V8's heap sizing instead moves resident memory in steps of
+ * 25 to 55 MiB, up and down, at moments that differ from run to run. Two runs of 5 December 2026
+ * peaked at 297 and 288 MiB after 100 s and later held 282 and 280 MiB for minutes. One fell back
+ * to 171 near the end and the other did not, so neither the medians nor the low points of the
+ * thirds said whether memory grows.
  */
 describe('soak: a steady load for ten minutes', () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -100,11 +101,12 @@ describe('soak: a steady load for ten minutes', () => {
         samples.slice(2 * third).map((s) => s.mib),
       ];
       console.log(
-        `soak: ${requests} requests in ${SECONDS} s, ${failures.length} failed; RSS MiB (t s): ${samples.map((s) => `${s.mib.toFixed(0)}@${s.t.toFixed(0)}`).join(' ')}; lowest middle third ${lowest(middle).toFixed(1)}, last third ${lowest(last).toFixed(1)} (medians ${median(middle).toFixed(1)}, ${median(last).toFixed(1)}); kept states ${JSON.stringify(keptStates)}`,
+        `soak: ${requests} requests in ${SECONDS} s, ${failures.length} failed; RSS MiB (t s): ${samples.map((s) => `${s.mib.toFixed(0)}@${s.t.toFixed(0)}`).join(' ')}; highest before the last third ${Math.max(...samples.slice(0, 2 * third).map((s) => s.mib)).toFixed(1)}, in it ${Math.max(...last).toFixed(1)} (lowest ${lowest(middle).toFixed(1)}, ${lowest(last).toFixed(1)}; medians ${median(middle).toFixed(1)}, ${median(last).toFixed(1)} in the middle and last thirds); kept states ${JSON.stringify(keptStates)}`,
       );
       expect(failures.slice(0, 5)).toEqual([]);
       expect(samples.length).toBeGreaterThanOrEqual(6);
-      expect(lowest(last)).toBeLessThanOrEqual(lowest(middle) * 1.1 + 16);
+      const before = Math.max(...samples.slice(0, 2 * third).map((s) => s.mib));
+      expect(Math.max(...last)).toBeLessThanOrEqual(before * 1.1 + 16);
     },
     (SECONDS + 120) * 1000,
   );
